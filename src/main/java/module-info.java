@@ -1,0 +1,10 @@
+/**
+ * vectorgrad: strided n-dimensional arrays, reverse-mode autodiff and Keras-style training,
+ * in pure Java on the incubating Vector API.
+ */
+module dev.vectorgrad {
+    requires jdk.incubator.vector;
+
+    exports dev.vectorgrad;
+    exports dev.vectorgrad.kernels;
+}
