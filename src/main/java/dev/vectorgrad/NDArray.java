@@ -1,0 +1,1043 @@
+package dev.vectorgrad;
+
+import dev.vectorgrad.ndarray.AlongAxis;
+import dev.vectorgrad.ndarray.ArrayPrinter;
+import dev.vectorgrad.ndarray.Convert;
+import dev.vectorgrad.ndarray.Elementwise;
+import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.MatMul;
+import dev.vectorgrad.ndarray.Op;
+import dev.vectorgrad.ndarray.OpHook;
+import dev.vectorgrad.ndarray.OpRecorder;
+import dev.vectorgrad.ndarray.ReduceAttrs;
+import dev.vectorgrad.ndarray.Reductions;
+import dev.vectorgrad.ndarray.Shapes;
+import dev.vectorgrad.ndarray.Strided;
+import dev.vectorgrad.ndarray.Views;
+import java.util.Arrays;
+
+/**
+ * An immutable n-dimensional array of one {@link DType}: a primitive buffer, an offset, a shape
+ * and element strides, as in NumPy. Element {@code (i0, i1, ...)} lives at
+ * {@code offset + Σ strides[k]·ik}; a stride of 0 repeats an element (broadcasting).
+ *
+ * <p>Views ({@link #reshape}, {@link #transpose()}, {@link #slice}, {@link #broadcastTo}, ...) share
+ * the buffer and copy nothing. Every op returns a new array and never changes its inputs; only a
+ * {@code Variable} (autodiff) changes what it holds, by replacing its buffer. Binary ops broadcast
+ * as NumPy does and promote types as NumPy/PyTorch do ({@link DType#promote}); a Java {@code double}
+ * scalar keeps a float array's type and makes an integer array float32; a Java {@code long} scalar
+ * keeps the array's type (NumPy's rule for Python ints).
+ *
+ * <p>Deliberate differences from NumPy, each for TensorFlow/PyTorch compatibility: an integer
+ * {@code sum} keeps its dtype (TensorFlow); {@code div} of integers and {@code mean} of integers give
+ * float32 (PyTorch's default float, not float64); int64 with float32 gives float32 (PyTorch).
+ */
+public class NDArray {
+    private static final int[] SCALAR_SHAPE = new int[0];
+
+    static {
+        Internals.register(new Internals.Access() {
+            @Override
+            public Strided view(NDArray a) {
+                return a.view();
+            }
+
+            @Override
+            public NDArray wrap(DType dtype, Object data, int[] shape, int[] strides, int offset) {
+                return new NDArray(dtype, data, shape, strides, offset);
+            }
+        });
+    }
+
+    private final DType dtype;
+    private final int[] shape;
+    private final int[] strides;
+    private final int offset;
+    // Replaced (never written into) when a Variable is assigned, so views stay immutable snapshots.
+    private volatile Object data;
+
+    NDArray(DType dtype, Object data, int[] shape, int[] strides, int offset) {
+        this.dtype = dtype;
+        this.data = data;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+    }
+
+    /**
+     * For {@code Variable}: a new array holding a row-major copy of {@code initial}'s values.
+     *
+     * @throws IllegalArgumentException if {@code initial} is null
+     */
+    protected NDArray(NDArray initial) {
+        if (initial == null) {
+            throw new IllegalArgumentException("Variable: initial value is null");
+        }
+        Strided v = initial.view();
+        this.dtype = v.dtype();
+        this.shape = v.shape().clone();
+        this.strides = Shapes.rowMajorStrides(shape);
+        this.offset = 0;
+        this.data = Convert.contiguous(v, dtype);
+    }
+
+    /**
+     * For {@code Variable}: replaces the values this array holds with {@code value}'s, which must have
+     * the same shape and dtype (checked by the caller). Existing views keep the old values.
+     */
+    protected void replaceValues(NDArray value) {
+        Strided v = value.view();
+        if (v.offset() == 0 && v.isContiguous() && Shapes.size(v.shape()) == java.lang.reflect.Array.getLength(v.data())) {
+            this.data = v.data(); // buffers are never written after creation, so sharing is safe
+        } else {
+            this.data = Convert.contiguous(v, dtype);
+        }
+    }
+
+    Strided view() {
+        return new Strided(dtype, data, offset, shape, strides);
+    }
+
+    private static NDArray wrap(Strided s) {
+        return new NDArray(s.dtype(), s.data(), s.shape(), s.strides(), s.offset());
+    }
+
+    private static NDArray dense(DType t, Object data, int[] shape) {
+        return new NDArray(t, data, shape, Shapes.rowMajorStrides(shape), 0);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Creation (every factory copies its input)
+    // ------------------------------------------------------------------------------------------
+
+    /** A rank-0 float32 array. */
+    public static NDArray of(float value) {
+        return dense(DType.FLOAT32, new float[] {value}, SCALAR_SHAPE);
+    }
+
+    /** A rank-0 float64 array. */
+    public static NDArray of(double value) {
+        return dense(DType.FLOAT64, new double[] {value}, SCALAR_SHAPE);
+    }
+
+    /** A rank-0 int32 array. */
+    public static NDArray of(int value) {
+        return dense(DType.INT32, new int[] {value}, SCALAR_SHAPE);
+    }
+
+    /** A rank-0 int64 array. */
+    public static NDArray of(long value) {
+        return dense(DType.INT64, new long[] {value}, SCALAR_SHAPE);
+    }
+
+    /** A rank-0 bool array. */
+    public static NDArray of(boolean value) {
+        return dense(DType.BOOL, new boolean[] {value}, SCALAR_SHAPE);
+    }
+
+    public static NDArray of(float[] values) {
+        return dense(DType.FLOAT32, nonNull(values).clone(), new int[] {values.length});
+    }
+
+    public static NDArray of(double[] values) {
+        return dense(DType.FLOAT64, nonNull(values).clone(), new int[] {values.length});
+    }
+
+    public static NDArray of(int[] values) {
+        return dense(DType.INT32, nonNull(values).clone(), new int[] {values.length});
+    }
+
+    public static NDArray of(long[] values) {
+        return dense(DType.INT64, nonNull(values).clone(), new int[] {values.length});
+    }
+
+    public static NDArray of(boolean[] values) {
+        return dense(DType.BOOL, nonNull(values).clone(), new int[] {values.length});
+    }
+
+    public static NDArray of(float[][] rows) {
+        int cols = rectangular(rows, r -> ((float[]) r).length);
+        float[] flat = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        return dense(DType.FLOAT32, flat, new int[] {rows.length, cols});
+    }
+
+    public static NDArray of(double[][] rows) {
+        int cols = rectangular(rows, r -> ((double[]) r).length);
+        double[] flat = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        return dense(DType.FLOAT64, flat, new int[] {rows.length, cols});
+    }
+
+    public static NDArray of(int[][] rows) {
+        int cols = rectangular(rows, r -> ((int[]) r).length);
+        int[] flat = new int[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        return dense(DType.INT32, flat, new int[] {rows.length, cols});
+    }
+
+    public static NDArray of(long[][] rows) {
+        int cols = rectangular(rows, r -> ((long[]) r).length);
+        long[] flat = new long[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        return dense(DType.INT64, flat, new int[] {rows.length, cols});
+    }
+
+    public static NDArray of(boolean[][] rows) {
+        int cols = rectangular(rows, r -> ((boolean[]) r).length);
+        boolean[] flat = new boolean[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        return dense(DType.BOOL, flat, new int[] {rows.length, cols});
+    }
+
+    public static NDArray of(float[][][] blocks) {
+        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
+        return stack(DType.FLOAT32, parts);
+    }
+
+    public static NDArray of(double[][][] blocks) {
+        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
+        return stack(DType.FLOAT64, parts);
+    }
+
+    public static NDArray of(int[][][] blocks) {
+        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
+        return stack(DType.INT32, parts);
+    }
+
+    public static NDArray of(long[][][] blocks) {
+        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
+        return stack(DType.INT64, parts);
+    }
+
+    /** Flat row-major {@code data} read as {@code shape} (TensorFlow's {@code tf.constant(data, shape=...)}). */
+    public static NDArray of(float[] data, int... shape) {
+        return shaped(DType.FLOAT32, nonNull(data).clone(), data.length, shape);
+    }
+
+    public static NDArray of(double[] data, int... shape) {
+        return shaped(DType.FLOAT64, nonNull(data).clone(), data.length, shape);
+    }
+
+    public static NDArray of(int[] data, int... shape) {
+        return shaped(DType.INT32, nonNull(data).clone(), data.length, shape);
+    }
+
+    public static NDArray of(long[] data, int... shape) {
+        return shaped(DType.INT64, nonNull(data).clone(), data.length, shape);
+    }
+
+    public static NDArray of(boolean[] data, int... shape) {
+        return shaped(DType.BOOL, nonNull(data).clone(), data.length, shape);
+    }
+
+    /** An array of zeros. */
+    public static NDArray zeros(DType dtype, int... shape) {
+        int[] s = Shapes.checkShape("zeros", shape);
+        return dense(nonNull(dtype), Convert.allocate(dtype, Shapes.size(s)), s);
+    }
+
+    /** An array of ones. */
+    public static NDArray ones(DType dtype, int... shape) {
+        return full(dtype, 1, shape);
+    }
+
+    /** An array of {@code value} converted to {@code dtype} (TensorFlow's {@code tf.constant(-1.0, shape=[2, 3])}). */
+    public static NDArray full(DType dtype, double value, int... shape) {
+        int[] s = Shapes.checkShape("full", shape);
+        Object data = Convert.allocate(nonNull(dtype), Shapes.size(s));
+        switch (data) {
+            case float[] f -> Arrays.fill(f, (float) value);
+            case double[] d -> Arrays.fill(d, value);
+            case int[] i -> Arrays.fill(i, (int) value);
+            case long[] l -> Arrays.fill(l, (long) value);
+            case boolean[] b -> Arrays.fill(b, value != 0);
+            default -> throw new IllegalStateException();
+        }
+        return dense(dtype, data, s);
+    }
+
+    /** {@code start, start+step, ...} below {@code stop} (above it for a negative step), as NumPy's arange. */
+    public static NDArray arange(DType dtype, double start, double stop, double step) {
+        if (step == 0 || Double.isNaN(step) || Double.isNaN(start) || Double.isNaN(stop)) {
+            throw new IllegalArgumentException("arange: step must be non-zero and bounds finite, got start=" + start
+                    + " stop=" + stop + " step=" + step);
+        }
+        double count = Math.ceil((stop - start) / step);
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("arange: " + count + " elements is too many");
+        }
+        int n = (int) Math.max(0, count);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) values[i] = start + i * step;
+        NDArray d = dense(DType.FLOAT64, values, new int[] {n});
+        return dtype == DType.FLOAT64 ? d : wrap(new Strided(nonNull(dtype), Convert.contiguous(d.view(), dtype), 0,
+                new int[] {n}, new int[] {1}));
+    }
+
+    private static NDArray shaped(DType t, Object data, int length, int[] shape) {
+        int[] s = Shapes.checkShape("of", shape);
+        if (Shapes.size(s) != length) {
+            throw new IllegalArgumentException("of: " + length + " values cannot fill shape " + Shapes.format(s)
+                    + " (" + Shapes.size(s) + " elements)");
+        }
+        return dense(t, data, s);
+    }
+
+    private static int rectangular(Object[] rows, java.util.function.ToIntFunction<Object> len) {
+        nonNull(rows);
+        int cols = rows.length == 0 ? 0 : len.applyAsInt(nonNull(rows[0]));
+        for (int i = 0; i < rows.length; i++) {
+            if (len.applyAsInt(nonNull(rows[i])) != cols) {
+                throw new IllegalArgumentException("of: ragged rows: row 0 has " + cols + " values, row " + i + " has "
+                        + len.applyAsInt(rows[i]));
+            }
+        }
+        return cols;
+    }
+
+    private static NDArray stack(DType t, NDArray[] parts) {
+        int[] inner = parts.length == 0 ? new int[] {0, 0} : parts[0].shape;
+        int block = Shapes.size(inner);
+        Object out = Convert.allocate(t, parts.length * block);
+        for (int i = 0; i < parts.length; i++) {
+            if (!Arrays.equals(parts[i].shape, inner)) {
+                throw new IllegalArgumentException("of: ragged blocks: block 0 has shape " + Shapes.format(inner)
+                        + ", block " + i + " has shape " + Shapes.format(parts[i].shape));
+            }
+            System.arraycopy(parts[i].data, 0, out, i * block, block);
+        }
+        return dense(t, out, new int[] {parts.length, inner[0], inner[1]});
+    }
+
+    private static <T> T nonNull(T x) {
+        if (x == null) {
+            throw new IllegalArgumentException("argument is null");
+        }
+        return x;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Inspection
+    // ------------------------------------------------------------------------------------------
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** The shape (a copy). */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    /** Number of elements. */
+    public long size() {
+        return Shapes.size(shape);
+    }
+
+    public float getFloat(int... index) {
+        Strided v = view();
+        int i = flatIndex("getFloat", index);
+        float[] one = new float[1];
+        Convert.toF32(dtype, v.data(), i, 1, 1, one, 0);
+        return one[0];
+    }
+
+    public double getDouble(int... index) {
+        Strided v = view();
+        int i = flatIndex("getDouble", index);
+        double[] one = new double[1];
+        Convert.toF64(dtype, v.data(), i, 1, 1, one, 0);
+        return one[0];
+    }
+
+    public int getInt(int... index) {
+        Strided v = view();
+        int i = flatIndex("getInt", index);
+        int[] one = new int[1];
+        Convert.toI32(dtype, v.data(), i, 1, 1, one, 0);
+        return one[0];
+    }
+
+    public long getLong(int... index) {
+        Strided v = view();
+        int i = flatIndex("getLong", index);
+        long[] one = new long[1];
+        Convert.toI64(dtype, v.data(), i, 1, 1, one, 0);
+        return one[0];
+    }
+
+    public boolean getBoolean(int... index) {
+        Strided v = view();
+        int i = flatIndex("getBoolean", index);
+        boolean[] one = new boolean[1];
+        Convert.toBool(dtype, v.data(), i, 1, 1, one, 0);
+        return one[0];
+    }
+
+    private int flatIndex(String op, int[] index) {
+        if (index == null || index.length != shape.length) {
+            throw new IllegalArgumentException(op + ": expected " + shape.length + " indices for shape "
+                    + Shapes.format(shape) + ", got " + (index == null ? 0 : index.length));
+        }
+        int at = offset;
+        for (int k = 0; k < index.length; k++) {
+            int i = index[k] < 0 ? index[k] + shape[k] : index[k];
+            if (i < 0 || i >= shape[k]) {
+                throw new IllegalArgumentException(op + ": index " + index[k] + " is out of bounds for axis " + k
+                        + " with size " + shape[k]);
+            }
+            at += i * strides[k];
+        }
+        return at;
+    }
+
+    /** Row-major copy of the values, converted to float. */
+    public float[] toFloatArray() {
+        return (float[]) Convert.contiguous(view(), DType.FLOAT32);
+    }
+
+    /** Row-major copy of the values, converted to double. */
+    public double[] toDoubleArray() {
+        return (double[]) Convert.contiguous(view(), DType.FLOAT64);
+    }
+
+    /** Row-major copy of the values, converted to int (floats truncate toward zero). */
+    public int[] toIntArray() {
+        return (int[]) Convert.contiguous(view(), DType.INT32);
+    }
+
+    /** Row-major copy of the values, converted to long. */
+    public long[] toLongArray() {
+        return (long[]) Convert.contiguous(view(), DType.INT64);
+    }
+
+    /** Row-major copy of the values, converted to boolean ({@code != 0}). */
+    public boolean[] toBooleanArray() {
+        return (boolean[]) Convert.contiguous(view(), DType.BOOL);
+    }
+
+    /** The single value of a one-element array, as a double. */
+    public double item() {
+        if (size() != 1) {
+            throw new IllegalArgumentException("item: only one-element arrays can be converted to a scalar, shape is "
+                    + Shapes.format(shape));
+        }
+        return toDoubleArray()[0];
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Printing and comparison
+    // ------------------------------------------------------------------------------------------
+
+    /** TensorFlow's style: {@code NDArray([4 6], shape=(2,), dtype=int32)}. */
+    @Override
+    public String toString() {
+        String values = ArrayPrinter.str(view());
+        return "NDArray(" + (values.contains("\n") ? "\n" : "") + values + ", shape=" + Shapes.format(shape)
+                + ", dtype=" + dtype + ")";
+    }
+
+    /** Equal dtype, shape and values (NaN equals NaN here, so equality is reflexive). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof NDArray other) || other.dtype != dtype || !Arrays.equals(other.shape, shape)) {
+            return false;
+        }
+        return switch (dtype) {
+            case FLOAT32 -> {
+                float[] a = toFloatArray(), b = other.toFloatArray();
+                for (int i = 0; i < a.length; i++) {
+                    if (a[i] != b[i] && !(Float.isNaN(a[i]) && Float.isNaN(b[i]))) yield false;
+                }
+                yield true;
+            }
+            case FLOAT64 -> {
+                double[] a = toDoubleArray(), b = other.toDoubleArray();
+                for (int i = 0; i < a.length; i++) {
+                    if (a[i] != b[i] && !(Double.isNaN(a[i]) && Double.isNaN(b[i]))) yield false;
+                }
+                yield true;
+            }
+            case INT32 -> Arrays.equals(toIntArray(), other.toIntArray());
+            case INT64 -> Arrays.equals(toLongArray(), other.toLongArray());
+            case BOOL -> Arrays.equals(toBooleanArray(), other.toBooleanArray());
+        };
+    }
+
+    @Override
+    public int hashCode() {
+        int h = dtype.hashCode() * 31 + Arrays.hashCode(shape);
+        double[] v = toDoubleArray();
+        for (double d : v) {
+            h = h * 31 + Double.hashCode(d == 0 ? 0.0 : d); // -0.0 == 0.0, so they must hash alike
+        }
+        return h;
+    }
+
+    /**
+     * NumPy's {@code allclose}: {@code |a - b| <= atol + rtol·|b|} for every broadcast pair; NaN is never
+     * close, infinities are close only to themselves.
+     */
+    public boolean allClose(NDArray other, double rtol, double atol) {
+        int[] s = Shapes.broadcast("allClose", shape, nonNull(other).shape);
+        double[] a = broadcastTo(s).toDoubleArray();
+        double[] b = other.broadcastTo(s).toDoubleArray();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i]) {
+                continue;
+            }
+            if (Double.isNaN(a[i]) || Double.isNaN(b[i]) || Double.isInfinite(a[i]) || Double.isInfinite(b[i])
+                    || !(Math.abs(a[i] - b[i]) <= atol + rtol * Math.abs(b[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Views
+    // ------------------------------------------------------------------------------------------
+
+    /** The same values in a new shape; one dimension may be -1. A view whenever strides allow, else a copy. */
+    public NDArray reshape(int... newShape) {
+        NDArray out = wrap(Views.reshape(view(), nonNull(newShape)));
+        record1(Op.RESHAPE, out, this, null);
+        return out;
+    }
+
+    /** Reverses the axes. */
+    public NDArray transpose() {
+        int[] perm = new int[shape.length];
+        for (int i = 0; i < perm.length; i++) perm[i] = perm.length - 1 - i;
+        return transpose(perm);
+    }
+
+    /** Permutes the axes: axis {@code i} of the result is axis {@code perm[i]} of this array. */
+    public NDArray transpose(int... perm) {
+        int[] p = Views.checkPermutation(nonNull(perm), shape.length);
+        NDArray out = wrap(Views.permute(view(), p));
+        record1(Op.TRANSPOSE, out, this, p);
+        return out;
+    }
+
+    /** Inserts a size-1 axis at {@code axis} (in {@code [-rank-1, rank]}). */
+    public NDArray expandDims(int axis) {
+        int a = axis < 0 ? axis + shape.length + 1 : axis;
+        if (a < 0 || a > shape.length) {
+            throw new IllegalArgumentException("expandDims: axis " + axis + " is out of range for an array of rank "
+                    + shape.length);
+        }
+        int[] s = new int[shape.length + 1];
+        for (int i = 0, j = 0; i < s.length; i++) s[i] = i == a ? 1 : shape[j++];
+        return reshape(s);
+    }
+
+    /** Removes every size-1 axis. */
+    public NDArray squeeze() {
+        return reshape(Arrays.stream(shape).filter(d -> d != 1).toArray());
+    }
+
+    /** Removes axis {@code axis}, which must have size 1. */
+    public NDArray squeeze(int axis) {
+        int a = Shapes.axis("squeeze", axis, shape.length);
+        if (shape[a] != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + Shapes.format(shape)
+                    + " has size " + shape[a] + ", not 1");
+        }
+        int[] s = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) if (i != a) s[j++] = shape[i];
+        return reshape(s);
+    }
+
+    /** A read-only view repeating this array along new or size-1 axes (stride 0). */
+    public NDArray broadcastTo(int... target) {
+        int[] t = Shapes.checkShape("broadcastTo", target);
+        if (!Shapes.canBroadcastTo(shape, t)) {
+            throw new IllegalArgumentException("broadcastTo: shape " + Shapes.format(shape) + " cannot broadcast to "
+                    + Shapes.format(t));
+        }
+        if (Arrays.equals(t, shape)) {
+            return this;
+        }
+        NDArray out = new NDArray(dtype, data, t, Shapes.broadcastStrides(shape, strides, t), offset);
+        record1(Op.BROADCAST_TO, out, this, null);
+        return out;
+    }
+
+    /** Python's {@code a[start:stop:step]} along {@code axis}: bounds clamp, negatives count from the end. */
+    public NDArray slice(int axis, int start, int stop, int step) {
+        int a = Shapes.axis("slice", axis, shape.length);
+        int[] norm = Views.normaliseSlice(shape[a], start, stop, step);
+        NDArray out = wrap(Views.slice(view(), a, norm));
+        record1(Op.SLICE, out, this, new int[] {a, norm[0], norm[1], norm[2]});
+        return out;
+    }
+
+    /** Row {@code index} along axis 0 (negative counts from the end); the axis is dropped. */
+    public NDArray get(int index) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("get: a rank-0 array cannot be indexed");
+        }
+        int i = index < 0 ? index + shape[0] : index;
+        if (i < 0 || i >= shape[0]) {
+            throw new IllegalArgumentException("get: index " + index + " is out of bounds for axis 0 with size " + shape[0]);
+        }
+        return slice(0, i, i + 1, 1).squeeze(0);
+    }
+
+    /** True when the elements are row-major and dense. */
+    public boolean isContiguous() {
+        return view().isContiguous();
+    }
+
+    /** This array if it is contiguous, else a row-major copy. */
+    public NDArray contiguous() {
+        Strided v = view();
+        if (v.isContiguous()) {
+            return this;
+        }
+        NDArray out = dense(dtype, Convert.contiguous(v, dtype), shape);
+        record1(Op.COPY, out, this, null);
+        return out;
+    }
+
+    /** The same values with no gradient flowing through (TensorFlow's {@code tf.stop_gradient}). */
+    public NDArray stopGradient() {
+        return new NDArray(dtype, data, shape, strides, offset);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Elementwise
+    // ------------------------------------------------------------------------------------------
+
+    public NDArray add(NDArray other) {
+        return arithmetic(Op.ADD, "add", other);
+    }
+
+    public NDArray sub(NDArray other) {
+        return arithmetic(Op.SUB, "sub", other);
+    }
+
+    public NDArray mul(NDArray other) {
+        return arithmetic(Op.MUL, "mul", other);
+    }
+
+    /** True division; integer operands give float32. */
+    public NDArray div(NDArray other) {
+        return arithmetic(Op.DIV, "div", other);
+    }
+
+    /** {@code this ** other}; integers to negative integer powers are an error, as in NumPy. */
+    public NDArray pow(NDArray other) {
+        return arithmetic(Op.POW, "pow", other);
+    }
+
+    /** Elementwise maximum; NaN propagates. */
+    public NDArray maximum(NDArray other) {
+        return arithmetic(Op.MAXIMUM, "maximum", other);
+    }
+
+    /** Elementwise minimum; NaN propagates. */
+    public NDArray minimum(NDArray other) {
+        return arithmetic(Op.MINIMUM, "minimum", other);
+    }
+
+    public NDArray add(double s) {
+        return add(scalarLike(s));
+    }
+
+    public NDArray sub(double s) {
+        return sub(scalarLike(s));
+    }
+
+    public NDArray mul(double s) {
+        return mul(scalarLike(s));
+    }
+
+    public NDArray div(double s) {
+        return div(scalarLike(s));
+    }
+
+    public NDArray pow(double s) {
+        return pow(scalarLike(s));
+    }
+
+    public NDArray maximum(double s) {
+        return maximum(scalarLike(s));
+    }
+
+    public NDArray minimum(double s) {
+        return minimum(scalarLike(s));
+    }
+
+    /** Adds an integer scalar, keeping an integer array's dtype (NumPy's rule for Python ints). */
+    public NDArray add(long s) {
+        return add(scalarLike(s));
+    }
+
+    public NDArray sub(long s) {
+        return sub(scalarLike(s));
+    }
+
+    public NDArray mul(long s) {
+        return mul(scalarLike(s));
+    }
+
+    public NDArray div(long s) {
+        return div(scalarLike(s));
+    }
+
+    public NDArray pow(long s) {
+        return pow(scalarLike(s));
+    }
+
+    public NDArray maximum(long s) {
+        return maximum(scalarLike(s));
+    }
+
+    public NDArray minimum(long s) {
+        return minimum(scalarLike(s));
+    }
+
+    public NDArray neg() {
+        return unary(Op.NEG, "neg", false);
+    }
+
+    public NDArray abs() {
+        return unary(Op.ABS, "abs", false);
+    }
+
+    public NDArray square() {
+        return unary(Op.SQUARE, "square", false);
+    }
+
+    /** Square root; integers give float32. */
+    public NDArray sqrt() {
+        return unary(Op.SQRT, "sqrt", true);
+    }
+
+    public NDArray exp() {
+        return unary(Op.EXP, "exp", true);
+    }
+
+    public NDArray log() {
+        return unary(Op.LOG, "log", true);
+    }
+
+    public NDArray sin() {
+        return unary(Op.SIN, "sin", true);
+    }
+
+    public NDArray cos() {
+        return unary(Op.COS, "cos", true);
+    }
+
+    public NDArray tanh() {
+        return unary(Op.TANH, "tanh", true);
+    }
+
+    /** {@code 1 / (1 + e^-x)}. */
+    public NDArray sigmoid() {
+        return unary(Op.SIGMOID, "sigmoid", true);
+    }
+
+    /** {@code max(x, 0)}. */
+    public NDArray relu() {
+        return unary(Op.RELU, "relu", false);
+    }
+
+    /** -1, 0 or 1 (NaN stays NaN). */
+    public NDArray sign() {
+        return unary(Op.SIGN, "sign", false);
+    }
+
+    public NDArray eq(NDArray other) {
+        return compare(Op.EQ, "eq", other);
+    }
+
+    public NDArray ne(NDArray other) {
+        return compare(Op.NE, "ne", other);
+    }
+
+    public NDArray lt(NDArray other) {
+        return compare(Op.LT, "lt", other);
+    }
+
+    public NDArray le(NDArray other) {
+        return compare(Op.LE, "le", other);
+    }
+
+    public NDArray gt(NDArray other) {
+        return compare(Op.GT, "gt", other);
+    }
+
+    public NDArray ge(NDArray other) {
+        return compare(Op.GE, "ge", other);
+    }
+
+    public NDArray eq(double s) {
+        return eq(scalarLike(s));
+    }
+
+    public NDArray ne(double s) {
+        return ne(scalarLike(s));
+    }
+
+    public NDArray lt(double s) {
+        return lt(scalarLike(s));
+    }
+
+    public NDArray le(double s) {
+        return le(scalarLike(s));
+    }
+
+    public NDArray gt(double s) {
+        return gt(scalarLike(s));
+    }
+
+    public NDArray ge(double s) {
+        return ge(scalarLike(s));
+    }
+
+    /** {@code cond ? a : b} elementwise, all three broadcast together; {@code cond} must be BOOL. */
+    public static NDArray where(NDArray cond, NDArray a, NDArray b) {
+        nonNull(cond);
+        nonNull(a);
+        nonNull(b);
+        if (cond.dtype != DType.BOOL) {
+            throw new IllegalArgumentException("where: condition must be bool, got " + cond.dtype);
+        }
+        DType t = DType.promote(a.dtype, b.dtype);
+        NDArray out = wrap(Elementwise.where(cond.view(), a.view(), b.view(), t));
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(Op.WHERE, out, new NDArray[] {cond, a, b}, null);
+        }
+        return out;
+    }
+
+    /** The values converted to {@code target}; this array itself when it already has that type. */
+    public NDArray cast(DType target) {
+        if (nonNull(target) == dtype) {
+            return this;
+        }
+        NDArray out = dense(target, Convert.contiguous(view(), target), shape);
+        record1(Op.CAST, out, this, dtype);
+        return out;
+    }
+
+    private NDArray arithmetic(Op op, String name, NDArray other) {
+        nonNull(other);
+        DType t = DType.promote(dtype, other.dtype);
+        if (t == DType.BOOL) {
+            throw new IllegalArgumentException(name + ": not supported for dtype bool (cast to int32 or float32 first)");
+        }
+        if (op == Op.DIV && !t.isFloating()) {
+            t = DType.FLOAT32;
+        }
+        if (op == Op.POW && !t.isFloating() && other.size() > 0 && minOf(other) < 0) {
+            throw new IllegalArgumentException("pow: integers to negative integer powers are not allowed, exponent "
+                    + other);
+        }
+        NDArray out = wrap(Elementwise.binary(op, name, view(), other.view(), t));
+        record2(op, out, this, other);
+        return out;
+    }
+
+    private static long minOf(NDArray x) {
+        Strided m = Reductions.reduce(Reductions.Kind.MIN, "pow", x.view(), Shapes.axes("pow", null, x.rank()), false,
+                x.dtype == DType.INT64 ? DType.INT64 : DType.INT32);
+        return m.data() instanceof long[] l ? l[0] : ((int[]) m.data())[0];
+    }
+
+    private NDArray compare(Op op, String name, NDArray other) {
+        nonNull(other);
+        DType t = DType.promote(dtype, other.dtype);
+        if (t == DType.BOOL) {
+            t = DType.INT32; // bools compare as 0 and 1
+        }
+        NDArray out = wrap(Elementwise.compare(op, name, view(), other.view(), t));
+        record2(op, out, this, other);
+        return out;
+    }
+
+    private NDArray unary(Op op, String name, boolean floatResult) {
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException(name + ": not supported for dtype bool");
+        }
+        DType t = floatResult && !dtype.isFloating() ? DType.FLOAT32 : dtype;
+        NDArray out = wrap(Elementwise.unary(op, name, view(), t));
+        record1(op, out, this, null);
+        return out;
+    }
+
+    private NDArray scalarLike(double s) {
+        DType t = dtype.isFloating() ? dtype : DType.FLOAT32;
+        return t == DType.FLOAT64 ? dense(t, new double[] {s}, SCALAR_SHAPE) : dense(t, new float[] {(float) s}, SCALAR_SHAPE);
+    }
+
+    private NDArray scalarLike(long s) {
+        return switch (dtype) {
+            case FLOAT32 -> dense(DType.FLOAT32, new float[] {s}, SCALAR_SHAPE);
+            case FLOAT64 -> dense(DType.FLOAT64, new double[] {s}, SCALAR_SHAPE);
+            case INT64 -> dense(DType.INT64, new long[] {s}, SCALAR_SHAPE);
+            case INT32, BOOL -> dense(DType.INT32, new int[] {(int) s}, SCALAR_SHAPE);
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Reductions
+    // ------------------------------------------------------------------------------------------
+
+    /** Sum of all elements (rank 0); integer sums keep their dtype, bools sum as int32. */
+    public NDArray sum() {
+        return sum(false);
+    }
+
+    /** Sum over {@code axes} (none given: all), keeping them as size 1 when {@code keepDims}. */
+    public NDArray sum(boolean keepDims, int... axes) {
+        return reduce(Reductions.Kind.SUM, Op.SUM, "sum", keepDims, axes);
+    }
+
+    /** Mean of all elements; integers give float32. */
+    public NDArray mean() {
+        return mean(false);
+    }
+
+    public NDArray mean(boolean keepDims, int... axes) {
+        int[] ax = Shapes.axes("mean", axes, shape.length);
+        DType t = dtype.isFloating() ? dtype : DType.FLOAT32;
+        Strided s = Reductions.reduce(Reductions.Kind.SUM, "mean", view(), ax, keepDims, t);
+        long count = 1;
+        for (int a : ax) count *= shape[a];
+        Strided scaled = Elementwise.binary(Op.DIV, "mean", s, scalarOf(t, count), t);
+        NDArray out = wrap(scaled);
+        record1(Op.MEAN, out, this, new ReduceAttrs(ax, keepDims));
+        return out;
+    }
+
+    public NDArray max() {
+        return max(false);
+    }
+
+    public NDArray max(boolean keepDims, int... axes) {
+        return reduce(Reductions.Kind.MAX, Op.MAX, "max", keepDims, axes);
+    }
+
+    public NDArray min() {
+        return min(false);
+    }
+
+    public NDArray min(boolean keepDims, int... axes) {
+        return reduce(Reductions.Kind.MIN, Op.MIN, "min", keepDims, axes);
+    }
+
+    public NDArray prod() {
+        return prod(false);
+    }
+
+    public NDArray prod(boolean keepDims, int... axes) {
+        return reduce(Reductions.Kind.PROD, Op.PROD, "prod", keepDims, axes);
+    }
+
+    /** Index of the largest value along {@code axis} (the first on ties), as INT64. */
+    public NDArray argMax(int axis) {
+        return along(AlongAxis.Lane.ARG_MAX, Op.ARG_MAX, "argMax", axis, false, false);
+    }
+
+    /** Index of the smallest value along {@code axis} (the first on ties), as INT64. */
+    public NDArray argMin(int axis) {
+        return along(AlongAxis.Lane.ARG_MIN, Op.ARG_MIN, "argMin", axis, false, false);
+    }
+
+    private NDArray reduce(Reductions.Kind kind, Op op, String name, boolean keepDims, int[] axes) {
+        int[] ax = Shapes.axes(name, axes, shape.length);
+        DType t = dtype == DType.BOOL ? DType.INT32 : dtype;
+        NDArray out = wrap(Reductions.reduce(kind, name, view(), ax, keepDims, t));
+        record1(op, out, this, new ReduceAttrs(ax, keepDims));
+        return out;
+    }
+
+    private static Strided scalarOf(DType t, double v) {
+        Object d = Convert.allocate(t, 1);
+        switch (d) {
+            case float[] f -> f[0] = (float) v;
+            case double[] x -> x[0] = v;
+            default -> throw new IllegalStateException();
+        }
+        return new Strided(t, d, 0, SCALAR_SHAPE, SCALAR_SHAPE);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Linear algebra and nn helpers
+    // ------------------------------------------------------------------------------------------
+
+    /** NumPy's {@code matmul}: vectors, matrices, and stacks of matrices with broadcast batch axes. */
+    public NDArray matmul(NDArray other) {
+        nonNull(other);
+        DType t = DType.promote(dtype, other.dtype);
+        NDArray out = wrap(MatMul.matmul(view(), other.view(), t));
+        record2(Op.MATMUL, out, this, other);
+        return out;
+    }
+
+    /** {@code e^x / Σ e^x} along {@code axis}, computed stably (shifted by the lane maximum). */
+    public NDArray softmax(int axis) {
+        return along(AlongAxis.Lane.SOFTMAX, Op.SOFTMAX, "softmax", axis, false, true);
+    }
+
+    /** {@code x - logSumExp(x)} along {@code axis}. */
+    public NDArray logSoftmax(int axis) {
+        return along(AlongAxis.Lane.LOG_SOFTMAX, Op.LOG_SOFTMAX, "logSoftmax", axis, false, true);
+    }
+
+    /** {@code log Σ e^x} along {@code axis}, stable for large logits. */
+    public NDArray logSumExp(int axis, boolean keepDims) {
+        return along(AlongAxis.Lane.LOG_SUM_EXP, Op.LOG_SUM_EXP, "logSumExp", axis, keepDims, true);
+    }
+
+    private NDArray along(AlongAxis.Lane lane, Op op, String name, int axis, boolean keepDims, boolean floating) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException(name + ": needs an array of rank >= 1, got shape ()");
+        }
+        int a = Shapes.axis(name, axis, shape.length);
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException(name + ": not supported for dtype bool");
+        }
+        DType t = floating && !dtype.isFloating() ? DType.FLOAT32 : dtype;
+        NDArray out = wrap(AlongAxis.apply(lane, view(), a, keepDims, t));
+        Object attrs = op == Op.SOFTMAX || op == Op.LOG_SOFTMAX ? (Object) a : new ReduceAttrs(new int[] {a}, keepDims);
+        record1(op, out, this, attrs);
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Recording: one thread-local read when no tape is open
+    // ------------------------------------------------------------------------------------------
+
+    private static void record1(Op op, NDArray out, NDArray in, Object attrs) {
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(op, out, new NDArray[] {in}, attrs);
+        }
+    }
+
+    private static void record2(Op op, NDArray out, NDArray a, NDArray b) {
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(op, out, new NDArray[] {a, b}, null);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.vectorgrad.ndarray;
+
+import dev.vectorgrad.DType;
+import java.util.Arrays;
+
+/**
+ * Elementwise dispatch: broadcasts the operands, then hands each inner run to a kernel in one of
+ * three shapes — both operands contiguous, right operand broadcast (stride 0), left operand
+ * broadcast. Runs that are neither (a transposed operand, a step slice, a type to convert) are
+ * gathered one run at a time into a small scratch buffer; the whole array is never copied.
+ */
+public final class Elementwise {
+    /** Gathered runs are processed in chunks of this many elements, so scratch stays in L1/L2. */
+    static final int CHUNK = 2048;
+
+    /** {@code a op b} with broadcasting, both operands read as {@code t}, result of type {@code t}. */
+    public static Strided binary(Op op, String name, Strided a, Strided b, DType t) {
+        KernelTable.Binary k = KernelTable.binary(op, t);
+        if (k == null) {
+            throw new IllegalArgumentException(name + ": not supported for dtype " + t);
+        }
+        return apply(k, name, a, b, t, t);
+    }
+
+    /** Comparison {@code a op b} with both operands read as {@code t}; a BOOL result. */
+    public static Strided compare(Op op, String name, Strided a, Strided b, DType t) {
+        return apply(KernelTable.compare(op, t), name, a, b, t, DType.BOOL);
+    }
+
+    /** {@code f(x)} with {@code x} read as {@code t}, result of type {@code t}. */
+    public static Strided unary(Op op, String name, Strided x, DType t) {
+        KernelTable.Unary k = KernelTable.unary(op, t);
+        if (k == null) {
+            throw new IllegalArgumentException(name + ": not supported for dtype " + t);
+        }
+        int[] shape = x.shape();
+        int n = Shapes.size(shape);
+        Object out = Convert.allocate(t, n);
+        Strided result = new Strided(t, out, 0, shape, Shapes.rowMajorStrides(shape));
+        if (n == 0) {
+            return result;
+        }
+        if (x.dtype() == t && x.isContiguous()) {
+            k.run(x.data(), x.offset(), out, 0, n);
+            return result;
+        }
+        StridedLoop loop = StridedLoop.plan(shape, new int[][] {x.strides(), result.strides()},
+                new int[] {x.offset(), 0});
+        Object scratch = Convert.allocate(t, Math.min(loop.runLength(), CHUNK));
+        loop.forEach((len, off, inc) -> {
+            if (inc[0] == 1 && x.dtype() == t) {
+                k.run(x.data(), off[0], out, off[1], len);
+            } else {
+                for (int c = 0; c < len; c += CHUNK) {
+                    int m = Math.min(CHUNK, len - c);
+                    Convert.gather(x.dtype(), x.data(), off[0] + c * inc[0], inc[0], m, scratch, 0);
+                    k.run(scratch, 0, out, off[1] + c, m);
+                }
+            }
+        });
+        return result;
+    }
+
+    /** {@code cond ? a : b} elementwise with three-way broadcasting; result of type {@code t}. */
+    public static Strided where(Strided cond, Strided a, Strided b, DType t) {
+        int[] shape = Shapes.broadcast("where", Shapes.broadcast("where", cond.shape(), a.shape()), b.shape());
+        int n = Shapes.size(shape);
+        Object out = Convert.allocate(t, n);
+        int[] outStrides = Shapes.rowMajorStrides(shape);
+        Strided result = new Strided(t, out, 0, shape, outStrides);
+        if (n == 0) {
+            return result;
+        }
+        StridedLoop loop = StridedLoop.plan(shape,
+                new int[][] {cond.stridesFor(shape), a.stridesFor(shape), b.stridesFor(shape), outStrides},
+                new int[] {cond.offset(), a.offset(), b.offset(), 0});
+        int len0 = loop.runLength();
+        boolean[] c = new boolean[len0];
+        Object sa = Convert.allocate(t, len0);
+        Object sb = Convert.allocate(t, len0);
+        loop.forEach((len, off, inc) -> {
+            Convert.toBool(cond.dtype(), cond.data(), off[0], inc[0], len, c, 0);
+            Convert.gather(a.dtype(), a.data(), off[1], inc[1], len, sa, 0);
+            Convert.gather(b.dtype(), b.data(), off[2], inc[2], len, sb, 0);
+            for (int i = 0; i < len; i++) {
+                System.arraycopy(c[i] ? sa : sb, i, out, off[3] + i, 1);
+            }
+        });
+        return result;
+    }
+
+    private static Strided apply(KernelTable.Binary k, String name, Strided a, Strided b, DType in, DType outType) {
+        int[] shape = Arrays.equals(a.shape(), b.shape()) ? a.shape() : Shapes.broadcast(name, a.shape(), b.shape());
+        int n = Shapes.size(shape);
+        Object out = Convert.allocate(outType, n);
+        int[] outStrides = Shapes.rowMajorStrides(shape);
+        Strided result = new Strided(outType, out, 0, shape, outStrides);
+        if (n == 0) {
+            return result;
+        }
+        boolean aTyped = a.dtype() == in;
+        boolean bTyped = b.dtype() == in;
+        // Fast paths first: most calls are dense arrays of one shape, or an array with a scalar.
+        if (aTyped && bTyped) {
+            boolean aDense = a.shape().length == shape.length && a.size() == n && a.isContiguous();
+            boolean bDense = b.shape().length == shape.length && b.size() == n && b.isContiguous();
+            if (aDense && bDense) {
+                k.run(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
+                return result;
+            }
+            if (aDense && b.size() == 1) {
+                k.right(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
+                return result;
+            }
+            if (bDense && a.size() == 1) {
+                k.left(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
+                return result;
+            }
+        }
+        StridedLoop loop = StridedLoop.plan(shape,
+                new int[][] {a.stridesFor(shape), b.stridesFor(shape), outStrides},
+                new int[] {a.offset(), b.offset(), 0});
+        int len0 = loop.runLength();
+        Object gatherA = Convert.allocate(in, Math.min(len0, CHUNK));
+        Object gatherB = Convert.allocate(in, Math.min(len0, CHUNK));
+        loop.forEach((len, off, inc) -> {
+            boolean aRun = aTyped && inc[0] == 1;
+            boolean bRun = bTyped && inc[1] == 1;
+            boolean aScalar = aTyped && inc[0] == 0;
+            boolean bScalar = bTyped && inc[1] == 0;
+            if (aRun && bRun) {
+                k.run(a.data(), off[0], b.data(), off[1], out, off[2], len);
+            } else if (aRun && bScalar) {
+                k.right(a.data(), off[0], b.data(), off[1], out, off[2], len);
+            } else if (aScalar && bRun) {
+                k.left(a.data(), off[0], b.data(), off[1], out, off[2], len);
+            } else {
+                // gather what is not a plain run, CHUNK elements at a time, then run the dense kernel
+                for (int c = 0; c < len; c += CHUNK) {
+                    int m = Math.min(CHUNK, len - c);
+                    Object xa = a.data();
+                    int oa = off[0] + c;
+                    if (!aRun) {
+                        Convert.gather(a.dtype(), a.data(), off[0] + c * inc[0], inc[0], m, gatherA, 0);
+                        xa = gatherA;
+                        oa = 0;
+                    }
+                    Object xb = b.data();
+                    int ob = off[1] + c;
+                    if (!bRun) {
+                        Convert.gather(b.dtype(), b.data(), off[1] + c * inc[1], inc[1], m, gatherB, 0);
+                        xb = gatherB;
+                        ob = 0;
+                    }
+                    k.run(xa, oa, xb, ob, out, off[2] + c, m);
+                }
+            }
+        });
+        return result;
+    }
+
+    private Elementwise() {}
+}
