@@ -1,0 +1,339 @@
+package dev.vectorgrad.kernels.elementwise;
+
+import dev.vectorgrad.kernels.Simd;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Elementwise {@code out = max(a, b)} over float, double, int and long arrays; either operand may instead be a broadcast scalar.
+ *
+ * <p>{@link Math#max} semantics in every lane (NaN propagates, {@code -0.0 < +0.0}, as NumPy {@code maximum}), bit-identical to the scalar twin.
+ *
+ * <p>{@code out} may be the same array as an input at the same offset (in-place accumulate): each element is read
+ * before it is written. Other overlaps are not supported.
+ */
+public final class MaximumKernel {
+    private static final VectorSpecies<Float> F32 = Simd.F32;
+    private static final VectorSpecies<Double> F64 = Simd.F64;
+    private static final VectorSpecies<Integer> I32 = Simd.I32;
+    private static final VectorSpecies<Long> I64 = Simd.I64;
+
+    // Below one full vector the SIMD body never runs; the scalar twin alone saves a call.
+    private static final int MIN_SIMD_LENGTH_F32 = F32.length();
+    private static final int MIN_SIMD_LENGTH_F64 = F64.length();
+    private static final int MIN_SIMD_LENGTH_I32 = I32.length();
+    private static final int MIN_SIMD_LENGTH_I64 = I64.length();
+
+    // ---- float ----
+
+    /** {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            simd(a, aOff, b, bOff, out, outOff, n);
+        } else {
+            scalar(a, aOff, b, bOff, out, outOff, n);
+        }
+    }
+
+    public static void scalar(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a[aOff + i], b[bOff + i]);
+        }
+    }
+
+    public static void simd(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        int upper = F32.loopBound(n);
+        for (int i = 0; i < upper; i += F32.length()) {
+            FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+            FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
+        } else {
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+        }
+    }
+
+    public static void scalarBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a[aOff + i], b);
+        }
+    }
+
+    public static void simdBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
+        FloatVector vb = FloatVector.broadcast(F32, b);
+        int upper = F32.loopBound(n);
+        for (int i = 0; i < upper; i += F32.length()) {
+            FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+        } else {
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
+    }
+
+    public static void scalarBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a, b[bOff + i]);
+        }
+    }
+
+    public static void simdBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+        FloatVector va = FloatVector.broadcast(F32, a);
+        int upper = F32.loopBound(n);
+        for (int i = 0; i < upper; i += F32.length()) {
+            FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    // ---- double ----
+
+    /** {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simd(a, aOff, b, bOff, out, outOff, n);
+        } else {
+            scalar(a, aOff, b, bOff, out, outOff, n);
+        }
+    }
+
+    public static void scalar(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a[aOff + i], b[bOff + i]);
+        }
+    }
+
+    public static void simd(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
+        int upper = F64.loopBound(n);
+        for (int i = 0; i < upper; i += F64.length()) {
+            DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+            DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
+        } else {
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+        }
+    }
+
+    public static void scalarBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a[aOff + i], b);
+        }
+    }
+
+    public static void simdBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
+        DoubleVector vb = DoubleVector.broadcast(F64, b);
+        int upper = F64.loopBound(n);
+        for (int i = 0; i < upper; i += F64.length()) {
+            DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+        } else {
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
+    }
+
+    public static void scalarBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a, b[bOff + i]);
+        }
+    }
+
+    public static void simdBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+        DoubleVector va = DoubleVector.broadcast(F64, a);
+        int upper = F64.loopBound(n);
+        for (int i = 0; i < upper; i += F64.length()) {
+            DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    // ---- int ----
+
+    /** {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+            simd(a, aOff, b, bOff, out, outOff, n);
+        } else {
+            scalar(a, aOff, b, bOff, out, outOff, n);
+        }
+    }
+
+    public static void scalar(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a[aOff + i], b[bOff + i]);
+        }
+    }
+
+    public static void simd(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
+        int upper = I32.loopBound(n);
+        for (int i = 0; i < upper; i += I32.length()) {
+            IntVector va = IntVector.fromArray(I32, a, aOff + i);
+            IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
+        } else {
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+        }
+    }
+
+    public static void scalarBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a[aOff + i], b);
+        }
+    }
+
+    public static void simdBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
+        IntVector vb = IntVector.broadcast(I32, b);
+        int upper = I32.loopBound(n);
+        for (int i = 0; i < upper; i += I32.length()) {
+            IntVector va = IntVector.fromArray(I32, a, aOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+        } else {
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
+    }
+
+    public static void scalarBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a, b[bOff + i]);
+        }
+    }
+
+    public static void simdBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
+        IntVector va = IntVector.broadcast(I32, a);
+        int upper = I32.loopBound(n);
+        for (int i = 0; i < upper; i += I32.length()) {
+            IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    // ---- long ----
+
+    /** {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+            simd(a, aOff, b, bOff, out, outOff, n);
+        } else {
+            scalar(a, aOff, b, bOff, out, outOff, n);
+        }
+    }
+
+    public static void scalar(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a[aOff + i], b[bOff + i]);
+        }
+    }
+
+    public static void simd(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
+        int upper = I64.loopBound(n);
+        for (int i = 0; i < upper; i += I64.length()) {
+            LongVector va = LongVector.fromArray(I64, a, aOff + i);
+            LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
+        } else {
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+        }
+    }
+
+    public static void scalarBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a[aOff + i], b);
+        }
+    }
+
+    public static void simdBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
+        LongVector vb = LongVector.broadcast(I64, b);
+        int upper = I64.loopBound(n);
+        for (int i = 0; i < upper; i += I64.length()) {
+            LongVector va = LongVector.fromArray(I64, a, aOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+        } else {
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
+    }
+
+    public static void scalarBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = Math.max(a, b[bOff + i]);
+        }
+    }
+
+    public static void simdBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
+        LongVector va = LongVector.broadcast(I64, a);
+        int upper = I64.loopBound(n);
+        for (int i = 0; i < upper; i += I64.length()) {
+            LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+            va.max(vb).intoArray(out, outOff + i);
+        }
+        scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    private MaximumKernel() {}
+}
