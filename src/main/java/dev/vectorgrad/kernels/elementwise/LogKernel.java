@@ -1,0 +1,55 @@
+package dev.vectorgrad.kernels.elementwise;
+
+import dev.vectorgrad.kernels.Simd;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * {@code out[outOff+i] = log(x[xOff+i])} for {@code i < n}.
+ * SIMD: PROVISIONAL (VectorOperators.LOG); bound to be measured.
+ * {@code out} may alias {@code x} at the same offset.
+ */
+public final class LogKernel {
+    // below one vector the SIMD loop has no full iteration: go straight to the twin
+    private static final int MIN_F32 = Simd.F32.length();
+    private static final int MIN_F64 = Simd.F64.length();
+
+    /** The reference: {@code (float) Math.log((double) x)}, within about 0.5 ulp of the exact log. */
+    public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) out[outOff + i] = (float) Math.log(x[xOff + i]);
+    }
+
+    /** The reference: {@link Math#log}. */
+    public static void scalar(double[] x, int xOff, double[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) out[outOff + i] = Math.log(x[xOff + i]);
+    }
+
+    public static void simd(float[] x, int xOff, float[] out, int outOff, int n) {
+        int upper = Simd.F32.loopBound(n);
+        for (int i = 0; i < upper; i += Simd.F32.length()) {
+            FloatVector va = FloatVector.fromArray(Simd.F32, x, xOff + i);
+            va.lanewise(VectorOperators.LOG).intoArray(out, outOff + i);
+        }
+        scalar(x, xOff + upper, out, outOff + upper, n - upper);
+    }
+
+    public static void simd(double[] x, int xOff, double[] out, int outOff, int n) {
+        int upper = Simd.F64.loopBound(n);
+        for (int i = 0; i < upper; i += Simd.F64.length()) {
+            DoubleVector va = DoubleVector.fromArray(Simd.F64, x, xOff + i);
+            va.lanewise(VectorOperators.LOG).intoArray(out, outOff + i);
+        }
+        scalar(x, xOff + upper, out, outOff + upper, n - upper);
+    }
+
+    public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+    }
+
+    public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+    }
+
+    private LogKernel() {}
+}
