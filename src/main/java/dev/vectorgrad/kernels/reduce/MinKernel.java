@@ -1,0 +1,170 @@
+package dev.vectorgrad.kernels.reduce;
+
+import dev.vectorgrad.kernels.Simd;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Minimum {@code min_i x[xOff+i]} for {@code 0 <= i < n}, with {@code n >= 1}.
+ *
+ * <p>Floating point follows {@link Math#min}: any NaN makes the result NaN, and {@code -0.0} counts as
+ * smaller than {@code 0.0}. The vector {@code min} lanes have the same semantics, and min under them is
+ * associative and commutative, so {@code simd} returns the same value as {@code scalar} for every input
+ * (bit-identical, up to which NaN bit pattern comes out).
+ *
+ * @throws IllegalArgumentException {@code "min: empty input"} when {@code n < 1}
+ */
+public final class MinKernel {
+    // Below this one vector's setup and the lane reduction cost more than the scalar loop.
+    private static final int MIN_SIMD_LENGTH = 2 * Simd.F32.length();
+
+    public static float run(float[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static double run(double[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static int run(int[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static long run(long[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    /** The reference: {@code Math.min} folded left to right from the first element. */
+    public static float scalar(float[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        return fold(x[xOff], x, xOff + 1, n - 1);
+    }
+
+    public static double scalar(double[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        return fold(x[xOff], x, xOff + 1, n - 1);
+    }
+
+    public static int scalar(int[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        return fold(x[xOff], x, xOff + 1, n - 1);
+    }
+
+    public static long scalar(long[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        return fold(x[xOff], x, xOff + 1, n - 1);
+    }
+
+    public static float simd(float[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        final int lanes = Simd.F32.length();
+        int upper = n - n % (4 * lanes);
+        if (upper == 0) {
+            return scalar(x, xOff, n);
+        }
+        // four independent accumulators: the NaN-aware vector min is a multi-instruction sequence on
+        // x86, and one dependency chain through it would leave the load ports idle
+        FloatVector acc0 = FloatVector.fromArray(Simd.F32, x, xOff);
+        FloatVector acc1 = FloatVector.fromArray(Simd.F32, x, xOff + lanes);
+        FloatVector acc2 = FloatVector.fromArray(Simd.F32, x, xOff + 2 * lanes);
+        FloatVector acc3 = FloatVector.fromArray(Simd.F32, x, xOff + 3 * lanes);
+        for (int i = 4 * lanes; i < upper; i += 4 * lanes) {
+            acc0 = acc0.min(FloatVector.fromArray(Simd.F32, x, xOff + i));
+            acc1 = acc1.min(FloatVector.fromArray(Simd.F32, x, xOff + i + lanes));
+            acc2 = acc2.min(FloatVector.fromArray(Simd.F32, x, xOff + i + 2 * lanes));
+            acc3 = acc3.min(FloatVector.fromArray(Simd.F32, x, xOff + i + 3 * lanes));
+        }
+        float m = acc0.min(acc1).min(acc2.min(acc3)).reduceLanes(VectorOperators.MIN);
+        return fold(m, x, xOff + upper, n - upper);
+    }
+
+    public static double simd(double[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        final int lanes = Simd.F64.length();
+        int upper = n - n % (4 * lanes);
+        if (upper == 0) {
+            return scalar(x, xOff, n);
+        }
+        DoubleVector acc0 = DoubleVector.fromArray(Simd.F64, x, xOff);
+        DoubleVector acc1 = DoubleVector.fromArray(Simd.F64, x, xOff + lanes);
+        DoubleVector acc2 = DoubleVector.fromArray(Simd.F64, x, xOff + 2 * lanes);
+        DoubleVector acc3 = DoubleVector.fromArray(Simd.F64, x, xOff + 3 * lanes);
+        for (int i = 4 * lanes; i < upper; i += 4 * lanes) {
+            acc0 = acc0.min(DoubleVector.fromArray(Simd.F64, x, xOff + i));
+            acc1 = acc1.min(DoubleVector.fromArray(Simd.F64, x, xOff + i + lanes));
+            acc2 = acc2.min(DoubleVector.fromArray(Simd.F64, x, xOff + i + 2 * lanes));
+            acc3 = acc3.min(DoubleVector.fromArray(Simd.F64, x, xOff + i + 3 * lanes));
+        }
+        double m = acc0.min(acc1).min(acc2.min(acc3)).reduceLanes(VectorOperators.MIN);
+        return fold(m, x, xOff + upper, n - upper);
+    }
+
+    public static int simd(int[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        final int lanes = Simd.I32.length();
+        int upper = Simd.I32.loopBound(n);
+        if (upper == 0) {
+            return scalar(x, xOff, n);
+        }
+        // one accumulator: an integer min has one cycle of latency
+        IntVector acc = IntVector.fromArray(Simd.I32, x, xOff);
+        for (int i = lanes; i < upper; i += lanes) {
+            acc = acc.min(IntVector.fromArray(Simd.I32, x, xOff + i));
+        }
+        return fold(acc.reduceLanes(VectorOperators.MIN), x, xOff + upper, n - upper);
+    }
+
+    public static long simd(long[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        final int lanes = Simd.I64.length();
+        int upper = Simd.I64.loopBound(n);
+        if (upper == 0) {
+            return scalar(x, xOff, n);
+        }
+        LongVector acc = LongVector.fromArray(Simd.I64, x, xOff);
+        for (int i = lanes; i < upper; i += lanes) {
+            acc = acc.min(LongVector.fromArray(Simd.I64, x, xOff + i));
+        }
+        return fold(acc.reduceLanes(VectorOperators.MIN), x, xOff + upper, n - upper);
+    }
+
+    /** {@code m} folded with min over {@code x[off .. off+n)}: the scalar twin's loop, and the SIMD tail. */
+    private static float fold(float m, float[] x, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            m = Math.min(m, x[off + i]);
+        }
+        return m;
+    }
+
+    private static double fold(double m, double[] x, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            m = Math.min(m, x[off + i]);
+        }
+        return m;
+    }
+
+    private static int fold(int m, int[] x, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            m = Math.min(m, x[off + i]);
+        }
+        return m;
+    }
+
+    private static long fold(long m, long[] x, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            m = Math.min(m, x[off + i]);
+        }
+        return m;
+    }
+
+    private static void requireNonEmpty(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("min: empty input");
+        }
+    }
+
+    private MinKernel() {}
+}
