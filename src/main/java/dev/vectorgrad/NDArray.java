@@ -576,12 +576,35 @@ public class NDArray {
         return out;
     }
 
-    /** Python's {@code a[start:stop:step]} along {@code axis}: bounds clamp, negatives count from the end. */
+    /**
+     * Python's {@code a[start:stop:step]} along {@code axis}: bounds clamp, negative indices count from the
+     * end. For a negative step, {@code Integer.MAX_VALUE} as start and {@code Integer.MIN_VALUE} as stop
+     * mean Python's omitted bounds ({@code a[::-1]} is {@code slice(axis, MAX_VALUE, MIN_VALUE, -1)}).
+     */
     public NDArray slice(int axis, int start, int stop, int step) {
         int a = Shapes.axis("slice", axis, shape.length);
         int[] norm = Views.normaliseSlice(shape[a], start, stop, step);
         NDArray out = wrap(Views.slice(view(), a, norm));
         record1(Op.SLICE, out, this, new int[] {a, norm[0], norm[1], norm[2]});
+        return out;
+    }
+
+    /**
+     * PyTorch's {@code slice_scatter}: a copy of {@code base} whose slice {@code [start:stop:step]} along
+     * {@code axis} holds {@code src} (broadcast to the slice's shape). It is the adjoint of {@link #slice},
+     * which is how slicing's gradient stays differentiable.
+     */
+    public static NDArray sliceScatter(NDArray base, NDArray src, int axis, int start, int stop, int step) {
+        nonNull(base);
+        nonNull(src);
+        int a = Shapes.axis("sliceScatter", axis, base.shape.length);
+        int[] norm = Views.normaliseSlice(base.shape[a], start, stop, step);
+        DType t = DType.promote(base.dtype, src.dtype);
+        NDArray out = wrap(Views.sliceScatter(base.view(), src.view(), a, norm, t));
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(Op.SLICE_SCATTER, out, new NDArray[] {base, src}, new int[] {a, norm[0], norm[1], norm[2]});
+        }
         return out;
     }
 

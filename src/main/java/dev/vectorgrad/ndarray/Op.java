@@ -7,7 +7,7 @@ package dev.vectorgrad.ndarray;
  * <p>Attributes passed with a record: REDUCE ops get {@link ReduceAttrs}; TRANSPOSE the permutation
  * ({@code int[]}); SLICE {@code int[] {axis, start, count, step}} (normalised: the first index taken and the element count); SOFTMAX and LOG_SOFTMAX
  * the axis ({@code Integer}); LOG_SUM_EXP and ARG_MAX/ARG_MIN a {@link ReduceAttrs} with one axis;
- * CAST the source dtype; the others none.
+ * SLICE_SCATTER (inputs base, src) the same {@code int[]} as SLICE; CAST the source dtype; the others none.
  */
 public enum Op {
     // elementwise binary (inputs a, b; broadcasting)
@@ -21,7 +21,7 @@ public enum Op {
     // reductions
     SUM, MEAN, MAX, MIN, PROD, ARG_MAX, ARG_MIN,
     // views and copies
-    RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, COPY,
+    RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, SLICE_SCATTER, COPY,
     // linear algebra and nn helpers
     MATMUL, SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP
 }

@@ -1,5 +1,6 @@
 package dev.vectorgrad.ndarray;
 
+import dev.vectorgrad.DType;
 import java.util.Arrays;
 
 /**
@@ -167,6 +168,34 @@ public final class Views {
         int offset = x.offset() + (norm[1] == 0 ? 0 : norm[0] * strides[axis]);
         strides[axis] = strides[axis] * norm[2];
         return new Strided(x.dtype(), x.data(), offset, shape, strides);
+    }
+
+    /**
+     * A row-major copy of {@code base} (converted to {@code t}) with the slice {@code norm} along
+     * {@code axis} replaced by {@code src} broadcast to the slice's shape.
+     */
+    public static Strided sliceScatter(Strided base, Strided src, int axis, int[] norm, DType t) {
+        Object out = Convert.contiguous(base, t);
+        int[] shape = base.shape();
+        Strided dst = slice(new Strided(t, out, 0, shape, Shapes.rowMajorStrides(shape)), axis, norm);
+        if (!Shapes.canBroadcastTo(src.shape(), dst.shape())) {
+            throw new IllegalArgumentException("sliceScatter: source shape " + Shapes.format(src.shape())
+                    + " cannot broadcast to the slice shape " + Shapes.format(dst.shape()));
+        }
+        StridedLoop loop = StridedLoop.plan(dst.shape(), new int[][] {src.stridesFor(dst.shape()), dst.strides()},
+                new int[] {src.offset(), dst.offset()});
+        Object scratch = Convert.allocate(t, loop.runLength());
+        loop.forEach((len, off, inc) -> {
+            if (inc[1] == 1) {
+                Convert.gather(src.dtype(), src.data(), off[0], inc[0], len, out, off[1]);
+            } else {
+                Convert.gather(src.dtype(), src.data(), off[0], inc[0], len, scratch, 0);
+                for (int i = 0; i < len; i++) {
+                    System.arraycopy(scratch, i, out, off[1] + i * inc[1], 1);
+                }
+            }
+        });
+        return new Strided(t, out, 0, shape, Shapes.rowMajorStrides(shape));
     }
 
     private Views() {}
