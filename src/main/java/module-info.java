@@ -6,5 +6,6 @@ module dev.vectorgrad {
     requires jdk.incubator.vector;
 
     exports dev.vectorgrad;
+    exports dev.vectorgrad.autodiff;
     exports dev.vectorgrad.kernels;
 }
