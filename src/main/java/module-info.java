@@ -7,4 +7,8 @@ module dev.vectorgrad {
 
     exports dev.vectorgrad;
     exports dev.vectorgrad.kernels;
+    exports dev.vectorgrad.nn;
+    exports dev.vectorgrad.nn.losses;
+    exports dev.vectorgrad.nn.metrics;
+    exports dev.vectorgrad.data;
 }
