@@ -7,6 +7,7 @@ module dev.vectorgrad {
 
     exports dev.vectorgrad;
     exports dev.vectorgrad.kernels;
+    exports dev.vectorgrad.io;
     exports dev.vectorgrad.nn;
     exports dev.vectorgrad.nn.losses;
     exports dev.vectorgrad.nn.metrics;
