@@ -8,4 +8,9 @@ module dev.vectorgrad {
     exports dev.vectorgrad;
     exports dev.vectorgrad.autodiff;
     exports dev.vectorgrad.kernels;
+    exports dev.vectorgrad.io;
+    exports dev.vectorgrad.nn;
+    exports dev.vectorgrad.nn.losses;
+    exports dev.vectorgrad.nn.metrics;
+    exports dev.vectorgrad.data;
 }
