@@ -7,4 +7,5 @@ module dev.vectorgrad {
 
     exports dev.vectorgrad;
     exports dev.vectorgrad.kernels;
+    exports dev.vectorgrad.io;
 }
