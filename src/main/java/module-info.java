@@ -6,6 +6,7 @@ module dev.vectorgrad {
     requires jdk.incubator.vector;
 
     exports dev.vectorgrad;
+    exports dev.vectorgrad.autodiff;
     exports dev.vectorgrad.kernels;
     exports dev.vectorgrad.io;
 }

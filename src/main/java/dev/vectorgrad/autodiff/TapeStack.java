@@ -1,0 +1,71 @@
+package dev.vectorgrad.autodiff;
+
+import dev.vectorgrad.NDArray;
+import dev.vectorgrad.ndarray.Op;
+import dev.vectorgrad.ndarray.OpHook;
+import dev.vectorgrad.ndarray.OpRecorder;
+import java.lang.ref.WeakReference;
+import java.util.List;
+
+/**
+ * The calling thread's set of recording tapes (TensorFlow's {@code thread_local} tape set). It is the
+ * thread's {@link OpRecorder} while at least one tape records and is uninstalled when the last one
+ * stops, so a thread with no open tape pays one {@code ThreadLocal} read per op and nothing else.
+ */
+final class TapeStack implements OpRecorder {
+    private static final ThreadLocal<TapeStack> STATE = ThreadLocal.withInitial(TapeStack::new);
+
+    private GradientTape[] active = new GradientTape[4];
+    private int count;
+
+    /** Why the last gradient call on this thread returned nulls (see {@link NullGradient}). */
+    List<NullGradient> lastNulls = List.of();
+
+    /** A null gradient handed out earlier, remembered weakly to explain a null target later. */
+    record NullGradient(WeakReference<NDArray> source, String description, boolean unwatched) {}
+
+    static TapeStack current() {
+        return STATE.get();
+    }
+
+    void push(GradientTape tape) {
+        if (count == active.length) {
+            active = java.util.Arrays.copyOf(active, count * 2);
+        }
+        active[count++] = tape;
+        if (count == 1) {
+            OpHook.install(this);
+        }
+    }
+
+    void remove(GradientTape tape) {
+        for (int i = 0; i < count; i++) {
+            if (active[i] == tape) {
+                System.arraycopy(active, i + 1, active, i, count - i - 1);
+                active[--count] = null;
+                break;
+            }
+        }
+        if (count == 0) {
+            OpHook.install(null);
+        }
+    }
+
+    @Override
+    public void record(Op op, NDArray output, NDArray[] inputs, Object attrs) {
+        NDArray[] values = inputs;
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] instanceof Variable v) {
+                if (values == inputs) {
+                    values = inputs.clone();
+                }
+                values[i] = v.snapshot();
+            }
+        }
+        boolean differentiable = output.dtype().isFloating();
+        GradientTape[] tapes = active;
+        for (int i = 0, n = count; i < n; i++) {
+            tapes[i].record(op, output, inputs, values, attrs, differentiable);
+        }
+    }
+}
