@@ -12,5 +12,6 @@ module dev.vectorgrad {
     exports dev.vectorgrad.nn;
     exports dev.vectorgrad.nn.losses;
     exports dev.vectorgrad.nn.metrics;
+    exports dev.vectorgrad.nn.optimizers;
     exports dev.vectorgrad.data;
 }

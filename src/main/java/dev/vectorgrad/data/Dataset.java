@@ -199,6 +199,11 @@ public final class Dataset implements Iterable<Dataset.Batch> {
         return y;
     }
 
+    /** The batch size, or 0 when the dataset is not batched. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     /** Number of samples in one pass. */
     public int size() {
         return n;

@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code m += (g - m) * (1 - beta1); v += (g*g - v) * (1 - beta2); out = w - alpha * m / (sqrt(v) + epsilon)},
  * where the caller passes {@code alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t)}.
  *
- * <p>The same IEEE operations in the same order in both paths (sqrt is correctly rounded in both), so SIMD and scalar
- * twin are bit-identical. {@code m} and {@code v} are updated in place; {@code out} may be {@code w} at the same offset.
+ * <p>The same IEEE operations in the same order in both paths (sqrt is correctly rounded in both), so SIMD and
+ * scalar twin are bit-identical. {@code m} and {@code v} are updated in place; {@code out} may be {@code w} at the
+ * same offset.
  */
 public final class AdamKernel {
     private static final VectorSpecies<Float> F32 = Simd.F32;

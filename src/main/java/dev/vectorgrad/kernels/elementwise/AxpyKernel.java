@@ -22,7 +22,8 @@ public final class AxpyKernel {
     // ---- float ----
 
     /** {@code out[outOff+i] = fma(alpha, x[xOff+i], y[yOff+i])} for {@code i < n}. */
-    public static void run(float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+    public static void run(float alpha, float[] x, int xOff, float[] y, int yOff,
+            float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(alpha, x, xOff, y, yOff, out, outOff, n);
         } else {
@@ -30,13 +31,15 @@ public final class AxpyKernel {
         }
     }
 
-    public static void scalar(float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+    public static void scalar(float alpha, float[] x, int xOff, float[] y, int yOff,
+            float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
     }
 
-    public static void simd(float alpha, float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+    public static void simd(float alpha, float[] x, int xOff, float[] y, int yOff,
+            float[] out, int outOff, int n) {
         FloatVector va = FloatVector.broadcast(F32, alpha);
         int upper = F32.loopBound(n);
         for (int i = 0; i < upper; i += F32.length()) {
@@ -50,7 +53,8 @@ public final class AxpyKernel {
     // ---- double ----
 
     /** {@code out[outOff+i] = fma(alpha, x[xOff+i], y[yOff+i])} for {@code i < n}. */
-    public static void run(double alpha, double[] x, int xOff, double[] y, int yOff, double[] out, int outOff, int n) {
+    public static void run(double alpha, double[] x, int xOff, double[] y, int yOff,
+            double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simd(alpha, x, xOff, y, yOff, out, outOff, n);
         } else {
@@ -58,13 +62,15 @@ public final class AxpyKernel {
         }
     }
 
-    public static void scalar(double alpha, double[] x, int xOff, double[] y, int yOff, double[] out, int outOff, int n) {
+    public static void scalar(double alpha, double[] x, int xOff, double[] y, int yOff,
+            double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
     }
 
-    public static void simd(double alpha, double[] x, int xOff, double[] y, int yOff, double[] out, int outOff, int n) {
+    public static void simd(double alpha, double[] x, int xOff, double[] y, int yOff,
+            double[] out, int outOff, int n) {
         DoubleVector va = DoubleVector.broadcast(F64, alpha);
         int upper = F64.loopBound(n);
         for (int i = 0; i < upper; i += F64.length()) {

@@ -31,7 +31,8 @@ public final class CompareKernel {
     // ---- float ----
 
     /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
-    public static void run(Comparison c, float[] a, int aOff, float[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void run(Comparison c, float[] a, int aOff, float[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
@@ -39,44 +40,58 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalar(Comparison c, float[] a, int aOff, float[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void scalar(Comparison c, float[] a, int aOff, float[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a[aOff + i], b[bOff + i]);
         }
     }
 
-    public static void simd(Comparison c, float[] a, int aOff, float[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void simd(Comparison c, float[] a, int aOff, float[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         int upper = F32.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.EQ, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.NE, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.LT, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.LE, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.GT, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.GE, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -84,7 +99,8 @@ public final class CompareKernel {
     }
 
     /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastRight(Comparison c, float[] a, int aOff, float b, boolean[] out, int outOff, int n) {
+    public static void runBroadcastRight(Comparison c, float[] a, int aOff, float b,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
@@ -92,45 +108,53 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalarBroadcastRight(Comparison c, float[] a, int aOff, float b, boolean[] out, int outOff, int n) {
+    public static void scalarBroadcastRight(Comparison c, float[] a, int aOff, float b,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a[aOff + i], b);
         }
     }
 
-    public static void simdBroadcastRight(Comparison c, float[] a, int aOff, float b, boolean[] out, int outOff, int n) {
+    public static void simdBroadcastRight(Comparison c, float[] a, int aOff, float b,
+            boolean[] out, int outOff, int n) {
         FloatVector vb = FloatVector.broadcast(F32, b);
         int upper = F32.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    FloatVector.fromArray(F32, a, aOff + i).compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
+                    FloatVector va = FloatVector.fromArray(F32, a, aOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -138,7 +162,8 @@ public final class CompareKernel {
     }
 
     /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastLeft(Comparison c, float a, float[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void runBroadcastLeft(Comparison c, float a, float[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
@@ -146,45 +171,53 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalarBroadcastLeft(Comparison c, float a, float[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void scalarBroadcastLeft(Comparison c, float a, float[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a, b[bOff + i]);
         }
     }
 
-    public static void simdBroadcastLeft(Comparison c, float a, float[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void simdBroadcastLeft(Comparison c, float a, float[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         FloatVector va = FloatVector.broadcast(F32, a);
         int upper = F32.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    va.compare(VectorOperators.EQ, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    va.compare(VectorOperators.NE, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    va.compare(VectorOperators.LT, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    va.compare(VectorOperators.LE, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    va.compare(VectorOperators.GT, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += F32.length()) {
-                    va.compare(VectorOperators.GE, FloatVector.fromArray(F32, b, bOff + i)).intoArray(out, outOff + i);
+                    FloatVector vb = FloatVector.fromArray(F32, b, bOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -194,7 +227,8 @@ public final class CompareKernel {
     // ---- double ----
 
     /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
-    public static void run(Comparison c, double[] a, int aOff, double[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void run(Comparison c, double[] a, int aOff, double[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
@@ -202,44 +236,58 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalar(Comparison c, double[] a, int aOff, double[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void scalar(Comparison c, double[] a, int aOff, double[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a[aOff + i], b[bOff + i]);
         }
     }
 
-    public static void simd(Comparison c, double[] a, int aOff, double[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void simd(Comparison c, double[] a, int aOff, double[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         int upper = F64.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.EQ, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.NE, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.LT, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.LE, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.GT, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.GE, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -247,7 +295,8 @@ public final class CompareKernel {
     }
 
     /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastRight(Comparison c, double[] a, int aOff, double b, boolean[] out, int outOff, int n) {
+    public static void runBroadcastRight(Comparison c, double[] a, int aOff, double b,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
@@ -255,45 +304,53 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalarBroadcastRight(Comparison c, double[] a, int aOff, double b, boolean[] out, int outOff, int n) {
+    public static void scalarBroadcastRight(Comparison c, double[] a, int aOff, double b,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a[aOff + i], b);
         }
     }
 
-    public static void simdBroadcastRight(Comparison c, double[] a, int aOff, double b, boolean[] out, int outOff, int n) {
+    public static void simdBroadcastRight(Comparison c, double[] a, int aOff, double b,
+            boolean[] out, int outOff, int n) {
         DoubleVector vb = DoubleVector.broadcast(F64, b);
         int upper = F64.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    DoubleVector.fromArray(F64, a, aOff + i).compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
+                    DoubleVector va = DoubleVector.fromArray(F64, a, aOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -301,7 +358,8 @@ public final class CompareKernel {
     }
 
     /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastLeft(Comparison c, double a, double[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void runBroadcastLeft(Comparison c, double a, double[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
@@ -309,45 +367,53 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalarBroadcastLeft(Comparison c, double a, double[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void scalarBroadcastLeft(Comparison c, double a, double[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a, b[bOff + i]);
         }
     }
 
-    public static void simdBroadcastLeft(Comparison c, double a, double[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void simdBroadcastLeft(Comparison c, double a, double[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         DoubleVector va = DoubleVector.broadcast(F64, a);
         int upper = F64.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    va.compare(VectorOperators.EQ, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    va.compare(VectorOperators.NE, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    va.compare(VectorOperators.LT, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    va.compare(VectorOperators.LE, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    va.compare(VectorOperators.GT, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += F64.length()) {
-                    va.compare(VectorOperators.GE, DoubleVector.fromArray(F64, b, bOff + i)).intoArray(out, outOff + i);
+                    DoubleVector vb = DoubleVector.fromArray(F64, b, bOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -357,7 +423,8 @@ public final class CompareKernel {
     // ---- int ----
 
     /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
-    public static void run(Comparison c, int[] a, int aOff, int[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void run(Comparison c, int[] a, int aOff, int[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
@@ -365,44 +432,58 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalar(Comparison c, int[] a, int aOff, int[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void scalar(Comparison c, int[] a, int aOff, int[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a[aOff + i], b[bOff + i]);
         }
     }
 
-    public static void simd(Comparison c, int[] a, int aOff, int[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void simd(Comparison c, int[] a, int aOff, int[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         int upper = I32.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.EQ, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.NE, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.LT, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.LE, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.GT, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.GE, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -410,7 +491,8 @@ public final class CompareKernel {
     }
 
     /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastRight(Comparison c, int[] a, int aOff, int b, boolean[] out, int outOff, int n) {
+    public static void runBroadcastRight(Comparison c, int[] a, int aOff, int b,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
@@ -418,45 +500,53 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalarBroadcastRight(Comparison c, int[] a, int aOff, int b, boolean[] out, int outOff, int n) {
+    public static void scalarBroadcastRight(Comparison c, int[] a, int aOff, int b,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a[aOff + i], b);
         }
     }
 
-    public static void simdBroadcastRight(Comparison c, int[] a, int aOff, int b, boolean[] out, int outOff, int n) {
+    public static void simdBroadcastRight(Comparison c, int[] a, int aOff, int b,
+            boolean[] out, int outOff, int n) {
         IntVector vb = IntVector.broadcast(I32, b);
         int upper = I32.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    IntVector.fromArray(I32, a, aOff + i).compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
+                    IntVector va = IntVector.fromArray(I32, a, aOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -464,7 +554,8 @@ public final class CompareKernel {
     }
 
     /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastLeft(Comparison c, int a, int[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void runBroadcastLeft(Comparison c, int a, int[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
@@ -472,45 +563,53 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalarBroadcastLeft(Comparison c, int a, int[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void scalarBroadcastLeft(Comparison c, int a, int[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a, b[bOff + i]);
         }
     }
 
-    public static void simdBroadcastLeft(Comparison c, int a, int[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void simdBroadcastLeft(Comparison c, int a, int[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         IntVector va = IntVector.broadcast(I32, a);
         int upper = I32.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    va.compare(VectorOperators.EQ, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    va.compare(VectorOperators.NE, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    va.compare(VectorOperators.LT, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    va.compare(VectorOperators.LE, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    va.compare(VectorOperators.GT, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += I32.length()) {
-                    va.compare(VectorOperators.GE, IntVector.fromArray(I32, b, bOff + i)).intoArray(out, outOff + i);
+                    IntVector vb = IntVector.fromArray(I32, b, bOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -520,7 +619,8 @@ public final class CompareKernel {
     // ---- long ----
 
     /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
-    public static void run(Comparison c, long[] a, int aOff, long[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void run(Comparison c, long[] a, int aOff, long[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
@@ -528,44 +628,58 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalar(Comparison c, long[] a, int aOff, long[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void scalar(Comparison c, long[] a, int aOff, long[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a[aOff + i], b[bOff + i]);
         }
     }
 
-    public static void simd(Comparison c, long[] a, int aOff, long[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void simd(Comparison c, long[] a, int aOff, long[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         int upper = I64.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.EQ, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.NE, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.LT, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.LE, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.GT, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.GE, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -573,7 +687,8 @@ public final class CompareKernel {
     }
 
     /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastRight(Comparison c, long[] a, int aOff, long b, boolean[] out, int outOff, int n) {
+    public static void runBroadcastRight(Comparison c, long[] a, int aOff, long b,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
@@ -581,45 +696,53 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalarBroadcastRight(Comparison c, long[] a, int aOff, long b, boolean[] out, int outOff, int n) {
+    public static void scalarBroadcastRight(Comparison c, long[] a, int aOff, long b,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a[aOff + i], b);
         }
     }
 
-    public static void simdBroadcastRight(Comparison c, long[] a, int aOff, long b, boolean[] out, int outOff, int n) {
+    public static void simdBroadcastRight(Comparison c, long[] a, int aOff, long b,
+            boolean[] out, int outOff, int n) {
         LongVector vb = LongVector.broadcast(I64, b);
         int upper = I64.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    LongVector.fromArray(I64, a, aOff + i).compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
+                    LongVector va = LongVector.fromArray(I64, a, aOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }
@@ -627,7 +750,8 @@ public final class CompareKernel {
     }
 
     /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastLeft(Comparison c, long a, long[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void runBroadcastLeft(Comparison c, long a, long[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
@@ -635,45 +759,53 @@ public final class CompareKernel {
         }
     }
 
-    public static void scalarBroadcastLeft(Comparison c, long a, long[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void scalarBroadcastLeft(Comparison c, long a, long[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = test(c, a, b[bOff + i]);
         }
     }
 
-    public static void simdBroadcastLeft(Comparison c, long a, long[] b, int bOff, boolean[] out, int outOff, int n) {
+    public static void simdBroadcastLeft(Comparison c, long a, long[] b, int bOff,
+            boolean[] out, int outOff, int n) {
         LongVector va = LongVector.broadcast(I64, a);
         int upper = I64.loopBound(n);
         // One loop per operator: compare() is intrinsified only when its operator is a JIT-time constant.
         switch (c) {
             case EQ -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    va.compare(VectorOperators.EQ, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.EQ, vb).intoArray(out, outOff + i);
                 }
             }
             case NE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    va.compare(VectorOperators.NE, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.NE, vb).intoArray(out, outOff + i);
                 }
             }
             case LT -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    va.compare(VectorOperators.LT, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.LT, vb).intoArray(out, outOff + i);
                 }
             }
             case LE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    va.compare(VectorOperators.LE, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.LE, vb).intoArray(out, outOff + i);
                 }
             }
             case GT -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    va.compare(VectorOperators.GT, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.GT, vb).intoArray(out, outOff + i);
                 }
             }
             case GE -> {
                 for (int i = 0; i < upper; i += I64.length()) {
-                    va.compare(VectorOperators.GE, LongVector.fromArray(I64, b, bOff + i)).intoArray(out, outOff + i);
+                    LongVector vb = LongVector.fromArray(I64, b, bOff + i);
+                    va.compare(VectorOperators.GE, vb).intoArray(out, outOff + i);
                 }
             }
         }

@@ -6,7 +6,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Elementwise {@code out = a / b} over float and double arrays; either operand may instead be a broadcast scalar.
+ * Elementwise {@code out = a / b} over float and double arrays;
+ * either operand may instead be a broadcast scalar.
  *
  * <p>IEEE division in every lane (x/0 is ±Inf, 0/0 NaN), so SIMD and scalar twin are bit-identical.
  *
@@ -23,7 +24,10 @@ public final class DivKernel {
 
     // ---- float ----
 
-    /** {@code out[outOff+i] = a[aOff+i] / b[bOff+i]} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = a[aOff+i] / b[bOff+i]} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -48,7 +52,7 @@ public final class DivKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -73,7 +77,7 @@ public final class DivKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -100,7 +104,10 @@ public final class DivKernel {
 
     // ---- double ----
 
-    /** {@code out[outOff+i] = a[aOff+i] / b[bOff+i]} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = a[aOff+i] / b[bOff+i]} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -125,7 +132,7 @@ public final class DivKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -150,7 +157,7 @@ public final class DivKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);

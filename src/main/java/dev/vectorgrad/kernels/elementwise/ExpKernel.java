@@ -6,9 +6,16 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * {@code out[outOff+i] = exp(x[xOff+i])} for {@code i < n}.
- * SIMD: PROVISIONAL (VectorOperators.EXP); bound to be measured.
+ * {@code out[outOff+i] = e^x[xOff+i]} for {@code i < n}.
+ * SIMD accuracy (measured by a dense sweep of float bit patterns and random doubles, see the tests):
+ * float lanes are within 1 ulp of {@code (float) Math.exp(x)}, double lanes within 1 ulp of {@link Math#exp}.
+ * Edges as in {@link Math#exp}: {@code exp(-Inf) = +0}, {@code exp(+Inf) = +Inf}, NaN gives NaN; float results
+ * overflow to Inf above about 88.72 and underflow through subnormals to 0 below about -103.97.
  * {@code out} may alias {@code x} at the same offset.
+ *
+ * <p>The lanes use {@code VectorOperators.EXP} (an SVML intrinsic on x86): measured faster here than our own
+ * Cody-Waite polynomial at the same 1 ulp (see {@link TanhKernel} for that polynomial). A species wider than the
+ * CPU's (forced {@code vectorgrad.vectorBits}) has no intrinsic and runs the JDK's slow Java fallback.
  */
 public final class ExpKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin

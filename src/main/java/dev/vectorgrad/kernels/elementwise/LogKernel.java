@@ -6,9 +6,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * {@code out[outOff+i] = log(x[xOff+i])} for {@code i < n}.
- * SIMD: PROVISIONAL (VectorOperators.LOG); bound to be measured.
- * {@code out} may alias {@code x} at the same offset.
+ * {@code out[outOff+i] = ln(x[xOff+i])} for {@code i < n}.
+ * SIMD accuracy (measured by a dense sweep of float bit patterns and random doubles, see the tests):
+ * float lanes are within 1 ulp of {@code (float) Math.log(x)}, double lanes within 1 ulp of {@link Math#log}.
+ * Edges as in {@link Math#log}: {@code log(±0) = -Inf}, {@code log(x < 0) = NaN}, {@code log(+Inf) = +Inf},
+ * {@code log(1) = +0}. {@code out} may alias {@code x} at the same offset.
+ *
+ * <p>The lanes use {@code VectorOperators.LOG} (an SVML intrinsic on x86). Its special-case path
+ * (negative, zero, subnormal inputs) is much slower than the main path; ordinary positive inputs are fast.
  */
 public final class LogKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin

@@ -8,9 +8,11 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Elementwise {@code out = max(a, b)} over float, double, int and long arrays; either operand may instead be a broadcast scalar.
+ * Elementwise {@code out = max(a, b)} over float, double, int and long arrays;
+ * either operand may instead be a broadcast scalar.
  *
- * <p>{@link Math#max} semantics in every lane (NaN propagates, {@code -0.0 < +0.0}, as NumPy {@code maximum}), bit-identical to the scalar twin.
+ * <p>{@link Math#max} semantics in every lane (NaN propagates, {@code -0.0 < +0.0},
+ * as NumPy {@code maximum}), bit-identical to the scalar twin.
  *
  * <p>{@code out} may be the same array as an input at the same offset (in-place accumulate): each element is read
  * before it is written. Other overlaps are not supported.
@@ -29,7 +31,10 @@ public final class MaximumKernel {
 
     // ---- float ----
 
-    /** {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -54,7 +59,7 @@ public final class MaximumKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -79,7 +84,7 @@ public final class MaximumKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -106,7 +111,10 @@ public final class MaximumKernel {
 
     // ---- double ----
 
-    /** {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -131,7 +139,7 @@ public final class MaximumKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -156,7 +164,7 @@ public final class MaximumKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -183,7 +191,10 @@ public final class MaximumKernel {
 
     // ---- int ----
 
-    /** {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -208,7 +219,7 @@ public final class MaximumKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -233,7 +244,7 @@ public final class MaximumKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -260,7 +271,10 @@ public final class MaximumKernel {
 
     // ---- long ----
 
-    /** {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = max(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -285,7 +299,7 @@ public final class MaximumKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = max(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -310,7 +324,7 @@ public final class MaximumKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = max(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Elementwise {@code out = pow(a, b)} over float, double, int and long arrays; either operand may instead be a broadcast scalar.
+ * Elementwise {@code out = pow(a, b)} over float, double, int and long arrays;
+ * either operand may instead be a broadcast scalar.
  *
  * <p>Float and double: the scalar twin is {@code (float) Math.pow(a, b)} / {@code Math.pow(a, b)}; the SIMD body uses
  * {@link VectorOperators#POW}, which the JDK computes with its own vector math library, so SIMD results are within
@@ -36,7 +37,10 @@ public final class PowKernel {
 
     // ---- float ----
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -61,7 +65,7 @@ public final class PowKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -86,7 +90,7 @@ public final class PowKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -113,7 +117,10 @@ public final class PowKernel {
 
     // ---- double ----
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -138,7 +145,7 @@ public final class PowKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -163,7 +170,7 @@ public final class PowKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -190,7 +197,10 @@ public final class PowKernel {
 
     // ---- int ----
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -215,7 +225,7 @@ public final class PowKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -240,7 +250,7 @@ public final class PowKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -267,7 +277,10 @@ public final class PowKernel {
 
     // ---- long ----
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n}; {@code out} may be {@code a} or {@code b} at the same offset. */
+    /**
+     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
     public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simd(a, aOff, b, bOff, out, outOff, n);
@@ -292,7 +305,7 @@ public final class PowKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: the right operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
@@ -317,7 +330,7 @@ public final class PowKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: the left operand is broadcast (stride 0). */
+    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -355,7 +368,7 @@ public final class PowKernel {
         return result;
     }
 
-    // The same square-and-multiply on every lane; the loop runs until the largest exponent in the vector is used up.
+    // The same square-and-multiply on every lane; it runs until the largest exponent in the vector is used up.
     private static IntVector pow(IntVector base, IntVector e) {
         IntVector result = IntVector.broadcast(I32, 1);
         while (true) {
@@ -380,7 +393,7 @@ public final class PowKernel {
         return result;
     }
 
-    // The same square-and-multiply on every lane; the loop runs until the largest exponent in the vector is used up.
+    // The same square-and-multiply on every lane; it runs until the largest exponent in the vector is used up.
     private static LongVector pow(LongVector base, LongVector e) {
         LongVector result = LongVector.broadcast(I64, 1);
         while (true) {

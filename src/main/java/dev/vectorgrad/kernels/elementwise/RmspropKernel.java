@@ -25,8 +25,9 @@ public final class RmspropKernel {
     // ---- float ----
 
     /** One RMSprop step over {@code n} elements; {@code mg} and {@code mom} may be null (not centered, no momentum). */
-    public static void run(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff, float[] mom, int momOff,
-            float lr, float rho, float momentum, float epsilon, float[] out, int outOff, int n) {
+    public static void run(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff,
+            float[] mom, int momOff, float lr, float rho, float momentum, float epsilon,
+            float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, momentum, epsilon, out, outOff, n);
         } else {
@@ -34,8 +35,9 @@ public final class RmspropKernel {
         }
     }
 
-    public static void scalar(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff, float[] mom, int momOff,
-            float lr, float rho, float momentum, float epsilon, float[] out, int outOff, int n) {
+    public static void scalar(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff,
+            float[] mom, int momOff, float lr, float rho, float momentum, float epsilon,
+            float[] out, int outOff, int n) {
         float oneMinusRho = 1 - rho;
         for (int i = 0; i < n; i++) {
             float gi = g[gOff + i];
@@ -60,8 +62,9 @@ public final class RmspropKernel {
         }
     }
 
-    public static void simd(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff, float[] mom, int momOff,
-            float lr, float rho, float momentum, float epsilon, float[] out, int outOff, int n) {
+    public static void simd(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff,
+            float[] mom, int momOff, float lr, float rho, float momentum, float epsilon,
+            float[] out, int outOff, int n) {
         FloatVector vrho = FloatVector.broadcast(F32, rho);
         FloatVector vOneMinusRho = FloatVector.broadcast(F32, 1 - rho);
         FloatVector vlr = FloatVector.broadcast(F32, lr);
@@ -98,8 +101,9 @@ public final class RmspropKernel {
     // ---- double ----
 
     /** One RMSprop step over {@code n} elements; {@code mg} and {@code mom} may be null (not centered, no momentum). */
-    public static void run(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff, double[] mom, int momOff,
-            double lr, double rho, double momentum, double epsilon, double[] out, int outOff, int n) {
+    public static void run(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff,
+            double[] mom, int momOff, double lr, double rho, double momentum, double epsilon,
+            double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simd(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, momentum, epsilon, out, outOff, n);
         } else {
@@ -107,8 +111,9 @@ public final class RmspropKernel {
         }
     }
 
-    public static void scalar(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff, double[] mom, int momOff,
-            double lr, double rho, double momentum, double epsilon, double[] out, int outOff, int n) {
+    public static void scalar(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff,
+            double[] mom, int momOff, double lr, double rho, double momentum, double epsilon,
+            double[] out, int outOff, int n) {
         double oneMinusRho = 1 - rho;
         for (int i = 0; i < n; i++) {
             double gi = g[gOff + i];
@@ -133,8 +138,9 @@ public final class RmspropKernel {
         }
     }
 
-    public static void simd(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff, double[] mom, int momOff,
-            double lr, double rho, double momentum, double epsilon, double[] out, int outOff, int n) {
+    public static void simd(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff,
+            double[] mom, int momOff, double lr, double rho, double momentum, double epsilon,
+            double[] out, int outOff, int n) {
         DoubleVector vrho = DoubleVector.broadcast(F64, rho);
         DoubleVector vOneMinusRho = DoubleVector.broadcast(F64, 1 - rho);
         DoubleVector vlr = DoubleVector.broadcast(F64, lr);

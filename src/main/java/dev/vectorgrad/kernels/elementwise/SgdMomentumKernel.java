@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * SGD with momentum, Keras 3 {@code SGD(momentum > 0)}, float and double:
- * {@code v = momentum * v - lr * g}, then {@code out = w + v}, or with Nesterov {@code out = w + (momentum * v - lr * g)}
- * using the new {@code v} (Keras adds the bracket to {@code w}, and so do we, for the same rounding).
+ * {@code v = momentum * v - lr * g}, then {@code out = w + v}, or with Nesterov
+ * {@code out = w + (momentum * v - lr * g)} using the new {@code v} (Keras adds the bracket to {@code w}, and so do
+ * we, for the same rounding).
  *
  * <p>The same IEEE operations in the same order in both paths, so SIMD and scalar twin are bit-identical (no fma).
  * {@code velocity} is updated in place; {@code out} may be {@code w} at the same offset.
@@ -24,8 +25,8 @@ public final class SgdMomentumKernel {
     // ---- float ----
 
     /** One momentum step over {@code n} elements; {@code velocity[vOff..]} is updated in place. */
-    public static void run(float[] w, int wOff, float[] g, int gOff, float[] velocity, int vOff, float lr, float momentum, boolean nesterov,
-            float[] out, int outOff, int n) {
+    public static void run(float[] w, int wOff, float[] g, int gOff, float[] velocity, int vOff,
+            float lr, float momentum, boolean nesterov, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(w, wOff, g, gOff, velocity, vOff, lr, momentum, nesterov, out, outOff, n);
         } else {
@@ -33,8 +34,8 @@ public final class SgdMomentumKernel {
         }
     }
 
-    public static void scalar(float[] w, int wOff, float[] g, int gOff, float[] velocity, int vOff, float lr, float momentum, boolean nesterov,
-            float[] out, int outOff, int n) {
+    public static void scalar(float[] w, int wOff, float[] g, int gOff, float[] velocity, int vOff,
+            float lr, float momentum, boolean nesterov, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             float step = lr * g[gOff + i];
             float v = momentum * velocity[vOff + i] - step;
@@ -43,8 +44,8 @@ public final class SgdMomentumKernel {
         }
     }
 
-    public static void simd(float[] w, int wOff, float[] g, int gOff, float[] velocity, int vOff, float lr, float momentum, boolean nesterov,
-            float[] out, int outOff, int n) {
+    public static void simd(float[] w, int wOff, float[] g, int gOff, float[] velocity, int vOff,
+            float lr, float momentum, boolean nesterov, float[] out, int outOff, int n) {
         FloatVector vlr = FloatVector.broadcast(F32, lr);
         FloatVector vmomentum = FloatVector.broadcast(F32, momentum);
         int upper = F32.loopBound(n);
@@ -62,8 +63,8 @@ public final class SgdMomentumKernel {
     // ---- double ----
 
     /** One momentum step over {@code n} elements; {@code velocity[vOff..]} is updated in place. */
-    public static void run(double[] w, int wOff, double[] g, int gOff, double[] velocity, int vOff, double lr, double momentum, boolean nesterov,
-            double[] out, int outOff, int n) {
+    public static void run(double[] w, int wOff, double[] g, int gOff, double[] velocity, int vOff,
+            double lr, double momentum, boolean nesterov, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simd(w, wOff, g, gOff, velocity, vOff, lr, momentum, nesterov, out, outOff, n);
         } else {
@@ -71,8 +72,8 @@ public final class SgdMomentumKernel {
         }
     }
 
-    public static void scalar(double[] w, int wOff, double[] g, int gOff, double[] velocity, int vOff, double lr, double momentum, boolean nesterov,
-            double[] out, int outOff, int n) {
+    public static void scalar(double[] w, int wOff, double[] g, int gOff, double[] velocity, int vOff,
+            double lr, double momentum, boolean nesterov, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             double step = lr * g[gOff + i];
             double v = momentum * velocity[vOff + i] - step;
@@ -81,8 +82,8 @@ public final class SgdMomentumKernel {
         }
     }
 
-    public static void simd(double[] w, int wOff, double[] g, int gOff, double[] velocity, int vOff, double lr, double momentum, boolean nesterov,
-            double[] out, int outOff, int n) {
+    public static void simd(double[] w, int wOff, double[] g, int gOff, double[] velocity, int vOff,
+            double lr, double momentum, boolean nesterov, double[] out, int outOff, int n) {
         DoubleVector vlr = DoubleVector.broadcast(F64, lr);
         DoubleVector vmomentum = DoubleVector.broadcast(F64, momentum);
         int upper = F64.loopBound(n);

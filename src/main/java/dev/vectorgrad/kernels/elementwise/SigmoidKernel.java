@@ -7,29 +7,42 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * {@code out[outOff+i] = 1 / (1 + exp(-x[xOff+i]))} for {@code i < n}.
- * SIMD: PROVISIONAL (VectorOperators.EXP); bound to be measured.
+ * SIMD accuracy (measured by a dense sweep of float bit patterns and random doubles, see the tests):
+ * float lanes are within 2 ulp of the twin {@link #scalar(float[], int, float[], int, int)}, double lanes within
+ * 2 ulp of the twin {@link #scalar(double[], int, double[], int, int)}; the lanes use {@code VectorOperators.EXP}.
  * {@code out} may alias {@code x} at the same offset.
+ *
+ * <p>Both the double twin and the lanes use the overflow-free form {@code t = exp(-|x|)},
+ * {@code sigmoid = (x < 0 ? t : 1) / (1 + t)}: the naive form overflows {@code exp(-x)} to Inf for very
+ * negative x and returns 0 where the true value is still a (subnormal) {@code e^x}. Saturation follows
+ * from rounding: exactly 1 for large x, exactly 0 below the underflow edge, never negative or above 1.
  */
 public final class SigmoidKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin
     private static final int MIN_F32 = Simd.F32.length();
     private static final int MIN_F64 = Simd.F64.length();
 
-    /** The reference: {@code 1 / (1 + exp(-x))} computed in double and rounded once to float. */
+    /** The reference: {@code 1 / (1 + exp(-x))} computed in double (no overflow for any float x), rounded once. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) out[outOff + i] = (float) (1.0 / (1.0 + Math.exp(-(double) x[xOff + i])));
     }
 
-    /** The reference: {@code 1 / (1 + Math.exp(-x))}. */
+    /** The reference: the overflow-free form with {@link Math#exp}. */
     public static void scalar(double[] x, int xOff, double[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) out[outOff + i] = 1.0 / (1.0 + Math.exp(-x[xOff + i]));
+        for (int i = 0; i < n; i++) {
+            double xi = x[xOff + i];
+            double t = Math.exp(-Math.abs(xi));
+            out[outOff + i] = (xi < 0 ? t : 1.0) / (1.0 + t);
+        }
     }
 
     public static void simd(float[] x, int xOff, float[] out, int outOff, int n) {
         int upper = Simd.F32.loopBound(n);
         for (int i = 0; i < upper; i += Simd.F32.length()) {
             FloatVector va = FloatVector.fromArray(Simd.F32, x, xOff + i);
-            FloatVector.broadcast(Simd.F32, 1f).div(va.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(out, outOff + i);
+            FloatVector t = va.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector num = FloatVector.broadcast(Simd.F32, 1f).blend(t, va.compare(VectorOperators.LT, 0f));
+            num.div(t.add(1f)).intoArray(out, outOff + i);
         }
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
@@ -38,7 +51,9 @@ public final class SigmoidKernel {
         int upper = Simd.F64.loopBound(n);
         for (int i = 0; i < upper; i += Simd.F64.length()) {
             DoubleVector va = DoubleVector.fromArray(Simd.F64, x, xOff + i);
-            DoubleVector.broadcast(Simd.F64, 1d).div(va.neg().lanewise(VectorOperators.EXP).add(1d)).intoArray(out, outOff + i);
+            DoubleVector t = va.abs().neg().lanewise(VectorOperators.EXP);
+            DoubleVector num = DoubleVector.broadcast(Simd.F64, 1d).blend(t, va.compare(VectorOperators.LT, 0d));
+            num.div(t.add(1d)).intoArray(out, outOff + i);
         }
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }

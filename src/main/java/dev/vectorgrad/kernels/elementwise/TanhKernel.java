@@ -7,13 +7,36 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * {@code out[outOff+i] = tanh(x[xOff+i])} for {@code i < n}.
- * SIMD: PROVISIONAL (VectorOperators.TANH); bound to be measured.
+ * SIMD accuracy (measured by a dense sweep of float bit patterns and random doubles, see the tests):
+ * float lanes are within 2 ulp of {@code (float) Math.tanh(x)}, double lanes within 1 ulp of {@link Math#tanh}.
+ * Odd and saturating: {@code tanh(±0) = ±0}, and float lanes give exactly {@code ±1} for {@code |x| > 9.02}
+ * (where the twin rounds to ±1 too), never beyond.
  * {@code out} may alias {@code x} at the same offset.
+ *
+ * <p>The float lanes use their own approximation, about 2x faster here than {@code VectorOperators.TANH}:
+ * for {@code |x| < 0.5625} the odd polynomial {@code x + x^3 Q(x^2)}, else
+ * {@code (1 - e) / (1 + e)} with {@code e = exp(-2|x|)} from a Cody-Waite reduction; the sign is copied back.
  */
 public final class TanhKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin
     private static final int MIN_F32 = Simd.F32.length();
     private static final int MIN_F64 = Simd.F64.length();
+
+    // below SMALL the exp form loses bits to 1 - e; above it e <= exp(-1.125) and 1 - e >= 0.67 is safe
+    private static final float SMALL = 0.5625f;
+    // tanh(x) / x - 1 = x^2 Q(x^2) on [0, SMALL], least-squares fit of relative error, 1.4e-9 in exact arithmetic
+    private static final float Q0 = -0.33333313f, Q1 = 0.13332452f, Q2 = -0.053837445f, Q3 = 0.021007515f,
+            Q4 = -0.0061798897f;
+    // tanh rounds to 1f beyond 9.01; clamping here keeps k = -2|x| / ln2 a normal exponent
+    private static final float SATURATE = 10f;
+    private static final float LOG2E = 1.44269504f, ROUND = 0x1.8p23f;
+    // 2^k = (k + 127) << 23; ROUND's bits hold k in their low mantissa, so one integer subtraction gives k + 127
+    private static final int ROUND_BITS_MINUS_BIAS = 0x4b400000 - 127;
+    // ln2 = LN2_HI + LN2_LO; LN2_HI has 9 significant bits, so k * LN2_HI is exact for |k| <= 2^15
+    private static final float LN2_HI = 0.693359375f, LN2_LO = -2.12194440e-4f;
+    // Cephes expf: e^r = 1 + r + r^2 (P0 + P1 r + ... + P5 r^5) on |r| <= ln2 / 2
+    private static final float P0 = 5.0000001201e-1f, P1 = 1.6666665459e-1f, P2 = 4.1665795894e-2f,
+            P3 = 8.3334519073e-3f, P4 = 1.3981999507e-3f, P5 = 1.9875691500e-4f;
 
     /** The reference: {@code (float) Math.tanh((double) x)}, within about 0.5 ulp of the exact tanh. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -29,11 +52,37 @@ public final class TanhKernel {
         int upper = Simd.F32.loopBound(n);
         for (int i = 0; i < upper; i += Simd.F32.length()) {
             FloatVector va = FloatVector.fromArray(Simd.F32, x, xOff + i);
-            va.lanewise(VectorOperators.TANH).intoArray(out, outOff + i);
+            FloatVector a = va.abs();
+            FloatVector u = a.mul(a);
+            FloatVector q = u.fma(Q4, Q3).fma(u, FloatVector.broadcast(Simd.F32, Q2))
+                    .fma(u, FloatVector.broadcast(Simd.F32, Q1)).fma(u, FloatVector.broadcast(Simd.F32, Q0));
+            FloatVector small = a.mul(u).fma(q, a);
+            // NaN compares false everywhere, stays NaN through both branches and keeps its own sign bit
+            FloatVector m2a = a.blend(SATURATE, a.compare(VectorOperators.GT, SATURATE)).mul(-2f);
+            FloatVector e = expNormalRange(m2a);
+            FloatVector large = e.neg().add(1f).div(e.add(1f));
+            FloatVector t = large.blend(small, a.compare(VectorOperators.LT, SMALL));
+            t.reinterpretAsInts().or(va.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats()
+                    .intoArray(out, outOff + i);
         }
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
 
+    /** e^x for {@code -87 < x <= 0} (or NaN): k = round(x / ln2) stays a normal exponent, so one scaling does. */
+    private static FloatVector expNormalRange(FloatVector x) {
+        // adding 1.5 * 2^23 rounds x / ln2 to the nearest integer k, which lands in the low mantissa bits
+        FloatVector t = x.fma(LOG2E, ROUND);
+        FloatVector kf = t.sub(ROUND);
+        FloatVector r = kf.fma(FloatVector.broadcast(Simd.F32, -LN2_LO), x.sub(kf.mul(LN2_HI)));
+        FloatVector p = r.fma(P5, P4).fma(r, FloatVector.broadcast(Simd.F32, P3))
+                .fma(r, FloatVector.broadcast(Simd.F32, P2)).fma(r, FloatVector.broadcast(Simd.F32, P1))
+                .fma(r, FloatVector.broadcast(Simd.F32, P0)).fma(r.mul(r), r).add(1f);
+        FloatVector twoK = t.reinterpretAsInts().sub(ROUND_BITS_MINUS_BIAS).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return p.mul(twoK);
+    }
+
+    // double lanes: VectorOperators.TANH (SVML on x86) already holds 1 ulp and has no float shortcut to beat
     public static void simd(double[] x, int xOff, double[] out, int outOff, int n) {
         int upper = Simd.F64.loopBound(n);
         for (int i = 0; i < upper; i += Simd.F64.length()) {

@@ -43,14 +43,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from many threads are safe: they share nothing but the read-only operands.
  */
 public final class Gemm {
-    /** Depth of a packed block: Ã micropanel (MR·KC) + B̃ micropanel (KC·NR) stay within L1. */
-    static final int KC = 256;
-    /** Rows of a packed float A block: MC·KC floats (147 KB) sit in a 512 KB L2 beside B̃ traffic. */
-    static final int MC_F32 = 144 / MR * MR;
-    /** Columns of a packed float B panel (KC·NC floats, 4 MB): a share of L3. */
+    /** Depth of a packed block: the B̃ micropanel (KC·NR elements, ~18 KB) holds half of a 32 KB L1. */
+    static final int KC = 18 * 1024 / (NR_F32 * Float.BYTES);
+    /** Rows of a packed float A block: MC·KC floats (~144 KB) stay in a 512 KB L2. */
+    static final int MC_F32 = 144 * 1024 / (KC * Float.BYTES) / MR * MR;
+    /** Columns of a packed float B panel (KC·NC floats, ~3 MB): a share of L3. */
     static final int NC_F32 = 4080 / NR_F32 * NR_F32;
-    /** Rows of a packed double A block: same bytes in L2 as the float block. */
-    static final int MC_F64 = 72 / MR * MR;
+    /** Rows of a packed double A block: the same bytes in L2 as the float block. */
+    static final int MC_F64 = 144 * 1024 / (KC * Double.BYTES) / MR * MR;
     /** Columns of a packed double B panel. */
     static final int NC_F64 = 4080 / NR_F64 * NR_F64;
 

@@ -1,0 +1,274 @@
+package dev.vectorgrad.nn;
+
+import dev.vectorgrad.NDArray;
+import dev.vectorgrad.Rng;
+import dev.vectorgrad.autodiff.Variable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Keras-style layer: a callable with weights that are found automatically.
+ *
+ * <p><b>Calling.</b> Subclasses implement {@link #call(NDArray, boolean)}; {@link #call(NDArray)} means
+ * {@code call(x, false)}. An optional {@link #build(int[])} runs once, with the first input's shape, before the
+ * first call that goes through {@link #call(NDArray)}, {@link #apply(NDArray, boolean)} or a containing
+ * {@link Sequential} (which is how Keras's {@code __call__} builds lazily). A subclass that calls its own
+ * {@code call(x, training)} directly, bypassing those, builds nothing: use {@code apply} there.
+ *
+ * <p><b>Variable tracking.</b> {@link #variables()} finds, by reflection over the instance fields of the class and
+ * its superclasses (superclass fields first, each class's in declaration order, which is creation order for field
+ * initialisers and for weights assigned in {@code build}), every {@link Variable} held directly, in a
+ * {@link Collection}, {@link Map} (values) or array, and recursively the variables of every {@code Layer} held the
+ * same way. A variable reached twice is listed once. Keras tracks attributes as they are assigned; Java cannot, so
+ * a layer that assigns fields out of declaration order lists them in declaration order. Fields of classes outside
+ * this module must be readable by it: classes on the class path always are; a named module must {@code open} its
+ * package to {@code dev.vectorgrad}.
+ *
+ * <p><b>Names.</b> A layer gets a name from its class name in snake case ({@code Dense} → {@code dense},
+ * {@code MyLayer} → {@code my_layer}) made unique by a per-name, zero-based counter: {@code dense},
+ * {@code dense_1}, ... (tf.keras's numbering). {@link #resetNames()} restarts the counters, as
+ * {@code keras.backend.clear_session()} does. Weights made by {@link #addWeight} are named
+ * {@code <layer>/<weight>:0}. The counters are thread-safe.
+ *
+ * <p><b>Seeds.</b> Initial weights are random but reproducible: the weight {@code <layer>/<weight>} of a program is
+ * drawn from {@code Rng.seeded(f(globalSeed, "<layer>/<weight>"))}. The global seed is 0 until
+ * {@link #setSeed(long)} changes it (Keras's {@code keras.utils.set_random_seed}). So the same program builds the
+ * same model on every run and every machine, and after {@link #resetNames()} it builds the same weights again.
+ */
+public abstract class Layer {
+    private static final Map<String, AtomicInteger> NAME_COUNTS = new ConcurrentHashMap<>();
+    private static volatile long globalSeed = 0;
+
+    private static final ClassValue<List<Field>> TRACKED_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> out = new ArrayList<>();
+            if (type.getSuperclass() != null && type != Layer.class) {
+                out.addAll(get(type.getSuperclass()));
+            }
+            if (type == Layer.class || type == Object.class) {
+                return Collections.unmodifiableList(out);
+            }
+            for (Field f : type.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic() || !mayHoldVariables(f.getType())) {
+                    continue;
+                }
+                if (!f.trySetAccessible()) {
+                    throw new IllegalStateException("Layer: cannot read field '" + f.getName() + "' of " + type.getName()
+                            + " to track its variables; open package " + type.getPackageName()
+                            + " to module dev.vectorgrad (opens ... to dev.vectorgrad)");
+                }
+                out.add(f);
+            }
+            return Collections.unmodifiableList(out);
+        }
+    };
+
+    private final String name;
+    private boolean built;
+
+    /** A layer named after its class, numbered by the shared counter. */
+    protected Layer() {
+        this.name = uniqueName(snakeCase(getClass().getSimpleName().isEmpty() ? "Layer" : getClass().getSimpleName()));
+    }
+
+    /** A layer with this exact name (Keras's {@code name=}); the counter is not consulted. */
+    protected Layer(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Layer: name must not be empty");
+        }
+        this.name = name;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Calling and building
+    // ------------------------------------------------------------------------------------------
+
+    /** The layer's computation; {@code training} tells layers that behave differently in training. */
+    public abstract NDArray call(NDArray x, boolean training);
+
+    /** {@code call(x, false)}, after building the layer if this is its first input. */
+    public final NDArray call(NDArray x) {
+        return apply(x, false);
+    }
+
+    /** {@code call(x, training)}, after building the layer if this is its first input (Keras's {@code __call__}). */
+    public final NDArray apply(NDArray x, boolean training) {
+        if (x == null) {
+            throw new IllegalArgumentException("Layer \"" + name + "\": input is null");
+        }
+        maybeBuild(x.shape());
+        return call(x, training);
+    }
+
+    /** Creates the weights once the input shape is known; the default does nothing. */
+    protected void build(int[] inputShape) {}
+
+    /** Runs {@link #build} with {@code inputShape} unless it already ran. */
+    protected final void maybeBuild(int[] inputShape) {
+        if (!built) {
+            build(inputShape.clone());
+            built = true;
+        }
+    }
+
+    /** Whether {@link #build} has run. */
+    public final boolean built() {
+        return built;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Weights
+    // ------------------------------------------------------------------------------------------
+
+    /** A new variable named {@code <layer>/<weightName>:0} holding {@code initial}'s values. */
+    protected final Variable addWeight(String weightName, NDArray initial, boolean trainable) {
+        return new Variable(initial, name + "/" + weightName + ":0", trainable);
+    }
+
+    /** The seeded generator for this layer's weight {@code weightName} (see "Seeds" above). */
+    protected final Rng weightRng(String weightName) {
+        return Rng.seeded(seedFor(name + "/" + weightName));
+    }
+
+    /** Every variable of this layer and the layers it holds, in creation order (before a lazy build: none). */
+    public List<Variable> variables() {
+        List<Variable> out = new ArrayList<>();
+        collect(this, Collections.newSetFromMap(new IdentityHashMap<>()), out);
+        return out;
+    }
+
+    /** The trainable ones among {@link #variables()}, in the same order. */
+    public List<Variable> trainableVariables() {
+        List<Variable> out = new ArrayList<>();
+        for (Variable v : variables()) {
+            if (v.trainable()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /** The non-trainable ones among {@link #variables()}, in the same order. */
+    public List<Variable> nonTrainableVariables() {
+        List<Variable> out = new ArrayList<>();
+        for (Variable v : variables()) {
+            if (!v.trainable()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static void collect(Layer layer, Set<Object> seen, List<Variable> out) {
+        if (!seen.add(layer)) {
+            return;
+        }
+        for (Field f : TRACKED_FIELDS.get(layer.getClass())) {
+            try {
+                visit(f.get(layer), seen, out);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("Layer: cannot read field " + f, e);
+            }
+        }
+    }
+
+    private static void visit(Object value, Set<Object> seen, List<Variable> out) {
+        switch (value) {
+            case null -> { }
+            case Variable v -> {
+                if (seen.add(v)) {
+                    out.add(v);
+                }
+            }
+            case Layer l -> collect(l, seen, out);
+            case Collection<?> c -> {
+                if (seen.add(c)) {
+                    for (Object o : c) visit(o, seen, out);
+                }
+            }
+            case Map<?, ?> m -> {
+                if (seen.add(m)) {
+                    for (Object o : m.values()) visit(o, seen, out);
+                }
+            }
+            case Object[] a -> {
+                if (seen.add(a)) {
+                    for (Object o : a) visit(o, seen, out);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static boolean mayHoldVariables(Class<?> t) {
+        if (t.isPrimitive() || t == String.class || t.isEnum() || Number.class.isAssignableFrom(t)) {
+            return false;
+        }
+        if (t.isArray()) {
+            return !t.getComponentType().isPrimitive();
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Names and seeds
+    // ------------------------------------------------------------------------------------------
+
+    /** This layer's name, e.g. {@code dense_1}. */
+    public String name() {
+        return name;
+    }
+
+    /** Restarts the per-name layer counters, as Keras's {@code clear_session()}: the next Dense is {@code dense}. */
+    public static void resetNames() {
+        NAME_COUNTS.clear();
+    }
+
+    /** Sets the global seed that every weight initialiser draws from (default 0). */
+    public static void setSeed(long seed) {
+        globalSeed = seed;
+    }
+
+    /** The global seed (see {@link #setSeed}). */
+    public static long seed() {
+        return globalSeed;
+    }
+
+    /** A 64-bit seed for {@code key} under the global seed: FNV-1a of the key, then a SplitMix finaliser. */
+    static long seedFor(String key) {
+        long h = 0xcbf29ce484222325L ^ globalSeed * 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
+    }
+
+    static String uniqueName(String base) {
+        int n = NAME_COUNTS.computeIfAbsent(base, k -> new AtomicInteger()).getAndIncrement();
+        return n == 0 ? base : base + "_" + n;
+    }
+
+    /** Keras's {@code to_snake_case}: {@code MyLayer} → {@code my_layer}, {@code Dense} → {@code dense}. */
+    static String snakeCase(String className) {
+        String s = className.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+        s = s.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("_") ? "private" + s : s;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(name=" + name + ")";
+    }
+}

@@ -1,0 +1,274 @@
+package dev.vectorgrad.kernels.elementwise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vectorgrad.kernels.Simd;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Exp, Log, Sin, Cos, Tanh, Sigmoid: SIMD within the ulp bound each class promises of its scalar twin,
+ * over random arrays, a dense sweep of float bit patterns, every float near each function's edges, and
+ * hand-computed answers (signed zeros, infinities, NaN, saturation).
+ */
+class UnaryTranscendentalKernelsTest {
+    interface F32 { void apply(float[] x, int xOff, float[] out, int outOff, int n); }
+    interface F64 { void apply(double[] x, int xOff, double[] out, int outOff, int n); }
+
+    /** One kernel, its entry points and the bounds its Javadoc promises (in ulps of the twin). */
+    record Fn(String name, F32 fScalar, F32 fSimd, F32 fRun, int floatUlps,
+              F64 dScalar, F64 dSimd, F64 dRun, int doubleUlps) {
+        @Override public String toString() { return name; }
+    }
+
+    static final List<Fn> FNS = List.of(
+            new Fn("exp", ExpKernel::scalar, ExpKernel::simd, ExpKernel::run, 1,
+                    ExpKernel::scalar, ExpKernel::simd, ExpKernel::run, 1),
+            new Fn("log", LogKernel::scalar, LogKernel::simd, LogKernel::run, 1,
+                    LogKernel::scalar, LogKernel::simd, LogKernel::run, 1),
+            new Fn("sin", SinKernel::scalar, SinKernel::simd, SinKernel::run, 1,
+                    SinKernel::scalar, SinKernel::simd, SinKernel::run, 1),
+            new Fn("cos", CosKernel::scalar, CosKernel::simd, CosKernel::run, 1,
+                    CosKernel::scalar, CosKernel::simd, CosKernel::run, 1),
+            new Fn("tanh", TanhKernel::scalar, TanhKernel::simd, TanhKernel::run, 2,
+                    TanhKernel::scalar, TanhKernel::simd, TanhKernel::run, 1),
+            new Fn("sigmoid", SigmoidKernel::scalar, SigmoidKernel::simd, SigmoidKernel::run, 2,
+                    SigmoidKernel::scalar, SigmoidKernel::simd, SigmoidKernel::run, 2));
+
+    private static Fn fn(String name) {
+        return FNS.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Provide Arbitrary<Fn> fns() { return Arbitraries.of(FNS); }
+    @Provide Arbitrary<Integer> floatLengths() { return UnaryTestValues.lengths(Simd.F32.length()); }
+    @Provide Arbitrary<Integer> doubleLengths() { return UnaryTestValues.lengths(Simd.F64.length()); }
+
+    private static void assertWithin(Fn f, int bound, float[] x, int xOff, float[] expected, int eOff, float[] actual,
+                                     int aOff, int n, String what) {
+        for (int i = 0; i < n; i++) {
+            float e = expected[eOff + i], a = actual[aOff + i];
+            long d = UnaryTestValues.ulps(e, a);
+            if (d > bound) {
+                throw new AssertionError(f + " " + what + ": x=" + x[xOff + i] + " (0x"
+                        + Integer.toHexString(Float.floatToRawIntBits(x[xOff + i])) + ") twin=" + e + " simd=" + a
+                        + " is " + d + " ulp apart, promised <= " + bound);
+            }
+        }
+    }
+
+    private static void assertWithin(Fn f, int bound, double[] x, int xOff, double[] expected, int eOff,
+                                     double[] actual, int aOff, int n, String what) {
+        for (int i = 0; i < n; i++) {
+            double e = expected[eOff + i], a = actual[aOff + i];
+            long d = UnaryTestValues.ulps(e, a);
+            if (d > bound) {
+                throw new AssertionError(f + " " + what + ": x=" + x[xOff + i] + " twin=" + e + " simd=" + a
+                        + " is " + d + " ulp apart, promised <= " + bound);
+            }
+        }
+    }
+
+    @Property
+    void floatSimdIsWithinPromisedUlpsOfTwin(@ForAll("fns") Fn f, @ForAll("floatLengths") int n,
+            @ForAll @IntRange(max = 7) int xOff, @ForAll @IntRange(max = 7) int outOff, @ForAll long seed) {
+        float[] x = UnaryTestValues.floats(new SplittableRandom(seed), xOff + n);
+        float[] expected = new float[outOff + n], simd = new float[outOff + n], run = new float[outOff + n];
+        f.fScalar().apply(x, xOff, expected, outOff, n);
+        f.fSimd().apply(x, xOff, simd, outOff, n);
+        f.fRun().apply(x, xOff, run, outOff, n);
+        assertWithin(f, f.floatUlps(), x, xOff, expected, outOff, simd, outOff, n, "simd");
+        assertWithin(f, f.floatUlps(), x, xOff, expected, outOff, run, outOff, n, "run");
+        float[] copy = x.clone();
+        f.fSimd().apply(x, xOff, x, xOff, n);   // in place: out aliases x at the same offset
+        assertWithin(f, 0, copy, xOff, simd, outOff, x, xOff, n, "in place vs out of place");
+    }
+
+    @Property
+    void doubleSimdIsWithinPromisedUlpsOfTwin(@ForAll("fns") Fn f, @ForAll("doubleLengths") int n,
+            @ForAll @IntRange(max = 7) int xOff, @ForAll @IntRange(max = 7) int outOff, @ForAll long seed) {
+        double[] x = UnaryTestValues.doubles(new SplittableRandom(seed), xOff + n);
+        double[] expected = new double[outOff + n], simd = new double[outOff + n], run = new double[outOff + n];
+        f.dScalar().apply(x, xOff, expected, outOff, n);
+        f.dSimd().apply(x, xOff, simd, outOff, n);
+        f.dRun().apply(x, xOff, run, outOff, n);
+        assertWithin(f, f.doubleUlps(), x, xOff, expected, outOff, simd, outOff, n, "simd");
+        assertWithin(f, f.doubleUlps(), x, xOff, expected, outOff, run, outOff, n, "run");
+        double[] copy = x.clone();
+        f.dSimd().apply(x, xOff, x, xOff, n);
+        assertWithin(f, 0, copy, xOff, simd, outOff, x, xOff, n, "in place vs out of place");
+    }
+
+    // every STEP-th float bit pattern (both signs, all exponents, NaN, Inf, subnormals); the Java fallback of an
+    // emulated species is about 100x slower, so it gets a coarser sweep
+    private static final int STEP = UnaryTestValues.EMULATED ? 1 << 16 : 1 << 10;
+
+    @Property(tries = 1)
+    void floatSweepOfBitPatternsStaysWithinPromisedUlps(@ForAll @IntRange(max = (1 << 16) - 1) int phase) {
+        int n = (int) ((1L << 32) / STEP);
+        float[] x = new float[n], expected = new float[n], actual = new float[n];
+        for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat(i * STEP + phase % STEP);
+        for (Fn f : FNS) {
+            f.fScalar().apply(x, 0, expected, 0, n);
+            f.fSimd().apply(x, 0, actual, 0, n);
+            assertWithin(f, f.floatUlps(), x, 0, expected, 0, actual, 0, n, "sweep");
+        }
+    }
+
+    /**
+     * Every float in [from, to] (the edges where the approximations switch or saturate), thinned out evenly
+     * where the range holds more than 2^20 floats, or 2^14 when emulated.
+     */
+    private static float[] everyFloat(float from, float to) {
+        // negative floats' bit patterns run backwards, so walk from the smaller pattern to the larger
+        int a = Math.min(Float.floatToIntBits(from), Float.floatToIntBits(to));
+        int b = Math.max(Float.floatToIntBits(from), Float.floatToIntBits(to));
+        int step = (int) Math.max(1, ((long) b - a) >> (UnaryTestValues.EMULATED ? 14 : 20));
+        float[] x = new float[(b - a) / step + 1];
+        for (int i = 0; i < x.length; i++) x[i] = Float.intBitsToFloat(a + i * step);
+        return x;
+    }
+
+    private static float[] floatsThrough(F32 kernel, float[] x) {
+        float[] out = new float[x.length];
+        kernel.apply(x, 0, out, 0, x.length);
+        return out;
+    }
+
+    private static void assertEdge(String name, float from, float to) {
+        Fn f = fn(name);
+        for (float[] x : new float[][] {everyFloat(from, to), everyFloat(-to, -from)}) {
+            assertWithin(f, f.floatUlps(), x, 0, floatsThrough(f.fScalar(), x), 0, floatsThrough(f.fSimd(), x), 0,
+                    x.length, "edge [" + from + ", " + to + "]");
+        }
+    }
+
+    @Example
+    void everyFloatNearOverflowUnderflowAndBranchEdgesIsWithinPromisedUlps() {
+        assertEdge("exp", 86.5f, 105f);       // overflow near 88.72, subnormal results, underflow near -103.97
+        assertEdge("sigmoid", 86.5f, 105f);   // e^x through subnormals for x < 0
+        assertEdge("sigmoid", 15f, 18f);      // rounding to exactly 1
+        assertEdge("tanh", 0.5f, 0.625f);     // switch from polynomial to exp form at 0.5625
+        assertEdge("tanh", 8.5f, 9.5f);       // rounding to exactly ±1
+        assertEdge("log", 0.9375f, 1.0625f);  // ln x near 0: relative accuracy under cancellation
+    }
+
+    @Example
+    void saturationIsExactAndNeverOvershoots() {
+        float[] big = everyFloat(9.02f, 12f);
+        for (float t : floatsThrough(TanhKernel::simd, big)) assertThat(t).isEqualTo(1f);
+        for (float t : floatsThrough(TanhKernel::simd, everyFloat(-12f, -9.02f))) assertThat(t).isEqualTo(-1f);
+        for (float t : floatsThrough(TanhKernel::simd, everyFloat(0f, 12f))) assertThat(t).isBetween(0f, 1f);
+        for (float s : floatsThrough(SigmoidKernel::simd, everyFloat(17.5f, 30f))) assertThat(s).isEqualTo(1f);
+        for (float s : floatsThrough(SigmoidKernel::simd, everyFloat(104f, 120f))) assertThat(s).isEqualTo(1f);
+        float[] veryNegative = everyFloat(-120f, -104f);
+        for (float s : floatsThrough(SigmoidKernel::simd, veryNegative)) assertThat(Float.floatToRawIntBits(s)).isZero();
+        for (float e : floatsThrough(ExpKernel::simd, veryNegative)) assertThat(Float.floatToRawIntBits(e)).isZero();
+        for (float s : floatsThrough(SigmoidKernel::simd, everyFloat(0f, 30f))) assertThat(s).isBetween(0.5f, 1f);
+        for (float s : floatsThrough(SigmoidKernel::simd, everyFloat(-30f, -0f))) assertThat(s).isBetween(0f, 0.5f);
+    }
+
+    @Property(tries = 1)
+    void doubleSweepOverEveryBinaryExponentStaysWithinPromisedUlps(@ForAll long seed) {
+        var rng = new SplittableRandom(seed);
+        int perExponent = UnaryTestValues.EMULATED ? 1 : 16;
+        double[] x = new double[2 * 2098 * perExponent];
+        int k = 0;
+        for (int e = -1074; e <= 1023; e++) {
+            for (int j = 0; j < perExponent; j++) {
+                double v = Math.scalb(1 + rng.nextDouble(), e);   // a random mantissa at this exponent
+                x[k++] = v;
+                x[k++] = -v;
+            }
+        }
+        double[] expected = new double[x.length], actual = new double[x.length];
+        for (Fn f : FNS) {
+            f.dScalar().apply(x, 0, expected, 0, x.length);
+            f.dSimd().apply(x, 0, actual, 0, x.length);
+            assertWithin(f, f.doubleUlps(), x, 0, expected, 0, actual, 0, x.length, "exponent sweep");
+        }
+    }
+
+    /** Runs {@code values} through the SIMD body (each repeated over two vectors) and returns one result per value. */
+    private static float[] simdFloatAnswers(F32 kernel, float... values) {
+        int reps = 2 * Simd.F32.length();
+        float[] x = new float[values.length * reps];
+        for (int i = 0; i < x.length; i++) x[i] = values[i / reps];
+        float[] out = floatsThrough(kernel, x), first = new float[values.length];
+        for (int v = 0; v < values.length; v++) first[v] = out[v * reps];
+        return first;
+    }
+
+    private static double[] simdDoubleAnswers(F64 kernel, double... values) {
+        int reps = 2 * Simd.F64.length();
+        double[] x = new double[values.length * reps], out = new double[x.length], first = new double[values.length];
+        for (int i = 0; i < x.length; i++) x[i] = values[i / reps];
+        kernel.apply(x, 0, out, 0, x.length);
+        for (int v = 0; v < values.length; v++) first[v] = out[v * reps];
+        return first;
+    }
+
+    private static int[] toBits(float[] v) {
+        int[] b = new int[v.length];
+        for (int i = 0; i < v.length; i++) b[i] = Float.floatToIntBits(v[i]);   // one NaN pattern
+        return b;
+    }
+
+    /** NaN, zeros (with their sign) and infinities must match exactly; finite results within {@code ulps}. */
+    private static void assertFloats(int ulps, float[] actual, float... expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            float e = expected[i], a = actual[i];
+            boolean exact = Float.isNaN(e) || e == 0f || Float.isInfinite(e);
+            assertThat(exact ? (Float.floatToIntBits(a) == Float.floatToIntBits(e)) : UnaryTestValues.ulps(e, a) <= ulps)
+                    .as("expected %s, got %s (all: %s)", e, a, Arrays.toString(actual)).isTrue();
+        }
+    }
+
+    @Example
+    void knownFloatAnswers() {
+        float nan = Float.NaN, inf = Float.POSITIVE_INFINITY;
+        // 2.7182817f is the float nearest e, -0.6931472f the float nearest ln(1/2)
+        assertFloats(1, simdFloatAnswers(ExpKernel::simd, 1f, -1f, -inf, inf, nan, 89f, -104f, 88.7f),
+                2.7182817f, 0.36787945f, 0f, inf, nan, inf, 0f, 3.3259769e38f);
+        assertFloats(1, simdFloatAnswers(LogKernel::simd, 1f, 0f, -0f, -1f, inf, nan, -inf, 0.5f, Float.MIN_VALUE),
+                0f, -inf, -inf, nan, inf, nan, nan, -0.6931472f, -103.27893f);
+        assertFloats(1, simdFloatAnswers(SinKernel::simd, 0f, -0f, inf, -inf, nan, 1f), 0f, -0f, nan, nan, nan, 0.84147096f);
+        assertFloats(1, simdFloatAnswers(CosKernel::simd, inf, nan, 1f), nan, nan, 0.5403023f);
+        assertFloats(2, simdFloatAnswers(TanhKernel::simd, 0f, -0f, inf, -inf, nan, Float.MIN_VALUE, 0.5f, -1f),
+                0f, -0f, 1f, -1f, nan, Float.MIN_VALUE, 0.46211717f, -0.7615942f);
+        assertFloats(2, simdFloatAnswers(SigmoidKernel::simd, inf, -inf, nan, 1f, -1f),
+                1f, 0f, nan, 0.7310586f, 0.26894143f);
+        // values that must come out exact, not merely within the bound
+        assertThat(simdFloatAnswers(ExpKernel::simd, 0f, -0f)).containsExactly(1f, 1f);
+        assertThat(simdFloatAnswers(CosKernel::simd, 0f, -0f)).containsExactly(1f, 1f);
+        assertThat(simdFloatAnswers(TanhKernel::simd, 20f, -20f, 9.5f)).containsExactly(1f, -1f, 1f);
+        assertThat(simdFloatAnswers(SigmoidKernel::simd, 0f, -0f, 20f, -120f)).containsExactly(0.5f, 0.5f, 1f, 0f);
+    }
+
+    @Example
+    void knownDoubleAnswers() {
+        double nan = Double.NaN, inf = Double.POSITIVE_INFINITY;
+        assertThat(simdDoubleAnswers(ExpKernel::simd, 0d, -inf, inf, 710d, -746d)).containsExactly(1d, 0d, inf, inf, 0d);
+        assertThat(UnaryTestValues.ulps(Math.E, simdDoubleAnswers(ExpKernel::simd, 1d)[0])).isLessThanOrEqualTo(1);
+        assertThat(UnaryTestValues.ulps(1d, simdDoubleAnswers(LogKernel::simd, Math.E)[0])).isLessThanOrEqualTo(1);
+        assertThat(simdDoubleAnswers(ExpKernel::simd, nan)[0]).isNaN();
+        assertThat(simdDoubleAnswers(LogKernel::simd, 1d, 0d, -0d, inf)).containsExactly(0d, -inf, -inf, inf);
+        assertThat(simdDoubleAnswers(LogKernel::simd, -1d)[0]).isNaN();
+        assertThat(Double.doubleToRawLongBits(simdDoubleAnswers(SinKernel::simd, -0d)[0])).isEqualTo(Double.doubleToRawLongBits(-0d));
+        assertThat(simdDoubleAnswers(TanhKernel::simd, 20d, -20d, 0d)).containsExactly(1d, -1d, 0d);
+        // the overflow-free form keeps e^x for x < -709.78, where the naive 1 / (1 + exp(-x)) returns 0
+        double[] s = simdDoubleAnswers(SigmoidKernel::simd, 0d, 40d, -720d, -746d);
+        assertThat(s[0]).isEqualTo(0.5);
+        assertThat(s[1]).isEqualTo(1d);
+        assertThat(s[2]).isCloseTo(Math.exp(-720d), org.assertj.core.data.Percentage.withPercentage(1e-12)).isPositive();
+        assertThat(s[3]).isZero();
+    }
+}
