@@ -6,11 +6,14 @@ import dev.vectorgrad.Ops;
 import dev.vectorgrad.Rng;
 import dev.vectorgrad.autodiff.GradientTape;
 import dev.vectorgrad.autodiff.Variable;
+import dev.vectorgrad.nn.Layer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Seed 002, the first half of Keras's "Introduction to Keras for researchers": constant tensors, ones and
- * zeros, random tensors, variables and their assignment, gradients, and second derivatives from nested tapes.
+ * zeros, random tensors, variables and their assignment, gradients, second derivatives from nested tapes, and a
+ * first custom layer.
  *
  * <p>Random numbers come from a seeded {@link Rng}, so every run prints the same values (TensorFlow's
  * notebook prints different ones on each run).
@@ -105,6 +108,35 @@ public final class Seed002KerasForResearchers {
             NDArray c = Ops.sqrt(Ops.square(p).add(Ops.square(q)));
             NDArray closedForm = Ops.square(q).div(c.pow(3.0));
             System.out.printf("largest difference from q^2 / c^3: %.2e%n", d2cDp2.sub(closedForm).abs().max().item());
+        }
+
+        // ---- Keras layers -----------------------------------------------------------------------
+        // Instantiate our layer and call it on some data.
+        Linear linearLayer = new Linear(4, 2);
+        NDArray y = linearLayer.call(Ops.ones(2, 2));
+        check(Arrays.equals(y.shape(), new int[] {2, 4}), "y.shape == (2, 4)");
+        System.out.println(y);
+        // Weights are automatically tracked under the `weights` property.
+        check(linearLayer.variables().equals(List.of(linearLayer.w, linearLayer.b)), "weights == [w, b]");
+        System.out.println(linearLayer.variables().stream().map(Variable::name).toList());
+    }
+
+    /**
+     * The Keras guide's first layer: y = x w + b, with w drawn from a normal distribution (stddev 0.05, Keras's
+     * "random_normal") and b zeros. A layer's variables are found in its fields.
+     */
+    static final class Linear extends Layer {
+        final Variable w;
+        final Variable b;
+
+        Linear(int units, int inputDim) {
+            w = addWeight("w", weightRng("w").normal(DType.FLOAT32, 0.0, 0.05, inputDim, units), true);
+            b = addWeight("b", NDArray.zeros(DType.FLOAT32, units), true);
+        }
+
+        @Override
+        public NDArray call(NDArray inputs, boolean training) {
+            return inputs.matmul(w).add(b);
         }
     }
 

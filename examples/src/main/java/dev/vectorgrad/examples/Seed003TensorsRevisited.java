@@ -6,6 +6,11 @@ import dev.vectorgrad.Ops;
 import dev.vectorgrad.Rng;
 import dev.vectorgrad.autodiff.GradientTape;
 import dev.vectorgrad.autodiff.Variable;
+import dev.vectorgrad.nn.Activation;
+import dev.vectorgrad.nn.Dense;
+import dev.vectorgrad.nn.Layer;
+import dev.vectorgrad.nn.Sequential;
+import java.util.List;
 
 /**
  * Seed 003, "Tensors revisited": constants and variables, shapes and dtypes, operations, broadcasting,
@@ -19,6 +24,7 @@ public final class Seed003TensorsRevisited {
     public static void main(String[] args) {
         constantsAndVariables();
         operations();
+        layerVariables();
         gradients();
         fitLine(500, 7);
     }
@@ -78,6 +84,31 @@ public final class Seed003TensorsRevisited {
         System.out.println(v.add(1.0));
         System.out.println(v.assignAdd(Ops.constant(1.0f)));
         System.out.println(v.readValue().getFloat());
+    }
+
+    /**
+     * Keras finds a layer's variables by itself: those held in its fields, directly or in lists (vectorgrad
+     * looks at the fields by reflection, in declaration order).
+     */
+    static final class MyLayer extends Layer {
+        final Variable myVar = new Variable(Ops.constant(100));
+        final List<Variable> myOtherVarList = List.of(new Variable(Ops.constant(0)), new Variable(Ops.constant(1)));
+
+        @Override
+        public NDArray call(NDArray x, boolean training) {
+            return x;
+        }
+    }
+
+    static void layerVariables() {
+        System.out.println("--- Layer variables");
+        MyLayer m = new MyLayer();
+        System.out.println(m.variables().stream().map(v -> v.getInt()).toList());
+
+        // The variables of a built-in layer: a kernel (Glorot-uniform, seeded) and a zero bias.
+        Layer.resetNames();
+        Sequential model = new Sequential(new Dense(1, Activation.LINEAR, 1));
+        System.out.println(model.variables());
     }
 
     static void gradients() {

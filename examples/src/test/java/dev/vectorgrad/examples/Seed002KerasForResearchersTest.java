@@ -45,4 +45,12 @@ class Seed002KerasForResearchersTest {
         assertThat(m.find()).isTrue();
         assertThat(Double.parseDouble(m.group(1))).isLessThan(1e-5);
     }
+
+    @Test
+    void theLinearLayerMapsTwoByTwoOnesToTwoByFourAndTracksWAndB() throws Exception {
+        String out = Console.capture(() -> Seed002KerasForResearchers.main(new String[0]));
+
+        assertThat(out).contains("shape=(2, 4), dtype=float32)");
+        assertThat(out).containsPattern("\\[linear(_\\d+)?/w:0, linear(_\\d+)?/b:0\\]");
+    }
 }

@@ -34,6 +34,15 @@ class Seed003TensorsRevisitedTest {
     }
 
     @Test
+    void myLayerListsItsVariablesHundredZeroOneAndDenseHasAKernelAndABias() throws Exception {
+        String out = Console.capture(Seed003TensorsRevisited::layerVariables);
+
+        assertThat(out).contains("\n[100, 0, 1]\n");
+        assertThat(out).containsPattern("\\[<Variable 'dense/kernel:0' shape=\\(1, 1\\) dtype=float32, numpy=\\[\\[-?\\d\\.\\d+\\]\\]>, "
+                + "<Variable 'dense/bias:0' shape=\\(1,\\) dtype=float32, numpy=\\[0\\.\\]>\\]");
+    }
+
+    @Test
     void printsTheGradientsTwoEightsOneHundredEightSixAndThreeSix() throws Exception {
         String out = Console.capture(Seed003TensorsRevisited::gradients);
 
