@@ -31,8 +31,9 @@ import java.util.Map;
  * measurements with a small neural network trained by a hand-written {@link GradientTape} loop, then the same
  * network trained by {@code Model.fit}.
  *
- * <pre>./mvnw -q -Pflagship install</pre>
- * (or {@code ./mvnw -q -f examples compile exec:exec -Dexample=IrisClassifier} once the library is installed).
+ * <p>Run it from the repository root: {@code ./mvnw -q -Pflagship install} builds the library and runs this,
+ * the default example; once the library is installed, {@code ./mvnw -q -f examples compile exec:exec} runs it
+ * alone.
  *
  * <p><b>Data.</b> {@code iris.csv} (in {@code src/main/resources}) is R. A. Fisher's 150 Iris flowers (1936) as
  * scikit-learn ships them ({@code sklearn/datasets/data/iris.csv} in Debian's {@code python3-sklearn} 1.2.1), in

@@ -9,7 +9,11 @@ import dev.vectorgrad.autodiff.Variable;
  * Seed 001, "GradientTape basics" (after Chollet, <i>Deep Learning with Python</i>): the derivative of
  * x² at x = 3, then the acceleration of the position x(t) = 4.9 t² through two nested tapes.
  *
- * <pre>./mvnw -q -Pflagship install -Dexample=Seed001GradientTapeBasics</pre>
+ * <p>Run it from the repository root (the first line installs the library; once is enough):
+ * <pre>
+ * ./mvnw -q install -DskipTests -Dnested.skip=true
+ * ./mvnw -q -f examples compile exec:exec -Dexample=Seed001GradientTapeBasics
+ * </pre>
  */
 public final class Seed001GradientTapeBasics {
 

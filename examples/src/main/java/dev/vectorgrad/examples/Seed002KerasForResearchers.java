@@ -18,7 +18,11 @@ import java.util.List;
  * <p>Random numbers come from a seeded {@link Rng}, so every run prints the same values (TensorFlow's
  * notebook prints different ones on each run).
  *
- * <pre>./mvnw -q -Pflagship install -Dexample=Seed002KerasForResearchers</pre>
+ * <p>Run it from the repository root (the first line installs the library; once is enough):
+ * <pre>
+ * ./mvnw -q install -DskipTests -Dnested.skip=true
+ * ./mvnw -q -f examples compile exec:exec -Dexample=Seed002KerasForResearchers
+ * </pre>
  */
 public final class Seed002KerasForResearchers {
 

@@ -17,7 +17,11 @@ import java.util.List;
  * operator-style calls, casting, a custom layer's variables, gradients (persistent and nested tapes), and
  * a straight line y = 2x - 1 fitted by gradient descent on the absolute error.
  *
- * <pre>./mvnw -q -Pflagship install -Dexample=Seed003TensorsRevisited</pre>
+ * <p>Run it from the repository root (the first line installs the library; once is enough):
+ * <pre>
+ * ./mvnw -q install -DskipTests -Dnested.skip=true
+ * ./mvnw -q -f examples compile exec:exec -Dexample=Seed003TensorsRevisited
+ * </pre>
  */
 public final class Seed003TensorsRevisited {
 

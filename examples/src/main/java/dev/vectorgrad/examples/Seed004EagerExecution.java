@@ -19,7 +19,11 @@ import java.util.Locale;
  *
  * <p>vectorgrad has no graph mode: there is no {@code Session} to run and nothing to enable, every op is eager.
  *
- * <pre>./mvnw -q -Pflagship install -Dexample=Seed004EagerExecution</pre>
+ * <p>Run it from the repository root (the first line installs the library; once is enough):
+ * <pre>
+ * ./mvnw -q install -DskipTests -Dnested.skip=true
+ * ./mvnw -q -f examples compile exec:exec -Dexample=Seed004EagerExecution
+ * </pre>
  */
 public final class Seed004EagerExecution {
 
