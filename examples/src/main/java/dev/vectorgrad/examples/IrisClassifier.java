@@ -96,6 +96,14 @@ public final class IrisClassifier {
         System.out.println("    Labels: " + first.y().slice(0, 0, 5, 1));
 
         // ---- Define the loss and the gradient function ------------------------------------------
+        // A tape records the operations on what it watches, then gives gradients: d(x * x)/dx = 2x = 6 at 3.
+        NDArray x = NDArray.of(3.0f);
+        try (GradientTape t = new GradientTape()) {
+            t.watch(x);
+            NDArray y = x.mul(x);
+            System.out.println("Gradient of x * x at x = 3: " + t.gradient(y, x));
+        }
+
         SparseCategoricalCrossentropy lossObject = new SparseCategoricalCrossentropy(true);
         Optimizer optimizer = new SGD(LEARNING_RATE);
 

@@ -14,6 +14,7 @@ class IrisClassifierTest {
         String out = Console.capture(() -> accuracy[0] = IrisClassifier.run(IrisClassifier.NUM_EPOCHS, 0));
 
         assertThat(accuracy[0]).isGreaterThanOrEqualTo(0.93);
+        assertThat(out).contains("Gradient of x * x at x = 3: NDArray(6.0, shape=(), dtype=float32)");
         assertThat(out).containsPattern("Epoch 000: Loss: \\d\\.\\d{3}, Accuracy: \\d+\\.\\d{3}%");
         assertThat(out).containsPattern("Epoch 200: Loss: \\d\\.\\d{3}, Accuracy: \\d+\\.\\d{3}%");
         Matcher test = Pattern.compile("Test set accuracy: (\\S+)%").matcher(out);
