@@ -142,11 +142,11 @@ public final class Npy {
             }
         }
         if (magic.length < MAGIC.length) {
-            throw new IOException("truncated: the file ends inside the magic string after " + magic.length + " bytes");
+            throw new IOException("truncated: the input ends inside the magic string after " + magic.length + " bytes");
         }
         byte[] version = in.readNBytes(2);
         if (version.length < 2) {
-            throw new IOException("truncated: the file ends before the format version");
+            throw new IOException("truncated: the input ends before the format version");
         }
         int major = version[0] & 0xFF;
         int minor = version[1] & 0xFF;
@@ -157,7 +157,7 @@ public final class Npy {
         int lengthBytes = major == 1 ? 2 : 4;
         byte[] lengthField = in.readNBytes(lengthBytes);
         if (lengthField.length < lengthBytes) {
-            throw new IOException("truncated: the file ends inside the header length field");
+            throw new IOException("truncated: the input ends inside the header length field");
         }
         long headerLength = 0;
         for (int i = lengthBytes - 1; i >= 0; i--) {
@@ -174,8 +174,8 @@ public final class Npy {
         }
         byte[] headerBytes = in.readNBytes((int) headerLength);
         if (headerBytes.length < headerLength) {
-            throw new IOException("truncated: the header claims " + headerLength + " bytes but the file ends after "
-                    + headerBytes.length);
+            throw new IOException("truncated: the header length field says " + headerLength
+                    + " bytes but the input ends after " + headerBytes.length);
         }
         NpyHeader header = NpyHeader.parse(headerText(headerBytes, major), major);
         long need = header.dataBytes();
