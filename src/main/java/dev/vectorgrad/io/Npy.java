@@ -89,11 +89,12 @@ public final class Npy {
      * Writes {@code array} to {@code path} as {@code numpy.save} would (replacing any existing file).
      * Any view is written as its logical row-major values.
      *
-     * @throws IllegalArgumentException if {@code path} or {@code array} is null
+     * @throws IllegalArgumentException if {@code path} or {@code array} is null, or the array has more
+     *     than 64 dimensions (numpy's limit); checked before the file is touched
      */
     public static void write(Path path, NDArray array) throws IOException {
         nonNull(path, "path");
-        nonNull(array, "array");
+        checkWritable(array);
         try (OutputStream out = Files.newOutputStream(path)) {
             write(out, array);
         }
@@ -103,11 +104,12 @@ public final class Npy {
      * Writes {@code array} to {@code out} in the {@code .npy} format. The stream is neither flushed
      * nor closed.
      *
-     * @throws IllegalArgumentException if {@code out} or {@code array} is null
+     * @throws IllegalArgumentException if {@code out} or {@code array} is null, or the array has more
+     *     than 64 dimensions (numpy's limit)
      */
     public static void write(OutputStream out, NDArray array) throws IOException {
         nonNull(out, "out");
-        Strided v = Internals.view(nonNull(array, "array"));
+        Strided v = Internals.view(checkWritable(array));
         Object data = v.data();
         int offset = v.offset();
         if (!v.isContiguous()) {
@@ -116,6 +118,15 @@ public final class Npy {
         }
         out.write(NpyHeader.encode(v.dtype(), v.shape()));
         writeData(out, v.dtype(), data, offset, v.size());
+    }
+
+    static NDArray checkWritable(NDArray array) {
+        nonNull(array, "array");
+        if (array.rank() > NpyHeader.MAX_RANK) {
+            throw new IllegalArgumentException("Npy.write: an array of rank " + array.rank()
+                    + " cannot be saved; numpy supports at most " + NpyHeader.MAX_RANK + " dimensions");
+        }
+        return array;
     }
 
     /**
