@@ -28,8 +28,8 @@ import java.nio.file.Path;
  * the logical shape and values, as numpy returns it; {@link NDArray#contiguous()} makes it row-major.
  * Bytes after the data are ignored, as {@code numpy.load} ignores them.
  *
- * <p>Writing always produces what {@code numpy.save} would for the same array: version 1.0 (2.0 if the
- * header outgrew 64 KiB), little-endian, C order, the header padded with spaces and a final newline
+ * <p>Writing always produces what {@code numpy.save} would for the same array: version 1.0 (numpy's rule
+ * falls back to 2.0 only for a header over 64 KiB, which 64 dimensions never reach), little-endian, C order, the header padded with spaces and a final newline
  * so the data starts on a multiple of 64 bytes. The bytes are identical to numpy's.
  *
  * <p>Malformed or hostile input fails with an {@link IOException} saying what is wrong, before
