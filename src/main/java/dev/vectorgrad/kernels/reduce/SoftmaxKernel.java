@@ -15,7 +15,7 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p><b>Accuracy</b>, against the exact softmax {@code p_i}, with {@code u = 2^-24} (float) or
  * {@code 2^-53} (double) and {@code d_i = x_i - m}: {@code |out_i - p_i| <= (|d_i| + ln n + 8)·u·p_i}
- * for both twins (plus {@code 2^-149} absolute where {@code p_i} is subnormal). The {@code |d_i|·u} term
+ * for both twins (plus {@code 2^-147} absolute where {@code out_i} is subnormal). The {@code |d_i|·u} term
  * is the rounding of {@code x_i - m} in the input precision, which every float softmax pays.
  */
 public final class SoftmaxKernel {
