@@ -14,7 +14,7 @@ import jdk.incubator.vector.FloatVector;
  * <p><b>Accuracy.</b> {@code scalar} is the reference: {@code x_i - m}, the sum and the log in double,
  * rounded once per output. {@code simd} sums vectorised exponentials ({@link LogSumExpKernel}) and
  * subtracts in the input precision: {@code |simd_i - exact_i| <= ulp(x_i - m) + ulp(out_i)
- * + (ln n + 8)·u}, with {@code u = 2^-24} (float) or {@code 2^-53} (double).
+ * + (ln n + 8)·2^-24} for float, and {@code ... + (ln n + n/L + 8)·2^-53} for double (L lanes).
  */
 public final class LogSoftmaxKernel {
     // Even one vector pays: a vector exp costs about what one scalar Math.exp does.

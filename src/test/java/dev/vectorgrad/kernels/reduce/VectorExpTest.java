@@ -24,7 +24,7 @@ class VectorExpTest {
     }
 
     @Property(tries = 100)
-    void floatExpIsWithinOneUlpOfTheExactValue(@ForAll long seed) {
+    void floatExpIsWithinTwoUlpsOfTheExactValue(@ForAll long seed) {
         var rng = new SplittableRandom(seed);
         int lanes = Simd.F32.length();
         float[] d = new float[lanes];
@@ -36,8 +36,8 @@ class VectorExpTest {
         for (int i = 0; i < lanes; i++) {
             double exact = Math.exp(d[i]);      // within 1 ulp of double: exact for a float comparison
             double err = Math.abs(e[i] - exact);
-            // one float ulp relative where the result is normal; half the subnormal spacing below it
-            double bound = exact >= Float.MIN_NORMAL ? Math.ulp((float) exact) : 0x1p-150 + 0x1p-149;
+            // two float ulps where the result is normal, 2^-148 where it is subnormal (VectorExp's promise)
+            double bound = exact >= Float.MIN_NORMAL ? 2 * Math.ulp((float) exact) : 0x1p-148;
             int k = i;
             assertTrue(err <= bound, () -> "exp(" + d[k] + ") = " + e[k] + ", exact " + exact);
             assertTrue(e[i] >= 0 && e[i] <= 1, "exp of a non-positive argument lies in [0, 1]");
@@ -56,7 +56,8 @@ class VectorExpTest {
         VectorExp.exp(DoubleVector.fromArray(Simd.F64, d, 0)).intoArray(e, 0);
         for (int i = 0; i < lanes; i++) {
             double ref = Math.exp(d[i]);        // itself within 1 ulp of exact, hence 2 between the two
-            double bound = ref >= Double.MIN_NORMAL ? 2 * Math.ulp(ref) : 2 * Double.MIN_VALUE;
+            // 2 ulp where normal; results below Double.MIN_NORMAL flush to 0, as documented
+            double bound = ref >= Double.MIN_NORMAL ? 2 * Math.ulp(ref) : Double.MIN_NORMAL;
             assertEquals(ref, e[i], bound, "exp(" + d[i] + ")");
         }
     }
