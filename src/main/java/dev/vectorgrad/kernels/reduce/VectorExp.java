@@ -8,7 +8,8 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Lane-wise {@code e^x} for the softmax family, whose arguments are {@code x - max <= 0}.
+ * Lane-wise {@code e^x} for the softmax family, whose arguments are {@code x - max <= 0}; valid for
+ * {@code x <= 88} (float) and {@code x <= 709} (double), beyond which the scaling is not checked.
  *
  * <p>Written in plain IEEE operations (fma, multiply, add, shifts) rather than
  * {@code VectorOperators.EXP}, for two reasons: the JDK's EXP may come from a native library when
@@ -42,8 +43,9 @@ final class VectorExp {
     private static final double MIN_NORMAL_ARG_D = -708.39;  // e^x is normal above this
 
     static FloatVector exp(FloatVector x) {
-        // clamp so that n stays in [-151, 127]; Java's vector max/min keep NaN, which then spreads
-        FloatVector xc = x.max(-104.5f).min(88.0f);
+        // clamp below so that n >= -151 (e^-104.5 rounds to 0); a compare and blend is cheaper than the
+        // NaN-aware vector max, and a NaN lane fails the compare, stays NaN and spreads through
+        FloatVector xc = x.blend(-104.5f, x.lt(-104.5f));
         FloatVector t = xc.fma(LOG2E_F, ROUND_F);
         FloatVector n = t.sub(ROUND_F);
         FloatVector r = n.fma(f(-LN2_HI_F), xc);
@@ -64,7 +66,7 @@ final class VectorExp {
     }
 
     static DoubleVector exp(DoubleVector x) {
-        DoubleVector xc = x.max(MIN_NORMAL_ARG_D - 1).min(709.0);
+        DoubleVector xc = x.blend(MIN_NORMAL_ARG_D - 1, x.lt(MIN_NORMAL_ARG_D - 1));
         DoubleVector t = xc.fma(LOG2E_D, ROUND_D);
         DoubleVector n = t.sub(ROUND_D);
         DoubleVector r = n.fma(d(-LN2_HI_D), xc);
