@@ -28,17 +28,19 @@ import java.util.Arrays;
  *      pack B[pc:pc+kc, jc:jc+nc]
  *      for ic in 0..m step MC      A block   mc × kc  → packed per thread (L2)
  *        pack A[ic:ic+mc, pc:pc+kc]
- *        for jr in 0..nc step NR   B micropanel kc × NR stays in L1
+ *        for jr in 0..nc step NR   B micropanel kc × NR   → reused by every ir (L1/L2)
  *          for ir in 0..mc step MR
  *            micro-kernel: C[ic+ir : +MR, jc+jr : +NR] (=|+=) Ã · B̃   (= for pc = 0: C is never read)
  * </pre>
  * Above {@value #PARALLEL_MIN_WORK} multiply-adds the rows (or, when n is the long side, the
- * columns) are split into one independent strip per {@link KernelThreads} thread. Below {@value #PACKED_MIN_WORK} multiply-adds,
- * and for matrix-vector shapes (m == 1 or n == 1), {@link GemmSmall} computes without packing.
+ * columns) are split into one independent strip per {@link KernelThreads} thread. Below
+ * {@value #PACKED_MIN_WORK} multiply-adds, and for matrix-vector shapes (m == 1 or n == 1),
+ * {@link GemmSmall} computes without packing.
  *
  * <p>Packing buffers live in a per-thread workspace that grows to at most one A block and one B
- * panel, so a call allocates nothing once its thread has run a problem that large. Concurrent calls
- * from many threads are safe: they share nothing but the read-only operands.
+ * panel (KC·NC elements: about 6 MB of floats, 12 MB of doubles, for n above NC), so a call
+ * allocates nothing once its thread has run a problem that large. Concurrent calls from many
+ * threads are safe: they share nothing but the read-only operands.
  */
 public final class Gemm {
     /**
@@ -50,7 +52,7 @@ public final class Gemm {
     static final int KC = 36 * 1024 / (NR_F32 * Float.BYTES);
     /** Rows of a packed float A block: MC·KC floats (~144 KB) stay in a 512 KB L2. */
     static final int MC_F32 = 144 * 1024 / (KC * Float.BYTES) / MR * MR;
-    /** Columns of a packed float B panel (KC·NC floats, ~3 MB): a share of L3. */
+    /** Columns of a packed float B panel (KC·NC floats, ~6 MB): a share of the 32 MB L3. */
     static final int NC_F32 = 4080 / NR_F32 * NR_F32;
     /** Rows of a packed double A block: the same bytes in L2 as the float block. */
     static final int MC_F64 = 144 * 1024 / (KC * Double.BYTES) / MR * MR;
@@ -160,7 +162,7 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 float[] bp = ws.bF32(roundUp(nc, NR_F32) * kc);
-                GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp, 0);
+                GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
                 for (int ic = 0; ic < m; ic += MC_F32) {
                     int mc = Math.min(MC_F32, m - ic);
                     float[] ap = ws.aF32(roundUp(mc, MR) * kc);
@@ -331,7 +333,7 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 double[] bp = ws.bF64(roundUp(nc, NR_F64) * kc);
-                GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp, 0);
+                GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
                 for (int ic = 0; ic < m; ic += MC_F64) {
                     int mc = Math.min(MC_F64, m - ic);
                     double[] ap = ws.aF64(roundUp(mc, MR) * kc);

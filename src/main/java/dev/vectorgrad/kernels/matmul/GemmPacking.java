@@ -46,12 +46,9 @@ final class GemmPacking {
         }
     }
 
-    /**
-     * Packs {@code B[0:kc, 0:nc]} (element (p,j) at {@code b[bOff + p*rs + j*cs]}) into
-     * {@code buf[bufOff : bufOff + ⌈nc/NR⌉·NR·kc]}; threads pack disjoint micropanels of one panel.
-     */
-    static void packB(int kc, int nc, float[] b, int bOff, int rs, int cs, float[] buf, int bufOff) {
-        int dst = bufOff;
+    /** Packs {@code B[0:kc, 0:nc]} (element (p,j) at {@code b[bOff + p*rs + j*cs]}) into {@code buf[0:⌈nc/NR⌉·NR·kc]}. */
+    static void packB(int kc, int nc, float[] b, int bOff, int rs, int cs, float[] buf) {
+        int dst = 0;
         for (int j0 = 0; j0 < nc; j0 += NR_F32) {
             int cols = Math.min(NR_F32, nc - j0);
             int colStart = bOff + j0 * cs;
@@ -90,9 +87,9 @@ final class GemmPacking {
         }
     }
 
-    /** Double twin of {@link #packB(int, int, float[], int, int, int, float[], int)}. */
-    static void packB(int kc, int nc, double[] b, int bOff, int rs, int cs, double[] buf, int bufOff) {
-        int dst = bufOff;
+    /** Double twin of {@link #packB(int, int, float[], int, int, int, float[])}. */
+    static void packB(int kc, int nc, double[] b, int bOff, int rs, int cs, double[] buf) {
+        int dst = 0;
         for (int j0 = 0; j0 < nc; j0 += NR_F64) {
             int cols = Math.min(NR_F64, nc - j0);
             int colStart = bOff + j0 * cs;
