@@ -46,10 +46,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A tape is not thread-safe: open, use and close it on one thread.
  *
- * <p>Deliberate differences from TensorFlow: re-entering a closed tape is {@link #enter()} (TF: a second
- * {@code with g:}); a null target is an {@code IllegalArgumentException} (TF: {@code TypeError}) whose
- * message explains an unwatched source; the life-cycle errors are {@code IllegalStateException}s with
- * TF's wording.
+ * <p>Deliberate differences from TensorFlow:
+ * <ul>
+ * <li>Re-entering a closed tape is {@link #enter()} (TF: a second {@code with g:}).</li>
+ * <li>A null target is an {@code IllegalArgumentException} (TF: {@code TypeError}) whose message, when
+ *     the null came from an earlier gradient of an unwatched source, says so and how to fix it.</li>
+ * <li>Life-cycle errors are {@code IllegalStateException}s with TF's wording; using a recording tape
+ *     from another thread is one too.</li>
+ * <li>Jacobians are row-by-row vector-Jacobian products (TF's {@code experimental_use_pfor=False} path),
+ *     but count as one use of a non-persistent tape, as TF's default path does.</li>
+ * <li>A tape dropped without {@link #close()} stops recording once it is garbage-collected (TF would
+ *     keep it on the thread's tape stack).</li>
+ * <li>The dtype warnings are logged at most 5 times per process, the persistent-tape-inside-its-block
+ *     warning once.</li>
+ * </ul>
  */
 public final class GradientTape implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.vectorgrad.autodiff");

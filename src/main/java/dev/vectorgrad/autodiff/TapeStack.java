@@ -15,7 +15,9 @@ import java.util.List;
 final class TapeStack implements OpRecorder {
     private static final ThreadLocal<TapeStack> STATE = ThreadLocal.withInitial(TapeStack::new);
 
-    private GradientTape[] active = new GradientTape[4];
+    // Weak, so a tape dropped without close() stops recording and is collected instead of leaking.
+    @SuppressWarnings("unchecked")
+    private WeakReference<GradientTape>[] active = new WeakReference[4];
     private int count;
 
     /** Why the last gradient call on this thread returned nulls (see {@link NullGradient}). */
@@ -32,7 +34,7 @@ final class TapeStack implements OpRecorder {
         if (count == active.length) {
             active = java.util.Arrays.copyOf(active, count * 2);
         }
-        active[count++] = tape;
+        active[count++] = new WeakReference<>(tape);
         if (count == 1) {
             OpHook.install(this);
         }
@@ -40,12 +42,16 @@ final class TapeStack implements OpRecorder {
 
     void remove(GradientTape tape) {
         for (int i = 0; i < count; i++) {
-            if (active[i] == tape) {
-                System.arraycopy(active, i + 1, active, i, count - i - 1);
-                active[--count] = null;
+            if (active[i].get() == tape) {
+                removeAt(i);
                 break;
             }
         }
+    }
+
+    private void removeAt(int i) {
+        System.arraycopy(active, i + 1, active, i, count - i - 1);
+        active[--count] = null;
         if (count == 0) {
             OpHook.install(null);
         }
@@ -63,9 +69,13 @@ final class TapeStack implements OpRecorder {
             }
         }
         boolean differentiable = output.dtype().isFloating();
-        GradientTape[] tapes = active;
-        for (int i = 0, n = count; i < n; i++) {
-            tapes[i].record(op, output, inputs, values, attrs, differentiable);
+        for (int i = 0; i < count; i++) {
+            GradientTape tape = active[i].get();
+            if (tape == null) {
+                removeAt(i--); // dropped without close()
+            } else {
+                tape.record(op, output, inputs, values, attrs, differentiable);
+            }
         }
     }
 }

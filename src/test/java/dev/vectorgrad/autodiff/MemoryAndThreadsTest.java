@@ -80,6 +80,22 @@ class MemoryAndThreadsTest {
     }
 
     @Test
+    void aTapeDroppedWithoutCloseStopsRecordingAndIsCollected() throws InterruptedException {
+        NDArray x = NDArray.of(new float[] {1, 2});
+        WeakReference<GradientTape> dropped = openAndForget(x);
+        assertThat(collected(dropped)).isTrue();
+        x.mul(x); // the next op notices and uninstalls the thread's recorder
+        assertThat(dev.vectorgrad.ndarray.OpHook.current()).isNull();
+    }
+
+    private static WeakReference<GradientTape> openAndForget(NDArray x) {
+        var tape = GradientTape.builder().persistent(true).build();
+        tape.watch(x);
+        x.exp();
+        return new WeakReference<>(tape);
+    }
+
+    @Test
     void opsOnAnotherThreadAreNotRecorded() throws Exception {
         NDArray x = NDArray.of(3.0f);
         try (var tape = GradientTape.builder().persistent(true).build()) {

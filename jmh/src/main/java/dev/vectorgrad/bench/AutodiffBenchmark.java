@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// Short runs: the ops are tiny, so one second per iteration is millions of calls; more adds no precision.
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+// Many short warmups: a step is dozens of small ops whose allocations only vanish once C2 has inlined
+// them (escape analysis); on a loaded machine that took ~10 s, and 3 warmups measured the interpreter.
+@Warmup(iterations = 12, time = 2)
+@Measurement(iterations = 6, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class AutodiffBenchmark {
 
