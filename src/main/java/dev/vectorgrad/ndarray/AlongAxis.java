@@ -43,6 +43,14 @@ public final class AlongAxis {
             }
             return result;
         }
+        if (axis == shape.length - 1 && x.dtype() == t && x.isContiguous()) {
+            // the common case, softmax over the last axis of a dense batch: one kernel call per row
+            int rows = x.size() / laneLen;
+            for (int r = 0; r < rows; r++) {
+                runLane(lane, x.data(), x.offset() + r * laneLen, laneLen, out, reduces ? r : r * laneLen, 1, null);
+            }
+            return result;
+        }
         // the out strides as seen from x's shape (the reduced axis contributes 0)
         int[] keepShape = Shapes.reducedShape(shape, new int[] {axis}, true);
         int[] outStrides = reduces ? Shapes.rowMajorStrides(keepShape) : Shapes.rowMajorStrides(shape);

@@ -116,6 +116,22 @@ public final class Elementwise {
                 k.left(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
                 return result;
             }
+            // A dense block repeated along leading axes (a bias row added to a batch): one kernel call
+            // per row, without planning a strided walk.
+            if (aDense && isTrailingBlock(b, shape)) {
+                int len = b.size();
+                for (int r = 0; r < n; r += len) {
+                    k.run(a.data(), a.offset() + r, b.data(), b.offset(), out, r, len);
+                }
+                return result;
+            }
+            if (bDense && isTrailingBlock(a, shape)) {
+                int len = a.size();
+                for (int r = 0; r < n; r += len) {
+                    k.run(a.data(), a.offset(), b.data(), b.offset() + r, out, r, len);
+                }
+                return result;
+            }
         }
         StridedLoop loop = StridedLoop.plan(shape,
                 new int[][] {a.stridesFor(shape), b.stridesFor(shape), outStrides},
@@ -157,6 +173,28 @@ public final class Elementwise {
             }
         });
         return result;
+    }
+
+    /**
+     * True when {@code x} is contiguous and its shape, without leading 1s, is a proper suffix of
+     * {@code shape}: broadcasting then repeats it as a whole block.
+     */
+    private static boolean isTrailingBlock(Strided x, int[] shape) {
+        int[] xs = x.shape();
+        int lead = 0;
+        while (lead < xs.length && xs[lead] == 1) {
+            lead++;
+        }
+        int k = xs.length - lead;
+        if (k == 0 || k >= shape.length || !x.isContiguous()) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            if (xs[lead + i] != shape[shape.length - k + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Elementwise() {}

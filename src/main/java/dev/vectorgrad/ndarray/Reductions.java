@@ -52,6 +52,10 @@ public final class Reductions {
             return result;
         }
         fillIdentity(kind, acc);
+        if (x.dtype() == t && x.isContiguous() && contiguousAxes(axes)) {
+            foldDense(kind, t, x, shape, axes, acc);
+            return result;
+        }
         int[] keepStrides = Shapes.rowMajorStrides(keep);
         int[] accStrides = new int[shape.length];
         for (int i = 0; i < shape.length; i++) {
@@ -84,6 +88,48 @@ public final class Reductions {
             }
         });
         return result;
+    }
+
+    private static boolean contiguousAxes(int[] axes) {
+        for (int i = 1; i < axes.length; i++) {
+            if (axes[i] != axes[i - 1] + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A dense input reduced over one contiguous block of axes {@code [first, last]}: seen as
+     * {@code outer × reduced × inner}, each outer slab is either folded row by row into the inner
+     * accumulators (vertical adds) or, when nothing is inner, reduced by the kernel in one call.
+     */
+    private static void foldDense(Kind kind, DType t, Strided x, int[] shape, int[] axes, Object acc) {
+        int outer = 1, reduced = 1, inner = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (i < axes[0]) {
+                outer *= shape[i];
+            } else if (i <= axes[axes.length - 1]) {
+                reduced *= shape[i];
+            } else {
+                inner *= shape[i];
+            }
+        }
+        Object data = x.data();
+        int base = x.offset();
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                foldRun(kind, data, base + o * reduced, reduced, acc, o);
+            }
+            return;
+        }
+        KernelTable.Binary fold = KernelTable.binary(kind.fold, t);
+        for (int o = 0; o < outer; o++) {
+            int slab = base + o * reduced * inner;
+            for (int r = 0; r < reduced; r++) {
+                fold.run(acc, o * inner, data, slab + r * inner, acc, o * inner, inner);
+            }
+        }
     }
 
     private static void foldRun(Kind kind, Object src, int off, int n, Object acc, int at) {

@@ -124,6 +124,45 @@ class NDArrayPropertiesTest {
         }
     }
 
+    @Property(tries = 300)
+    void laneOpsAlongAnyAxisMatchTheOracle(@ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Pair a = randomView(rng, randomBase(rng, DType.FLOAT64, randomShape(rng)));
+        int rank = a.ref.shape().length;
+        if (rank == 0 || a.ref.size() == 0) {
+            return;
+        }
+        int axis = rng.nextInt(rank);
+        int[] ax = {axis};
+        RefArray max = a.ref.reduce(ax, true, Double.NEGATIVE_INFINITY, Math::max);
+        RefArray shifted = RefArray.binary(a.ref, max, (x, m) -> Math.exp(x - m));
+        RefArray lse = RefArray.binary(max, shifted.sum(ax, true), (m, z) -> m + Math.log(z));
+        RefArray softmax = RefArray.binary(a.ref, lse, (x, l) -> Math.exp(x - l));
+        checkClose(a.nd.logSumExp(axis, true), lse, 1e-12);
+        checkClose(a.nd.logSumExp(axis - rank, false), lse.reshape(Shapes.reducedShape(a.ref.shape(), ax, false)), 1e-12);
+        checkClose(a.nd.softmax(axis), softmax, 1e-12);
+        checkClose(a.nd.logSoftmax(axis), RefArray.binary(a.ref, lse, (x, l) -> x - l), 1e-12);
+        // argMax: the first index along the axis holding the lane's maximum
+        NDArray arg = a.nd.argMax(axis);
+        assertThat(arg.dtype()).isEqualTo(DType.INT64);
+        long[] got = arg.toLongArray();
+        int[] outShape = Shapes.reducedShape(a.ref.shape(), ax, false);
+        int[] idx = new int[outShape.length];
+        for (long g : got) {
+            int[] full = new int[rank];
+            for (int k = 0, j = 0; k < rank; k++) full[k] = k == axis ? 0 : idx[j++];
+            int best = 0;
+            for (int i = 0; i < a.ref.shape()[axis]; i++) {
+                full[axis] = i;
+                double v = a.ref.at(full);
+                full[axis] = best;
+                if (v > a.ref.at(full)) best = i;
+            }
+            assertThat(g).isEqualTo(best);
+            RefArray.increment(idx, outShape);
+        }
+    }
+
     @Property(tries = 200)
     void matmulOfTransposedAndBroadcastBatchesMatchesTheOracle(@ForAll long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -274,6 +313,14 @@ class NDArrayPropertiesTest {
     static void check(NDArray actual, RefArray expected) {
         assertThat(actual.shape()).isEqualTo(expected.shape());
         assertThat(actual.toDoubleArray()).containsExactly(expected.values());
+    }
+
+    static void checkClose(NDArray actual, RefArray expected, double tol) {
+        assertThat(actual.shape()).isEqualTo(expected.shape());
+        double[] got = actual.toDoubleArray();
+        for (int i = 0; i < got.length; i++) {
+            assertThat(Math.abs(got[i] - expected.values()[i])).isLessThanOrEqualTo(tol * Math.max(1, Math.abs(expected.values()[i])));
+        }
     }
 
     static void check(NDArray actual, RefArray x, DoubleUnaryOperator f, double relTol) {
