@@ -44,12 +44,12 @@ import java.util.Arrays;
  */
 public final class Gemm {
     /**
-     * Depth of a packed block: the B̃ micropanel takes KC·NR elements, 36 KB (KC = 384 on AVX2).
-     * BLIS would keep it within half of L1, but on Zen 3 KC = 384 measured ~25% faster than 192:
-     * every KC block reloads and stores each C tile, and those C misses cost more than B̃ reads
-     * from L2.
+     * Depth of a packed block: the B̃ micropanel takes KC·NR elements, 54 KB (KC = 576 on AVX2).
+     * BLIS would keep it within half of L1, but on Zen 3 (n = 1008, thread CPU time) KC = 192
+     * gave ~45 GFLOP/s, 384 ~60-68 and 576 ~69-71: every KC block reloads and stores each C
+     * tile, and those C misses cost more than streaming B̃ from L2.
      */
-    static final int KC = 36 * 1024 / (NR_F32 * Float.BYTES);
+    static final int KC = 54 * 1024 / (NR_F32 * Float.BYTES);
     /** Rows of a packed float A block: MC·KC floats (~144 KB) stay in a 512 KB L2. */
     static final int MC_F32 = 144 * 1024 / (KC * Float.BYTES) / MR * MR;
     /** Columns of a packed float B panel (KC·NC floats, ~6 MB): a share of the 32 MB L3. */
