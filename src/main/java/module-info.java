@@ -8,6 +8,9 @@ module dev.vectorgrad {
     exports dev.vectorgrad;
     exports dev.vectorgrad.autodiff;
     exports dev.vectorgrad.kernels;
+    exports dev.vectorgrad.kernels.elementwise;
+    exports dev.vectorgrad.kernels.reduce;
+    exports dev.vectorgrad.kernels.matmul;
     exports dev.vectorgrad.io;
     exports dev.vectorgrad.nn;
     exports dev.vectorgrad.nn.losses;

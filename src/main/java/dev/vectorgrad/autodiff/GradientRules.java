@@ -246,8 +246,8 @@ final class GradientRules {
     /** {@code g} (or {@code y}) with the reduced axes restored as 1s, ready to broadcast against {@code x}. */
     private static NDArray keptDims(NDArray g, NDArray x, Object attrs) {
         ReduceAttrs ra = (ReduceAttrs) attrs;
-        if (ra.keepDims()) {
-            return g;
+        if (ra.keepDims() || g.rank() == 0) {
+            return g; // a rank-0 g broadcasts against x as it is
         }
         return g.reshape(Shapes.reducedShape(x.shape(), ra.axes(), true));
     }

@@ -276,7 +276,7 @@ public final class GradientTape implements AutoCloseable {
      * inputs as the user holds them (a variable is its own key), {@code values} what the op read
      * (a variable's snapshot).
      */
-    void record(Op op, dev.vectorgrad.NDArray output, NDArray[] keys, NDArray[] values, Object attrs,
+    void record(Op op, NDArray output, NDArray[] keys, NDArray[] values, Object attrs,
                 boolean differentiable) {
         int[] inputIds = null;
         for (int i = 0; i < keys.length; i++) {

@@ -23,13 +23,19 @@ final class Unbroadcast {
         }
         int[] axes = new int[g.length];
         int n = 0;
+        boolean stretched = false;
         for (int i = 0; i < g.length; i++) {
             if (i < lead || (shape[i - lead] == 1 && g[i] != 1)) {
                 axes[n++] = i; // prepended or stretched
+                stretched |= i >= lead;
             }
         }
         if (n == 0) {
             return grad.reshape(shape); // only leading 1s differ
+        }
+        if (!stretched) {
+            NDArray s = grad.sum(false, Arrays.copyOf(axes, n)); // the common bias case: one op
+            return Arrays.equals(s.shape(), shape) ? s : s.reshape(shape);
         }
         NDArray s = grad.sum(true, Arrays.copyOf(axes, n));
         return lead == 0 ? s : s.reshape(shape); // keepDims, then drop the prepended 1s

@@ -28,8 +28,8 @@ import java.nio.file.Path;
  * the logical shape and values, as numpy returns it; {@link NDArray#contiguous()} makes it row-major.
  * Bytes after the data are ignored, as {@code numpy.load} ignores them.
  *
- * <p>Writing always produces what {@code numpy.save} would for the same array: version 1.0 (2.0 if the
- * header outgrew 64 KiB), little-endian, C order, the header padded with spaces and a final newline
+ * <p>Writing always produces what {@code numpy.save} would for the same array: version 1.0 (numpy's rule
+ * falls back to 2.0 only for a header over 64 KiB, which 64 dimensions never reach), little-endian, C order, the header padded with spaces and a final newline
  * so the data starts on a multiple of 64 bytes. The bytes are identical to numpy's.
  *
  * <p>Malformed or hostile input fails with an {@link IOException} saying what is wrong, before
@@ -89,11 +89,12 @@ public final class Npy {
      * Writes {@code array} to {@code path} as {@code numpy.save} would (replacing any existing file).
      * Any view is written as its logical row-major values.
      *
-     * @throws IllegalArgumentException if {@code path} or {@code array} is null
+     * @throws IllegalArgumentException if {@code path} or {@code array} is null, or the array has more
+     *     than 64 dimensions (numpy's limit); checked before the file is touched
      */
     public static void write(Path path, NDArray array) throws IOException {
         nonNull(path, "path");
-        nonNull(array, "array");
+        checkWritable(array);
         try (OutputStream out = Files.newOutputStream(path)) {
             write(out, array);
         }
@@ -103,11 +104,12 @@ public final class Npy {
      * Writes {@code array} to {@code out} in the {@code .npy} format. The stream is neither flushed
      * nor closed.
      *
-     * @throws IllegalArgumentException if {@code out} or {@code array} is null
+     * @throws IllegalArgumentException if {@code out} or {@code array} is null, or the array has more
+     *     than 64 dimensions (numpy's limit)
      */
     public static void write(OutputStream out, NDArray array) throws IOException {
         nonNull(out, "out");
-        Strided v = Internals.view(nonNull(array, "array"));
+        Strided v = Internals.view(checkWritable(array));
         Object data = v.data();
         int offset = v.offset();
         if (!v.isContiguous()) {
@@ -116,6 +118,15 @@ public final class Npy {
         }
         out.write(NpyHeader.encode(v.dtype(), v.shape()));
         writeData(out, v.dtype(), data, offset, v.size());
+    }
+
+    static NDArray checkWritable(NDArray array) {
+        nonNull(array, "array");
+        if (array.rank() > NpyHeader.MAX_RANK) {
+            throw new IllegalArgumentException("Npy.write: an array of rank " + array.rank()
+                    + " cannot be saved; numpy supports at most " + NpyHeader.MAX_RANK + " dimensions");
+        }
+        return array;
     }
 
     /**
@@ -142,11 +153,11 @@ public final class Npy {
             }
         }
         if (magic.length < MAGIC.length) {
-            throw new IOException("truncated: the file ends inside the magic string after " + magic.length + " bytes");
+            throw new IOException("truncated: the input ends inside the magic string after " + magic.length + " bytes");
         }
         byte[] version = in.readNBytes(2);
         if (version.length < 2) {
-            throw new IOException("truncated: the file ends before the format version");
+            throw new IOException("truncated: the input ends before the format version");
         }
         int major = version[0] & 0xFF;
         int minor = version[1] & 0xFF;
@@ -157,7 +168,7 @@ public final class Npy {
         int lengthBytes = major == 1 ? 2 : 4;
         byte[] lengthField = in.readNBytes(lengthBytes);
         if (lengthField.length < lengthBytes) {
-            throw new IOException("truncated: the file ends inside the header length field");
+            throw new IOException("truncated: the input ends inside the header length field");
         }
         long headerLength = 0;
         for (int i = lengthBytes - 1; i >= 0; i--) {
@@ -174,8 +185,8 @@ public final class Npy {
         }
         byte[] headerBytes = in.readNBytes((int) headerLength);
         if (headerBytes.length < headerLength) {
-            throw new IOException("truncated: the header claims " + headerLength + " bytes but the file ends after "
-                    + headerBytes.length);
+            throw new IOException("truncated: the header length field says " + headerLength
+                    + " bytes but the input ends after " + headerBytes.length);
         }
         NpyHeader header = NpyHeader.parse(headerText(headerBytes, major), major);
         long need = header.dataBytes();

@@ -116,7 +116,7 @@ public final class Npz {
      * {@code key.npy} entry per array, in the map's iteration order.
      *
      * @throws IllegalArgumentException if {@code path} or {@code arrays} is null, or holds a null key
-     *     or value (checked before the file is touched)
+     *     or value or an array of more than 64 dimensions (checked before the file is touched)
      */
     public static void write(Path path, Map<String, ? extends NDArray> arrays) throws IOException {
         write(path, arrays, false);
@@ -137,6 +137,7 @@ public final class Npz {
         for (Map.Entry<String, ? extends NDArray> e : arrays.entrySet()) {
             Npy.nonNull(e.getKey(), "a key in arrays");
             Npy.nonNull(e.getValue(), "the array for key '" + e.getKey() + "'");
+            Npy.checkWritable(e.getValue());
         }
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(path))) {
             for (Map.Entry<String, ? extends NDArray> e : arrays.entrySet()) {

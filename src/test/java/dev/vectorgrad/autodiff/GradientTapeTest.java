@@ -517,6 +517,38 @@ class GradientTapeTest {
     }
 
     @Test
+    void threeNestedTapesGiveThirdDerivatives() {
+        NDArray x = NDArray.of(new double[] {-1.2, 0.3, 2.0});
+        NDArray d3sin;
+        NDArray d3tanh;
+        NDArray[] results = new NDArray[2];
+        List<java.util.function.UnaryOperator<NDArray>> fs = List.of(NDArray::sin, NDArray::tanh);
+        for (int k = 0; k < 2; k++) {
+            try (var t3 = new GradientTape()) {
+                t3.watch(x);
+                NDArray d2;
+                try (var t2 = new GradientTape()) {
+                    t2.watch(x);
+                    NDArray d1;
+                    try (var t1 = new GradientTape()) {
+                        t1.watch(x);
+                        d1 = t1.gradient(fs.get(k).apply(x), x);
+                    }
+                    d2 = t2.gradient(d1, x);
+                }
+                results[k] = t3.gradient(d2, x);
+            }
+        }
+        d3sin = results[0];
+        d3tanh = results[1];
+        NDArray t = x.tanh();
+        NDArray sech2 = t.square().neg().add(1.0);
+        assertThat(d3sin.allClose(x.cos().neg(), 1e-12, 1e-12)).isTrue();                       // -cos x
+        assertThat(d3tanh.allClose(sech2.mul(-2.0).mul(t.square().mul(-3.0).add(1.0)), 1e-12, 1e-12))
+                .isTrue();                                                                         // -2sech²(1-3tanh²)
+    }
+
+    @Test
     void unconnectedHigherOrderTermsAreNull() {
         // Géron: z = 3w1² + 2w1w2; d²z/dw2² is None
         Variable w1 = new Variable(scalar(5));

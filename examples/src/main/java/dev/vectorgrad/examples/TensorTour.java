@@ -7,7 +7,11 @@ import dev.vectorgrad.Ops;
 /**
  * A tour of the seed tutorials' tensor examples, printed as TensorFlow prints them.
  *
- * <pre>./mvnw -q -Pflagship install -Dexample=TensorTour</pre>
+ * <p>Run it from the repository root (the first line installs the library; once is enough):
+ * <pre>
+ * ./mvnw -q install -DskipTests -Dnested.skip=true
+ * ./mvnw -q -f examples compile exec:exec -Dexample=TensorTour
+ * </pre>
  */
 public final class TensorTour {
     public static void main(String[] args) {

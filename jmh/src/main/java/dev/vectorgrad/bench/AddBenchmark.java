@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 // The Vector API must be compiled by C2 before it is fast; the defaults are generous, short runs pass -wi/-w.
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-// A fresh JVM per fork so profile pollution from one method's pair does not leak into the other; the incubator
-// module must be added in the forked JVM too.
+// Two JVMs per benchmark: JIT decisions (unrolling, alignment pre-loops) vary between JVM runs and one fork would
+// hide that variance. The forked JVM needs the incubator module as well.
 @Fork(value = 2, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 // One state per benchmark thread: the arrays are private and never shared across threads.
 @State(Scope.Thread)

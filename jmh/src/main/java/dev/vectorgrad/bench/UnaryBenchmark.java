@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 // microseconds keep the 7-element and the 10M-element results both readable
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// C2 must compile the vector loop before measuring; the interpreter runs the Vector API boxed, 100x slower
-@Warmup(iterations = 3, time = 1)
+// C2 must compile the vector loop before measuring: before that the Vector API runs boxed, 1000x slower. tanhSimd
+// at n = 1000 (many vector ops, few loop trips per call) took over 5 s to get there on the loaded 2-core dev box
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
 // the library needs the incubator module in the forked JVM too, not only in the JMH launcher
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})

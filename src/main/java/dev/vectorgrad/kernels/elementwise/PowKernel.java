@@ -81,6 +81,13 @@ public final class PowKernel {
     }
 
     public static void simdBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
+        // Squaring is the common power (losses, variances), and a multiply is far cheaper than POW's
+        // library call. (float) Math.pow(x, 2) rounds the exact double x*x once, as float x * x does,
+        // so the twin's bits are kept (tested).
+        if (b == 2) {
+            MulKernel.simd(a, aOff, a, aOff, out, outOff, n);
+            return;
+        }
         FloatVector vb = FloatVector.broadcast(F32, b);
         int upper = F32.loopBound(n);
         for (int i = 0; i < upper; i += F32.length()) {
@@ -161,6 +168,13 @@ public final class PowKernel {
     }
 
     public static void simdBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
+        // Squaring is the common power (losses, variances), and a multiply is far cheaper than POW's
+        // library call. HotSpot computes Math.pow(x, 2.0) as x * x on every path (JDK-8063086),
+        // so the twin's bits are kept (tested).
+        if (b == 2) {
+            MulKernel.simd(a, aOff, a, aOff, out, outOff, n);
+            return;
+        }
         DoubleVector vb = DoubleVector.broadcast(F64, b);
         int upper = F64.loopBound(n);
         for (int i = 0; i < upper; i += F64.length()) {

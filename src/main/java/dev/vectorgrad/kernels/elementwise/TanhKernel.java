@@ -59,27 +59,23 @@ public final class TanhKernel {
             FloatVector small = a.mul(u).fma(q, a);
             // NaN compares false everywhere, stays NaN through both branches and keeps its own sign bit
             FloatVector m2a = a.blend(SATURATE, a.compare(VectorOperators.GT, SATURATE)).mul(-2f);
-            FloatVector e = expNormalRange(m2a);
+            // e = exp(m2a), written inline: a helper taking vectors that C2 fails to inline boxes every call.
+            // Adding 1.5 * 2^23 rounds m2a / ln2 to the nearest integer k, which lands in the low mantissa bits.
+            FloatVector t = m2a.fma(LOG2E, ROUND);
+            FloatVector kf = t.sub(ROUND);
+            FloatVector r = kf.fma(FloatVector.broadcast(Simd.F32, -LN2_LO), m2a.sub(kf.mul(LN2_HI)));
+            FloatVector p = r.fma(P5, P4).fma(r, FloatVector.broadcast(Simd.F32, P3))
+                    .fma(r, FloatVector.broadcast(Simd.F32, P2)).fma(r, FloatVector.broadcast(Simd.F32, P1))
+                    .fma(r, FloatVector.broadcast(Simd.F32, P0)).fma(r.mul(r), r).add(1f);
+            // -20 <= m2a <= 0 keeps k a normal exponent, so a single 2^k factor does
+            FloatVector e = p.mul(t.reinterpretAsInts().sub(ROUND_BITS_MINUS_BIAS)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
             FloatVector large = e.neg().add(1f).div(e.add(1f));
-            FloatVector t = large.blend(small, a.compare(VectorOperators.LT, SMALL));
-            t.reinterpretAsInts().or(va.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats()
+            FloatVector th = large.blend(small, a.compare(VectorOperators.LT, SMALL));
+            th.reinterpretAsInts().or(va.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats()
                     .intoArray(out, outOff + i);
         }
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
-    }
-
-    /** e^x for {@code -87 < x <= 0} (or NaN): k = round(x / ln2) stays a normal exponent, so one scaling does. */
-    private static FloatVector expNormalRange(FloatVector x) {
-        // adding 1.5 * 2^23 rounds x / ln2 to the nearest integer k, which lands in the low mantissa bits
-        FloatVector t = x.fma(LOG2E, ROUND);
-        FloatVector kf = t.sub(ROUND);
-        FloatVector r = kf.fma(FloatVector.broadcast(Simd.F32, -LN2_LO), x.sub(kf.mul(LN2_HI)));
-        FloatVector p = r.fma(P5, P4).fma(r, FloatVector.broadcast(Simd.F32, P3))
-                .fma(r, FloatVector.broadcast(Simd.F32, P2)).fma(r, FloatVector.broadcast(Simd.F32, P1))
-                .fma(r, FloatVector.broadcast(Simd.F32, P0)).fma(r.mul(r), r).add(1f);
-        FloatVector twoK = t.reinterpretAsInts().sub(ROUND_BITS_MINUS_BIAS).lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return p.mul(twoK);
     }
 
     // double lanes: VectorOperators.TANH (SVML on x86) already holds 1 ulp and has no float shortcut to beat

@@ -7,7 +7,6 @@ import static dev.vectorgrad.kernels.matmul.GemmMicroKernel.NR_F64;
 import dev.vectorgrad.kernels.KernelThreads;
 import dev.vectorgrad.kernels.Simd;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * General matrix multiply {@code C[m×n] = A[m×k] · B[k×n]} (BLAS xGEMM with alpha = 1, beta = 0).
@@ -24,30 +23,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Large problems run BLIS's five loops around the {@link GemmMicroKernel}:
  * <pre>
- *  for jc in 0..n step NC          B panel   kc × nc  → packed once, shared (L3)
+ *  for jc in 0..n step NC          B panel   kc × nc  → packed per thread (L3)
  *    for pc in 0..k step KC
  *      pack B[pc:pc+kc, jc:jc+nc]
  *      for ic in 0..m step MC      A block   mc × kc  → packed per thread (L2)
  *        pack A[ic:ic+mc, pc:pc+kc]
- *        for jr in 0..nc step NR   B micropanel kc × NR stays in L1
+ *        for jr in 0..nc step NR   B micropanel kc × NR   → reused by every ir (L1/L2)
  *          for ir in 0..mc step MR
  *            micro-kernel: C[ic+ir : +MR, jc+jr : +NR] (=|+=) Ã · B̃   (= for pc = 0: C is never read)
  * </pre>
- * Above {@value #PARALLEL_MIN_WORK} multiply-adds the ic loop is shared out over
- * {@link KernelThreads} (each thread claims the next A block), or, when n is the long side, the
- * columns are split into independent sub-products. Below {@value #PACKED_MIN_WORK} multiply-adds,
- * and for matrix-vector shapes (m == 1 or n == 1), {@link GemmSmall} computes without packing.
+ * Above {@value #PARALLEL_MIN_WORK} multiply-adds the rows (or, when n is the long side, the
+ * columns) are split into one independent strip per {@link KernelThreads} thread. Below
+ * {@value #PACKED_MIN_WORK} multiply-adds, and for matrix-vector shapes (m == 1 or n == 1),
+ * {@link GemmSmall} computes without packing.
  *
  * <p>Packing buffers live in a per-thread workspace that grows to at most one A block and one B
- * panel, so a call allocates nothing once its thread has run a problem that large. Concurrent calls
- * from many threads are safe: they share nothing but the read-only operands.
+ * panel (KC·NC elements: about 6 MB of floats, 12 MB of doubles, for n above NC), so a call
+ * allocates nothing once its thread has run a problem that large. Concurrent calls from many
+ * threads are safe: they share nothing but the read-only operands.
  */
 public final class Gemm {
-    /** Depth of a packed block: the B̃ micropanel (KC·NR elements, ~18 KB) holds half of a 32 KB L1. */
-    static final int KC = 18 * 1024 / (NR_F32 * Float.BYTES);
+    /**
+     * Depth of a packed block: the B̃ micropanel takes KC·NR elements, 36 KB (KC = 384 on AVX2).
+     * BLIS would keep it within half of L1, but on Zen 3 KC = 384 measured ~25% faster than 192:
+     * every KC block reloads and stores each C tile, and those C misses cost more than B̃ reads
+     * from L2.
+     */
+    static final int KC = 36 * 1024 / (NR_F32 * Float.BYTES);
     /** Rows of a packed float A block: MC·KC floats (~144 KB) stay in a 512 KB L2. */
     static final int MC_F32 = 144 * 1024 / (KC * Float.BYTES) / MR * MR;
-    /** Columns of a packed float B panel (KC·NC floats, ~3 MB): a share of L3. */
+    /** Columns of a packed float B panel (KC·NC floats, ~6 MB): a share of the 32 MB L3. */
     static final int NC_F32 = 4080 / NR_F32 * NR_F32;
     /** Rows of a packed double A block: the same bytes in L2 as the float block. */
     static final int MC_F64 = 144 * 1024 / (KC * Double.BYTES) / MR * MR;
@@ -138,7 +143,7 @@ public final class Gemm {
             return;
         }
         Workspace ws = WORKSPACE.get();
-        packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, ws, ws);
+        packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, ws);
     }
 
     private static void zero(int m, int n, float[] c, int cOff, int ldc) {
@@ -147,31 +152,34 @@ public final class Gemm {
         }
     }
 
-    /** The five loops on one thread; {@code bws} holds the B panel, {@code aws} the A block. */
+    /** The five loops on one thread, packing into {@code ws}. */
     private static void packed(int m, int n, int k,
                                float[] a, int aOff, int aRs, int aCs,
                                float[] b, int bOff, int bRs, int bCs,
-                               float[] c, int cOff, int ldc, Workspace aws, Workspace bws) {
+                               float[] c, int cOff, int ldc, Workspace ws) {
         for (int jc = 0; jc < n; jc += NC_F32) {
             int nc = Math.min(NC_F32, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                float[] bp = bws.bF32(roundUp(nc, NR_F32) * kc);
+                float[] bp = ws.bF32(roundUp(nc, NR_F32) * kc);
                 GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
                 for (int ic = 0; ic < m; ic += MC_F32) {
                     int mc = Math.min(MC_F32, m - ic);
-                    float[] ap = aws.aF32(roundUp(mc, MR) * kc);
+                    float[] ap = ws.aF32(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, aws.tileF32);
+                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
                 }
             }
         }
     }
 
     /**
-     * Splits a large product over {@link KernelThreads}. Long side n: independent column strips.
-     * Otherwise the caller packs each B panel once and the threads claim A blocks from a shared
-     * counter, so a thread slowed by other work simply takes fewer blocks.
+     * Splits a large product over {@link KernelThreads} into independent sub-products: row strips
+     * (whole MR multiples) when m is the long side, column strips (whole NR multiples) otherwise.
+     * Each thread packs its own copy of the shared operand's panels: that repeats k·n (or m·k)
+     * copies per thread, a few percent of the work, and buys strips that never wait on each
+     * other. Shared panels would need a barrier per KC block, and a spinning barrier on an
+     * oversubscribed machine burns the time slice that the thread it waits for needs.
      */
     static void parallel(int m, int n, int k,
                          float[] a, int aOff, int aRs, int aCs,
@@ -189,33 +197,19 @@ public final class Gemm {
                 int j0 = t * width, cols = Math.min(width, n - j0);
                 if (cols > 0) {
                     Workspace ws = WORKSPACE.get();
-                    packed(m, cols, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc, ws, ws);
+                    packed(m, cols, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc, ws);
                 }
             });
-            return;
-        }
-        // blocks small enough that every thread gets several: load balance beats L2 reuse here
-        int mcBlock = Math.max(MR, Math.min(MC_F32, roundUp(ceilDiv(m, 4 * threads), MR)));
-        int blocks = ceilDiv(m, mcBlock);
-        int tasks = Math.min(threads, blocks);
-        Workspace bws = WORKSPACE.get();
-        for (int jc = 0; jc < n; jc += NC_F32) {
-            int nc = Math.min(NC_F32, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc), jcc = jc, pcc = pc;
-                float[] bp = bws.bF32(roundUp(nc, NR_F32) * kc);
-                GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
-                AtomicInteger next = new AtomicInteger();
-                KernelThreads.parallelFor(tasks, t -> {
-                    Workspace aws = WORKSPACE.get();
-                    for (int blk = next.getAndIncrement(); blk < blocks; blk = next.getAndIncrement()) {
-                        int ic = blk * mcBlock, mc = Math.min(mcBlock, m - ic);
-                        float[] ap = aws.aF32(roundUp(mc, MR) * kc);
-                        GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pcc * aCs, aRs, aCs, ap);
-                        macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jcc, ldc, pcc > 0, aws.tileF32);
-                    }
-                });
-            }
+        } else {
+            int strips = Math.min(threads, ceilDiv(m, MR));
+            int height = roundUp(ceilDiv(m, strips), MR);
+            KernelThreads.parallelFor(strips, t -> {
+                int i0 = t * height, rows = Math.min(height, m - i0);
+                if (rows > 0) {
+                    Workspace ws = WORKSPACE.get();
+                    packed(rows, n, k, a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs, c, cOff + i0 * ldc, ldc, ws);
+                }
+            });
         }
     }
 
@@ -320,7 +314,7 @@ public final class Gemm {
             return;
         }
         Workspace ws = WORKSPACE.get();
-        packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, ws, ws);
+        packed(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, ws);
     }
 
     private static void zero(int m, int n, double[] c, int cOff, int ldc) {
@@ -329,31 +323,34 @@ public final class Gemm {
         }
     }
 
-    /** The five loops on one thread; {@code bws} holds the B panel, {@code aws} the A block. */
+    /** The five loops on one thread, packing into {@code ws}. */
     private static void packed(int m, int n, int k,
                                double[] a, int aOff, int aRs, int aCs,
                                double[] b, int bOff, int bRs, int bCs,
-                               double[] c, int cOff, int ldc, Workspace aws, Workspace bws) {
+                               double[] c, int cOff, int ldc, Workspace ws) {
         for (int jc = 0; jc < n; jc += NC_F64) {
             int nc = Math.min(NC_F64, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                double[] bp = bws.bF64(roundUp(nc, NR_F64) * kc);
+                double[] bp = ws.bF64(roundUp(nc, NR_F64) * kc);
                 GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
                 for (int ic = 0; ic < m; ic += MC_F64) {
                     int mc = Math.min(MC_F64, m - ic);
-                    double[] ap = aws.aF64(roundUp(mc, MR) * kc);
+                    double[] ap = ws.aF64(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, aws.tileF64);
+                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
                 }
             }
         }
     }
 
     /**
-     * Splits a large product over {@link KernelThreads}. Long side n: independent column strips.
-     * Otherwise the caller packs each B panel once and the threads claim A blocks from a shared
-     * counter, so a thread slowed by other work simply takes fewer blocks.
+     * Splits a large product over {@link KernelThreads} into independent sub-products: row strips
+     * (whole MR multiples) when m is the long side, column strips (whole NR multiples) otherwise.
+     * Each thread packs its own copy of the shared operand's panels: that repeats k·n (or m·k)
+     * copies per thread, a few percent of the work, and buys strips that never wait on each
+     * other. Shared panels would need a barrier per KC block, and a spinning barrier on an
+     * oversubscribed machine burns the time slice that the thread it waits for needs.
      */
     static void parallel(int m, int n, int k,
                          double[] a, int aOff, int aRs, int aCs,
@@ -371,33 +368,19 @@ public final class Gemm {
                 int j0 = t * width, cols = Math.min(width, n - j0);
                 if (cols > 0) {
                     Workspace ws = WORKSPACE.get();
-                    packed(m, cols, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc, ws, ws);
+                    packed(m, cols, k, a, aOff, aRs, aCs, b, bOff + j0 * bCs, bRs, bCs, c, cOff + j0, ldc, ws);
                 }
             });
-            return;
-        }
-        // blocks small enough that every thread gets several: load balance beats L2 reuse here
-        int mcBlock = Math.max(MR, Math.min(MC_F64, roundUp(ceilDiv(m, 4 * threads), MR)));
-        int blocks = ceilDiv(m, mcBlock);
-        int tasks = Math.min(threads, blocks);
-        Workspace bws = WORKSPACE.get();
-        for (int jc = 0; jc < n; jc += NC_F64) {
-            int nc = Math.min(NC_F64, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc), jcc = jc, pcc = pc;
-                double[] bp = bws.bF64(roundUp(nc, NR_F64) * kc);
-                GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
-                AtomicInteger next = new AtomicInteger();
-                KernelThreads.parallelFor(tasks, t -> {
-                    Workspace aws = WORKSPACE.get();
-                    for (int blk = next.getAndIncrement(); blk < blocks; blk = next.getAndIncrement()) {
-                        int ic = blk * mcBlock, mc = Math.min(mcBlock, m - ic);
-                        double[] ap = aws.aF64(roundUp(mc, MR) * kc);
-                        GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pcc * aCs, aRs, aCs, ap);
-                        macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jcc, ldc, pcc > 0, aws.tileF64);
-                    }
-                });
-            }
+        } else {
+            int strips = Math.min(threads, ceilDiv(m, MR));
+            int height = roundUp(ceilDiv(m, strips), MR);
+            KernelThreads.parallelFor(strips, t -> {
+                int i0 = t * height, rows = Math.min(height, m - i0);
+                if (rows > 0) {
+                    Workspace ws = WORKSPACE.get();
+                    packed(rows, n, k, a, aOff + i0 * aRs, aRs, aCs, b, bOff, bRs, bCs, c, cOff + i0 * ldc, ldc, ws);
+                }
+            });
         }
     }
 

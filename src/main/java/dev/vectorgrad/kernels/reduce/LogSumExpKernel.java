@@ -15,11 +15,14 @@ import jdk.incubator.vector.FloatVector;
  * <p><b>Accuracy.</b> {@code scalar} is the reference: {@code x - m} in double (exact for floats),
  * {@code Math.exp}, a double sum, {@code m + log s} in double, rounded once. {@code simd} computes
  * {@code x - m} and the exponential in the input precision (vectorised exp, see {@link VectorExp}) but
- * sums in double; its error is {@code |simd - exact| <= ulp(result) + (ln n + 8)·u} with
- * {@code u = 2^-24} (float) or {@code 2^-53} (double), for at most 2^24 elements.
+ * sums in double; float: {@code |simd - exact| <= ulp(result) + (ln n + 8)·2^-24} (for at most 2^24
+ * elements); double, whose sum rounds like any double sum:
+ * {@code |simd - exact| <= ulp(result) + (ln n + n/L + 8)·2^-53} with L lanes.
+ * The same bits on every run for a given vector width (fixed-order lanes, {@link VectorExp}).
  */
 public final class LogSumExpKernel {
-    // Even one vector pays: a vector exp costs about what one scalar Math.exp does.
+    // One vector already pays: L exponentials cost about two scalar Math.exp calls, and a row of 10
+    // (one vector plus a tail) runs no slower than the scalar twin (SoftmaxBenchmark).
     private static final int MIN_SIMD_LENGTH = Simd.F32.length();
 
     public static float run(float[] x, int xOff, int n) {

@@ -228,6 +228,30 @@ class BinaryKernelsTest {
     }
 
     @Property(tries = 50)
+    void powToTheSecondIsBitExactWithTheTwinBecauseItIsAMultiply(@ForAll("lengths") int n,
+                                                                  @ForAll @IntRange(max = 7) int aOff,
+                                                                  @ForAll long seed) {
+        var rng = new SplittableRandom(seed);
+        float[] a = (float[]) randomArray(Elem.FLOAT, rng, aOff + n);
+        double[] ad = (double[]) randomArray(Elem.DOUBLE, rng, aOff + n);
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= (float) Math.scalb(1.0, rng.nextInt(-80, 80)); // reach float overflow and subnormal squares
+        }
+        float[] expected = new float[n];
+        float[] actual = new float[n];
+        double[] expectedD = new double[n];
+        double[] actualD = new double[n];
+
+        PowKernel.scalarBroadcastRight(a, aOff, 2f, expected, 0, n);
+        PowKernel.simdBroadcastRight(a, aOff, 2f, actual, 0, n);
+        PowKernel.scalarBroadcastRight(ad, aOff, 2.0, expectedD, 0, n);
+        PowKernel.simdBroadcastRight(ad, aOff, 2.0, actualD, 0, n);
+
+        assertTrue(sameBits(expected, actual), () -> "float n=" + n + ": " + show(actual) + " vs " + show(expected));
+        assertTrue(sameBits(expectedD, actualD), () -> "double n=" + n);
+    }
+
+    @Property(tries = 50)
     void integerPowIsTheExactPowerModuloTheWordSize(@ForAll @IntRange(min = 1, max = 200) int n, @ForAll long seed) {
         var rng = new SplittableRandom(seed);
         int[] base = new int[n];

@@ -176,10 +176,12 @@ class UnaryTranscendentalKernelsTest {
     }
 
     @Property(tries = 1)
-    void doubleSweepOverEveryBinaryExponentStaysWithinPromisedUlps(@ForAll long seed) {
+    void doubleSweepOverEveryBinaryExponentAndTheEdgesStaysWithinPromisedUlps(@ForAll long seed) {
         var rng = new SplittableRandom(seed);
-        int perExponent = UnaryTestValues.EMULATED ? 1 : 16;
-        double[] x = new double[2 * 2098 * perExponent];
+        int perExponent = UnaryTestValues.EMULATED ? 1 : 16, perEdge = UnaryTestValues.EMULATED ? 256 : 8192;
+        // exp overflow (709.78), subnormal results and underflow (-708.4 .. -745.13); tanh and sigmoid saturation
+        double[][] edges = {{700, 712}, {-750, -700}, {15, 40}, {-40, -15}};
+        double[] x = new double[2 * 2098 * perExponent + edges.length * perEdge];
         int k = 0;
         for (int e = -1074; e <= 1023; e++) {
             for (int j = 0; j < perExponent; j++) {
@@ -187,6 +189,9 @@ class UnaryTranscendentalKernelsTest {
                 x[k++] = v;
                 x[k++] = -v;
             }
+        }
+        for (double[] edge : edges) {
+            for (int j = 0; j < perEdge; j++) x[k++] = rng.nextDouble(edge[0], edge[1]);
         }
         double[] expected = new double[x.length], actual = new double[x.length];
         for (Fn f : FNS) {
