@@ -22,6 +22,7 @@ final class ProgressBar {
     private long steps;
     private long epochStart;
     private long lastDraw;
+    private int lastLength;
 
     /** @param verbose 0 silent, 1 a live bar on a terminal (else one line per epoch), 2 one line per epoch */
     ProgressBar(PrintStream out, int verbose, int epochs) {
@@ -54,7 +55,7 @@ final class ProgressBar {
             return;
         }
         lastDraw = now;
-        out.print("\r" + bar(done) + " - " + perStep(now, done) + logs(logs));
+        out.print("\r" + padded(bar(done) + " - " + perStep(now, done) + logs(logs)));
         out.flush();
     }
 
@@ -64,12 +65,20 @@ final class ProgressBar {
         }
         long now = System.nanoTime();
         if (live) {
-            out.println("\r" + bar(done) + " - " + seconds(now) + " " + perStep(now, done) + logs(logs));
+            out.println("\r" + padded(bar(done) + " - " + seconds(now) + " " + perStep(now, done) + logs(logs)));
+            lastLength = 0;
         } else {
             out.println("Epoch " + epoch + "/" + epochs + " - " + done + "/" + (steps < 0 ? done : steps) + " - "
                     + seconds(now) + " " + perStep(now, done) + logs(logs));
         }
         out.flush();
+    }
+
+    /** {@code line} padded with spaces to cover the previous, possibly longer, line drawn over. */
+    private String padded(String line) {
+        String out = line.length() < lastLength ? line + " ".repeat(lastLength - line.length()) : line;
+        lastLength = line.length();
+        return out;
     }
 
     private String bar(long done) {

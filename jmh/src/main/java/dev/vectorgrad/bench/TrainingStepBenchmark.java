@@ -42,6 +42,8 @@ public class TrainingStepBenchmark {
     Sequential adamModel;
     NDArray x;
     NDArray y;
+    NDArray w1;
+    NDArray hiddenGrad;
 
     @Setup
     public void setUp() {
@@ -53,6 +55,8 @@ public class TrainingStepBenchmark {
         sgdModel.compile(new SGD(0.01), new SparseCategoricalCrossentropy(true));
         adamModel = mlp();
         adamModel.compile(new Adam(0.001), new SparseCategoricalCrossentropy(true));
+        w1 = rng.normal(DType.FLOAT32, 0, 0.05, 784, 128);
+        hiddenGrad = rng.normal(DType.FLOAT32, 0, 0.01, BATCH, 128);
     }
 
     private static Sequential mlp() {
@@ -85,5 +89,22 @@ public class TrainingStepBenchmark {
     @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
     public double adamStepAllThreads() {
         return adamModel.trainOnBatch(x, y);
+    }
+
+    // ---- breakdown, one thread: where a step's time goes ----
+
+    /** The forward pass and the loss alone, with no tape open. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dvectorgrad.threads=1"})
+    public NDArray forwardAndLossOnly() {
+        return sgdModel.loss().call(y, sgdModel.call(x, true));
+    }
+
+    /** The step's two big products, x·W1 forward and xᵀ·dH for W1's gradient: the floor of a step (51 MFLOP). */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dvectorgrad.threads=1"})
+    public NDArray twoLargeMatmulsOnly() {
+        x.matmul(w1);
+        return x.transpose().matmul(hiddenGrad);
     }
 }
