@@ -12,7 +12,7 @@ import json
 import platform
 
 ap = argparse.ArgumentParser()
-ap.add_argument("--jmh", required=True)
+ap.add_argument("--jmh", required=True, nargs="+", help="one or more JMH JSON result files")
 ap.add_argument("--numpy")
 ap.add_argument("--numpy2", help="numpy_baseline.py run with OPENBLAS_NUM_THREADS=2 (GEMM only)")
 ap.add_argument("--torch")
@@ -21,9 +21,9 @@ args = ap.parse_args()
 UNIT_NS = {"ns/op": 1.0, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 
 
-def load_jmh(path):
+def load_jmh(paths):
     rows = {}
-    for r in json.load(open(path)):
+    for r in [r for path in paths for r in json.load(open(path))]:
         name = r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1]
         params = r.get("params", {})
         unit = r["primaryMetric"]["scoreUnit"]
@@ -146,12 +146,15 @@ if np_data and np_data.get("gemm"):
 if torch_data:
     t1 = {(r["case"], r["threads"]): r["us"] for r in torch_data["results"]}
     cases = [
-        ("x³ with first and second derivative (nested tapes)", "AutodiffBenchmark.cubeSecondDerivative",
+        ("x³ with first and second derivative (nested tapes)", "AutodiffBenchmark.scalarCubeSecondOrder",
          "scalar x^3: fwd + grad(create_graph) + 2nd grad"),
-        ("x³ first derivative", "AutodiffBenchmark.cubeFirstDerivative", "scalar x^3: fwd + backward (1st order)"),
-        ("MLP 4-10-10-3, batch 32, SGD step", "AutodiffBenchmark.mlpTrainingStep", "MLP 4-10-10-3, batch 32, SGD step"),
-        ("MLP 784-128-10, batch 128, SGD step", "TrainingStepBenchmark.sgdStep", "MLP 784-128-10, batch 128, SGD step"),
-        ("MLP 784-128-10, batch 128, Adam step", "TrainingStepBenchmark.adamStep", None),
+        ("x³ first derivative", "AutodiffBenchmark.scalarCubeFirstOrder", "scalar x^3: fwd + backward (1st order)"),
+        ("MLP 4-10-10-3, batch 32, SGD step (tape + ops)", "AutodiffBenchmark.mlpIrisStep", "MLP 4-10-10-3, batch 32, SGD step"),
+        ("MLP 784-128-10, batch 128, SGD step (tape + ops)", "AutodiffBenchmark.mlpMnistStep", "MLP 784-128-10, batch 128, SGD step"),
+        ("MLP 784-128-10, batch 128, SGD step (Model.trainOnBatch)", "TrainingStepBenchmark.sgdStep", "MLP 784-128-10, batch 128, SGD step"),
+        ("same, all threads (2 cores)", "TrainingStepBenchmark.sgdStepAllThreads", None),
+        ("MLP 784-128-10, batch 128, Adam step (Model.trainOnBatch)", "TrainingStepBenchmark.adamStep", None),
+        ("same, all threads (2 cores)", "TrainingStepBenchmark.adamStepAllThreads", None),
     ]
     out.append("## Autodiff and training steps against PyTorch eager, one thread (µs per step; ratio = PyTorch / vectorgrad)\n")
     out.append("| case | vectorgrad | PyTorch | **vs PyTorch** |")

@@ -10,8 +10,6 @@ import java.util.Arrays;
  * left operand, a column for the right), as matmul itself reads it, and its gradient reshaped back.
  */
 final class MatmulGrad {
-    /** Operands up to this many elements are cheaper to copy row-major than to multiply column-major. */
-    private static final long SMALL = 1 << 14;
 
     static NDArray[] backward(NDArray g, NDArray a, NDArray b, boolean needA, boolean needB) {
         int[] as = a.shape();
@@ -32,11 +30,7 @@ final class MatmulGrad {
         NDArray da = null;
         NDArray db = null;
         if (needA) {
-            NDArray bt = swapLast(b2);
-            if (b2.size() <= SMALL) {
-                bt = bt.contiguous(); // small products of a column-major right operand take a slower kernel path
-            }
-            da = Unbroadcast.sumTo(g2.matmul(bt), a2s);
+            da = Unbroadcast.sumTo(g2.matmul(swapLast(b2)), a2s); // Gemm absorbs the transposed view
             if (as.length == 1) {
                 da = da.reshape(as);
             }

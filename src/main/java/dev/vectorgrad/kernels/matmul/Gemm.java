@@ -123,8 +123,12 @@ public final class Gemm {
         } else if (work < PACKED_MIN_WORK) {
             if (bColStride == 1) {
                 GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc);
+            } else if (aColStride == 1 && bRowStride == 1) {
+                // x·Wᵀ (the gradient of a layer's input): rows of A against rows of the stored B, both dense
+                GemmSmall.rowDotColumn(m, n, k, a, aOff, aRowStride, b, bOff, bColStride, c, cOff, ldc);
             } else {
-                scalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
+                // any other layout: packing absorbs the strides, still cheaper than the scalar loop
+                packed(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
             }
         } else if (work < PARALLEL_MIN_WORK || KernelThreads.count() == 1) {
             packed(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
@@ -294,8 +298,12 @@ public final class Gemm {
         } else if (work < PACKED_MIN_WORK) {
             if (bColStride == 1) {
                 GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc);
+            } else if (aColStride == 1 && bRowStride == 1) {
+                // x·Wᵀ (the gradient of a layer's input): rows of A against rows of the stored B, both dense
+                GemmSmall.rowDotColumn(m, n, k, a, aOff, aRowStride, b, bOff, bColStride, c, cOff, ldc);
             } else {
-                scalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
+                // any other layout: packing absorbs the strides, still cheaper than the scalar loop
+                packed(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
             }
         } else if (work < PARALLEL_MIN_WORK || KernelThreads.count() == 1) {
             packed(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
