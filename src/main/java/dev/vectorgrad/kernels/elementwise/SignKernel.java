@@ -61,7 +61,8 @@ public final class SignKernel {
         for (int i = 0; i < upper; i += Simd.I32.length()) {
             IntVector va = IntVector.fromArray(Simd.I32, x, xOff + i);
             // Integer.signum's branch-free form: (x >> 31) | (-x >>> 31)
-            va.lanewise(VectorOperators.ASHR, 31).or(va.neg().lanewise(VectorOperators.LSHR, 31)).intoArray(out, outOff + i);
+            va.lanewise(VectorOperators.ASHR, 31).or(va.neg().lanewise(VectorOperators.LSHR, 31))
+                    .intoArray(out, outOff + i);
         }
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
@@ -70,7 +71,8 @@ public final class SignKernel {
         int upper = Simd.I64.loopBound(n);
         for (int i = 0; i < upper; i += Simd.I64.length()) {
             LongVector va = LongVector.fromArray(Simd.I64, x, xOff + i);
-            va.lanewise(VectorOperators.ASHR, 63).or(va.neg().lanewise(VectorOperators.LSHR, 63)).intoArray(out, outOff + i);
+            va.lanewise(VectorOperators.ASHR, 63).or(va.neg().lanewise(VectorOperators.LSHR, 63))
+                    .intoArray(out, outOff + i);
         }
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }

@@ -15,7 +15,10 @@ public final class SqrtKernel {
     private static final int MIN_F32 = Simd.F32.length();
     private static final int MIN_F64 = Simd.F64.length();
 
-    /** The reference: the correctly rounded float square root (exact through double, whose 53 bits exceed 2 &middot; 24 + 2). */
+    /**
+     * The reference: the correctly rounded float square root; going through double rounds twice yet stays
+     * correct, because 53 bits exceed 2 &middot; 24 + 2.
+     */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) out[outOff + i] = (float) Math.sqrt(x[xOff + i]);
     }
