@@ -6,7 +6,7 @@
 vectorgrad_find_jdk() {
   set +f # mvnw runs with globbing off; the search below needs it
   for home in "${JAVA_HOME-}" "${JAVA25_HOME-}" /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* \
-      "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+      "${HOME-/nonexistent}"/.sdkman/candidates/java/* "${HOME-/nonexistent}"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -n "$home" ] && [ -f "$home/release" ] || continue
     version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
     if [ -n "$version" ] && [ "$version" -ge 25 ] && [ -x "$home/bin/javac" ]; then
