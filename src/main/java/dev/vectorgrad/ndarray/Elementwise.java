@@ -74,19 +74,46 @@ public final class Elementwise {
         StridedLoop loop = StridedLoop.plan(shape,
                 new int[][] {cond.stridesFor(shape), a.stridesFor(shape), b.stridesFor(shape), outStrides},
                 new int[] {cond.offset(), a.offset(), b.offset(), 0});
-        int len0 = loop.runLength();
-        boolean[] c = new boolean[len0];
-        Object sa = Convert.allocate(t, len0);
-        Object sb = Convert.allocate(t, len0);
+        int chunk = Math.min(loop.runLength(), CHUNK);
+        boolean[] c = new boolean[chunk];
+        Object sb = Convert.allocate(t, chunk);
         loop.forEach((len, off, inc) -> {
-            Convert.toBool(cond.dtype(), cond.data(), off[0], inc[0], len, c, 0);
-            Convert.gather(a.dtype(), a.data(), off[1], inc[1], len, sa, 0);
-            Convert.gather(b.dtype(), b.data(), off[2], inc[2], len, sb, 0);
-            for (int i = 0; i < len; i++) {
-                System.arraycopy(c[i] ? sa : sb, i, out, off[3] + i, 1);
+            for (int s = 0; s < len; s += CHUNK) {
+                int m = Math.min(CHUNK, len - s);
+                Convert.toBool(cond.dtype(), cond.data(), off[0] + s * inc[0], inc[0], m, c, 0);
+                // a lands in the output directly; b is gathered aside and copied over where cond is false
+                Convert.gather(a.dtype(), a.data(), off[1] + s * inc[1], inc[1], m, out, off[3] + s);
+                Convert.gather(b.dtype(), b.data(), off[2] + s * inc[2], inc[2], m, sb, 0);
+                takeWhereFalse(c, sb, out, off[3] + s, m);
             }
         });
         return result;
+    }
+
+    private static void takeWhereFalse(boolean[] c, Object src, Object dst, int dOff, int n) {
+        switch (dst) {
+            case float[] d -> {
+                float[] v = (float[]) src;
+                for (int i = 0; i < n; i++) if (!c[i]) d[dOff + i] = v[i];
+            }
+            case double[] d -> {
+                double[] v = (double[]) src;
+                for (int i = 0; i < n; i++) if (!c[i]) d[dOff + i] = v[i];
+            }
+            case int[] d -> {
+                int[] v = (int[]) src;
+                for (int i = 0; i < n; i++) if (!c[i]) d[dOff + i] = v[i];
+            }
+            case long[] d -> {
+                long[] v = (long[]) src;
+                for (int i = 0; i < n; i++) if (!c[i]) d[dOff + i] = v[i];
+            }
+            case boolean[] d -> {
+                boolean[] v = (boolean[]) src;
+                for (int i = 0; i < n; i++) if (!c[i]) d[dOff + i] = v[i];
+            }
+            default -> throw new IllegalStateException("not a vectorgrad buffer: " + dst.getClass());
+        }
     }
 
     private static Strided apply(KernelTable.Binary k, String name, Strided a, Strided b, DType in, DType outType) {
