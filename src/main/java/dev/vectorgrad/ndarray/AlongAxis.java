@@ -117,14 +117,7 @@ public final class AlongAxis {
                     LogSoftmaxKernel.run((double[]) src, so, (double[]) dst, dOff, n);
                 }
                 if (outStride != 1) {
-                    if (tmp instanceof float[] f) {
-                        float[] o = (float[]) out;
-                        for (int i = 0; i < n; i++) o[oo + i * outStride] = f[i];
-                    } else {
-                        double[] d = (double[]) tmp;
-                        double[] o = (double[]) out;
-                        for (int i = 0; i < n; i++) o[oo + i * outStride] = d[i];
-                    }
+                    Convert.scatter(tmp, n, out, oo, outStride);
                 }
             }
         }

@@ -107,6 +107,18 @@ public final class Convert {
         }
     }
 
+    /** Writes {@code n} elements of {@code src} (same type as {@code dst}) to {@code dst} with increment {@code inc}. */
+    public static void scatter(Object src, int n, Object dst, int dOff, int inc) {
+        switch (dst) {
+            case float[] d -> { float[] v = (float[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
+            case double[] d -> { double[] v = (double[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
+            case int[] d -> { int[] v = (int[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
+            case long[] d -> { long[] v = (long[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
+            case boolean[] d -> { boolean[] v = (boolean[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
+            default -> throw new IllegalStateException("not a vectorgrad buffer: " + dst.getClass());
+        }
+    }
+
     /** A new zeroed buffer of {@code n} elements of type {@code t}. */
     public static Object allocate(DType t, int n) {
         return switch (t) {

@@ -190,9 +190,7 @@ public final class Views {
                 Convert.gather(src.dtype(), src.data(), off[0], inc[0], len, out, off[1]);
             } else {
                 Convert.gather(src.dtype(), src.data(), off[0], inc[0], len, scratch, 0);
-                for (int i = 0; i < len; i++) {
-                    System.arraycopy(scratch, i, out, off[1] + i * inc[1], 1);
-                }
+                Convert.scatter(scratch, len, out, off[1], inc[1]);
             }
         });
         return new Strided(t, out, 0, shape, Shapes.rowMajorStrides(shape));
