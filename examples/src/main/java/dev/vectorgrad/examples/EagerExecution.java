@@ -22,10 +22,10 @@ import java.util.Locale;
  * <p>Run it from the repository root (the first line installs the library; once is enough):
  * <pre>
  * ./mvnw -q install -DskipTests -Dnested.skip=true
- * ./mvnw -q -f examples compile exec:exec -Dexample=Seed004EagerExecution
+ * ./mvnw -q -f examples compile exec:exec -Dexample=EagerExecution
  * </pre>
  */
-public final class Seed004EagerExecution {
+public final class EagerExecution {
 
     public static void main(String[] args) {
         NDArray a = Ops.constant(3.0f);
@@ -192,5 +192,5 @@ public final class Seed004EagerExecution {
         return model;
     }
 
-    private Seed004EagerExecution() {}
+    private EagerExecution() {}
 }

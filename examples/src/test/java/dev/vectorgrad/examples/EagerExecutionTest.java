@@ -7,12 +7,12 @@ import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.Variable;
 import org.junit.jupiter.api.Test;
 
-class Seed004EagerExecutionTest {
+class EagerExecutionTest {
 
     @Test
     void fizzbuzzPrintsWordsAndTensorsAndReturnsTheCounterTensor() throws Exception {
         NDArray[] counter = new NDArray[1];
-        String out = Console.capture(() -> counter[0] = Seed004EagerExecution.fizzbuzz(15));
+        String out = Console.capture(() -> counter[0] = EagerExecution.fizzbuzz(15));
 
         assertThat(out.lines()).containsExactly(
                 "FizzBuzz",
@@ -36,8 +36,8 @@ class Seed004EagerExecutionTest {
     @Test
     void printsTheEagerValuesAndTheGradientOfWTimesW() throws Exception {
         String out = Console.capture(() -> {
-            Seed004EagerExecution.tensorsAndBroadcasting();
-            Seed004EagerExecution.gradientOfWTimesW();
+            EagerExecution.tensorsAndBroadcasting();
+            EagerExecution.gradientOfWTimesW();
         });
 
         assertThat(out).contains("[[2 3]\n [4 5]], shape=(2, 2), dtype=int32)",
@@ -49,7 +49,7 @@ class Seed004EagerExecutionTest {
     void theRegressionByHandEndsNearWThreeBTwo() throws Exception {
         Variable[] wb = new Variable[2];
         String out = Console.capture(() -> {
-            Variable[] r = Seed004EagerExecution.regressionByHand(1000, 200, 4);
+            Variable[] r = EagerExecution.regressionByHand(1000, 200, 4);
             wb[0] = r[0];
             wb[1] = r[1];
         });
@@ -63,8 +63,8 @@ class Seed004EagerExecutionTest {
 
     @Test
     void theModelWithAnOptimizerEndsNearWThreeBTwo() throws Exception {
-        Seed004EagerExecution.LinearModel[] model = new Seed004EagerExecution.LinearModel[1];
-        String out = Console.capture(() -> model[0] = Seed004EagerExecution.regressionWithModel(2000, 300, 5));
+        EagerExecution.LinearModel[] model = new EagerExecution.LinearModel[1];
+        String out = Console.capture(() -> model[0] = EagerExecution.regressionWithModel(2000, 300, 5));
 
         assertThat(model[0].w.getFloat()).isCloseTo(3.0f, within(0.1f));
         assertThat(model[0].b.getFloat()).isCloseTo(2.0f, within(0.1f));

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class Seed001GradientTapeBasicsTest {
+class GradientTapeBasicsTest {
 
     @Test
     void printsTheDerivativeSixTheUnchangedVariableAndTheAccelerationNinePointEight() throws Exception {
-        String out = Console.capture(() -> Seed001GradientTapeBasics.main(new String[0]));
+        String out = Console.capture(() -> GradientTapeBasics.main(new String[0]));
 
         assertThat(out.lines()).containsExactly(
                 "NDArray(6.0, shape=(), dtype=float32)",

@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class Seed002KerasForResearchersTest {
+class KerasForResearchersTest {
 
     @Test
     void printsTheTutorialsTensorsAndPassesItsAssignmentChecks() throws Exception {
-        String out = Console.capture(() -> Seed002KerasForResearchers.main(new String[0]));
+        String out = Console.capture(() -> KerasForResearchers.main(new String[0]));
 
         assertThat(out).startsWith("""
                 NDArray(
@@ -31,7 +31,7 @@ class Seed002KerasForResearchersTest {
 
     @Test
     void explainsTheUnwatchedNestedTapeInsteadOfTensorFlowsTypeError() throws Exception {
-        String out = Console.capture(() -> Seed002KerasForResearchers.main(new String[0]));
+        String out = Console.capture(() -> KerasForResearchers.main(new String[0]));
 
         assertThat(out).contains("dc/dp = null");
         assertThat(out).containsPattern("IllegalArgumentException: gradient: target is null.*did not watch it");
@@ -39,7 +39,7 @@ class Seed002KerasForResearchersTest {
 
     @Test
     void theWatchedSecondDerivativeEqualsQSquaredOverCCubed() throws Exception {
-        String out = Console.capture(() -> Seed002KerasForResearchers.main(new String[0]));
+        String out = Console.capture(() -> KerasForResearchers.main(new String[0]));
 
         Matcher m = Pattern.compile("largest difference from q\\^2 / c\\^3: (\\S+)").matcher(out);
         assertThat(m.find()).isTrue();
@@ -48,7 +48,7 @@ class Seed002KerasForResearchersTest {
 
     @Test
     void theLinearLayerMapsTwoByTwoOnesToTwoByFourAndTracksWAndB() throws Exception {
-        String out = Console.capture(() -> Seed002KerasForResearchers.main(new String[0]));
+        String out = Console.capture(() -> KerasForResearchers.main(new String[0]));
 
         assertThat(out).contains("shape=(2, 4), dtype=float32)");
         assertThat(out).containsPattern("\\[linear(_\\d+)?/w:0, linear(_\\d+)?/b:0\\]");

@@ -21,10 +21,10 @@ import java.util.List;
  * <p>Run it from the repository root (the first line installs the library; once is enough):
  * <pre>
  * ./mvnw -q install -DskipTests -Dnested.skip=true
- * ./mvnw -q -f examples compile exec:exec -Dexample=Seed002KerasForResearchers
+ * ./mvnw -q -f examples compile exec:exec -Dexample=KerasForResearchers
  * </pre>
  */
-public final class Seed002KerasForResearchers {
+public final class KerasForResearchers {
 
     public static void main(String[] args) {
         Rng rng = Rng.seeded(2);
@@ -150,5 +150,5 @@ public final class Seed002KerasForResearchers {
         }
     }
 
-    private Seed002KerasForResearchers() {}
+    private KerasForResearchers() {}
 }

@@ -20,10 +20,10 @@ import java.util.List;
  * <p>Run it from the repository root (the first line installs the library; once is enough):
  * <pre>
  * ./mvnw -q install -DskipTests -Dnested.skip=true
- * ./mvnw -q -f examples compile exec:exec -Dexample=Seed003TensorsRevisited
+ * ./mvnw -q -f examples compile exec:exec -Dexample=TensorsRevisited
  * </pre>
  */
-public final class Seed003TensorsRevisited {
+public final class TensorsRevisited {
 
     public static void main(String[] args) {
         constantsAndVariables();
@@ -215,5 +215,5 @@ public final class Seed003TensorsRevisited {
         }
     }
 
-    private Seed003TensorsRevisited() {}
+    private TensorsRevisited() {}
 }

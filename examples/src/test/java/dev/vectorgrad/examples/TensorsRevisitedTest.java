@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class Seed003TensorsRevisitedTest {
+class TensorsRevisitedTest {
 
     @Test
     void printsTheSlidesTensorsAndOperations() throws Exception {
         String out = Console.capture(() -> {
-            Seed003TensorsRevisited.constantsAndVariables();
-            Seed003TensorsRevisited.operations();
+            TensorsRevisited.constantsAndVariables();
+            TensorsRevisited.operations();
         });
 
         assertThat(out).contains(
@@ -35,7 +35,7 @@ class Seed003TensorsRevisitedTest {
 
     @Test
     void myLayerListsItsVariablesHundredZeroOneAndDenseHasAKernelAndABias() throws Exception {
-        String out = Console.capture(Seed003TensorsRevisited::layerVariables);
+        String out = Console.capture(TensorsRevisited::layerVariables);
 
         assertThat(out).contains("\n[100, 0, 1]\n");
         assertThat(out).containsPattern("\\[<Variable 'dense/kernel:0' shape=\\(1, 1\\) dtype=float32, numpy=\\[\\[-?\\d\\.\\d+\\]\\]>, "
@@ -44,7 +44,7 @@ class Seed003TensorsRevisitedTest {
 
     @Test
     void printsTheGradientsTwoEightsOneHundredEightSixAndThreeSix() throws Exception {
-        String out = Console.capture(Seed003TensorsRevisited::gradients);
+        String out = Console.capture(TensorsRevisited::gradients);
 
         assertThat(out).isEqualTo("""
                 --- Gradients
@@ -60,7 +60,7 @@ class Seed003TensorsRevisitedTest {
 
     @Test
     void fitDataConvergesTowardTwoXMinusOne() throws Exception {
-        String out = Console.capture(() -> Seed003TensorsRevisited.fitLine(500, 7));
+        String out = Console.capture(() -> TensorsRevisited.fitLine(500, 7));
 
         Matcher m = Pattern.compile("y ≈ (\\S+)x \\+ (\\S+)").matcher(out);
         assertThat(m.find()).isTrue();

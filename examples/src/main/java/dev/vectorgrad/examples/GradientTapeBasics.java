@@ -12,10 +12,10 @@ import dev.vectorgrad.autodiff.Variable;
  * <p>Run it from the repository root (the first line installs the library; once is enough):
  * <pre>
  * ./mvnw -q install -DskipTests -Dnested.skip=true
- * ./mvnw -q -f examples compile exec:exec -Dexample=Seed001GradientTapeBasics
+ * ./mvnw -q -f examples compile exec:exec -Dexample=GradientTapeBasics
  * </pre>
  */
-public final class Seed001GradientTapeBasics {
+public final class GradientTapeBasics {
 
     public static void main(String[] args) {
         // Example 1: f(x) = x², so df/dx = 2x = 6 at x = 3. The variable itself keeps its value.
@@ -44,5 +44,5 @@ public final class Seed001GradientTapeBasics {
         System.out.println(acceleration);
     }
 
-    private Seed001GradientTapeBasics() {}
+    private GradientTapeBasics() {}
 }
