@@ -36,16 +36,6 @@ public final class CompareKernel {
 
     // ---- float ----
 
-    /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
-    public static void run(Comparison c, float[] a, int aOff, float[] b, int bOff,
-            boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simd(c, a, aOff, b, bOff, out, outOff, n);
-        } else {
-            scalar(c, a, aOff, b, bOff, out, outOff, n);
-        }
-    }
-
     /** The scalar twin of {@link #run(Comparison, float[], int, float[], int, boolean[], int, int)}. */
     public static void scalar(Comparison c, float[] a, int aOff, float[] b, int bOff,
             boolean[] out, int outOff, int n) {
@@ -106,13 +96,13 @@ public final class CompareKernel {
         scalar(c, a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastRight(Comparison c, float[] a, int aOff, float b,
+    /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
+    public static void run(Comparison c, float[] a, int aOff, float[] b, int bOff,
             boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simdBroadcastRight(c, a, aOff, b, out, outOff, n);
+            simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
+            scalar(c, a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -171,13 +161,13 @@ public final class CompareKernel {
         scalarBroadcastRight(c, a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastLeft(Comparison c, float a, float[] b, int bOff,
+    /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
+    public static void runBroadcastRight(Comparison c, float[] a, int aOff, float b,
             boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
+            simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
         }
     }
 
@@ -236,17 +226,17 @@ public final class CompareKernel {
         scalarBroadcastLeft(c, a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- double ----
-
-    /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
-    public static void run(Comparison c, double[] a, int aOff, double[] b, int bOff,
+    /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
+    public static void runBroadcastLeft(Comparison c, float a, float[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simd(c, a, aOff, b, bOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
-            scalar(c, a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- double ----
 
     /** The scalar twin of {@link #run(Comparison, double[], int, double[], int, boolean[], int, int)}. */
     public static void scalar(Comparison c, double[] a, int aOff, double[] b, int bOff,
@@ -308,13 +298,13 @@ public final class CompareKernel {
         scalar(c, a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastRight(Comparison c, double[] a, int aOff, double b,
+    /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
+    public static void run(Comparison c, double[] a, int aOff, double[] b, int bOff,
             boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simdBroadcastRight(c, a, aOff, b, out, outOff, n);
+            simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
+            scalar(c, a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -373,13 +363,13 @@ public final class CompareKernel {
         scalarBroadcastRight(c, a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastLeft(Comparison c, double a, double[] b, int bOff,
+    /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
+    public static void runBroadcastRight(Comparison c, double[] a, int aOff, double b,
             boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
+            simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
         }
     }
 
@@ -438,17 +428,17 @@ public final class CompareKernel {
         scalarBroadcastLeft(c, a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- int ----
-
-    /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
-    public static void run(Comparison c, int[] a, int aOff, int[] b, int bOff,
+    /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
+    public static void runBroadcastLeft(Comparison c, double a, double[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simd(c, a, aOff, b, bOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
-            scalar(c, a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- int ----
 
     /** The scalar twin of {@link #run(Comparison, int[], int, int[], int, boolean[], int, int)}. */
     public static void scalar(Comparison c, int[] a, int aOff, int[] b, int bOff,
@@ -510,13 +500,13 @@ public final class CompareKernel {
         scalar(c, a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastRight(Comparison c, int[] a, int aOff, int b,
+    /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
+    public static void run(Comparison c, int[] a, int aOff, int[] b, int bOff,
             boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simdBroadcastRight(c, a, aOff, b, out, outOff, n);
+            simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
+            scalar(c, a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -575,13 +565,13 @@ public final class CompareKernel {
         scalarBroadcastRight(c, a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastLeft(Comparison c, int a, int[] b, int bOff,
+    /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
+    public static void runBroadcastRight(Comparison c, int[] a, int aOff, int b,
             boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
+            simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
         }
     }
 
@@ -640,17 +630,17 @@ public final class CompareKernel {
         scalarBroadcastLeft(c, a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- long ----
-
-    /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
-    public static void run(Comparison c, long[] a, int aOff, long[] b, int bOff,
+    /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
+    public static void runBroadcastLeft(Comparison c, int a, int[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simd(c, a, aOff, b, bOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+            simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
-            scalar(c, a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- long ----
 
     /** The scalar twin of {@link #run(Comparison, long[], int, long[], int, boolean[], int, int)}. */
     public static void scalar(Comparison c, long[] a, int aOff, long[] b, int bOff,
@@ -712,13 +702,13 @@ public final class CompareKernel {
         scalar(c, a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastRight(Comparison c, long[] a, int aOff, long b,
+    /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
+    public static void run(Comparison c, long[] a, int aOff, long[] b, int bOff,
             boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simdBroadcastRight(c, a, aOff, b, out, outOff, n);
+            simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
+            scalar(c, a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -777,13 +767,13 @@ public final class CompareKernel {
         scalarBroadcastRight(c, a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
-    public static void runBroadcastLeft(Comparison c, long a, long[] b, int bOff,
+    /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
+    public static void runBroadcastRight(Comparison c, long[] a, int aOff, long b,
             boolean[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
+            simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
         }
     }
 
@@ -840,6 +830,16 @@ public final class CompareKernel {
             }
         }
         scalarBroadcastLeft(c, a, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
+    public static void runBroadcastLeft(Comparison c, long a, long[] b, int bOff,
+            boolean[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+            simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
+        } else {
+            scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
+        }
     }
 
     // ---- the scalar meaning of each comparison, shared by every twin ----

@@ -26,18 +26,6 @@ public final class DivKernel {
 
     // ---- float ----
 
-    /**
-     * {@code out[outOff+i] = a[aOff+i] / b[bOff+i]} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simd(a, aOff, b, bOff, out, outOff, n);
-        } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
-        }
-    }
-
     /** The scalar twin of {@link #run(float[], int, float[], int, float[], int, int)}: the reference, and the tail. */
     public static void scalar(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
@@ -56,12 +44,15 @@ public final class DivKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = a[aOff+i] / b[bOff+i]} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -83,12 +74,12 @@ public final class DivKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -110,19 +101,16 @@ public final class DivKernel {
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- double ----
-
-    /**
-     * {@code out[outOff+i] = a[aOff+i] / b[bOff+i]} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simd(a, aOff, b, bOff, out, outOff, n);
+    /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- double ----
 
     /** The scalar twin of {@link #run(double[], int, double[], int, double[], int, int)}: the reference, and the tail. */
     public static void scalar(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
@@ -142,12 +130,15 @@ public final class DivKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = a[aOff+i] / b[bOff+i]} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -169,12 +160,12 @@ public final class DivKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -194,6 +185,15 @@ public final class DivKernel {
             va.div(vb).intoArray(out, outOff + i);
         }
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+        } else {
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
     }
 
     private DivKernel() {}

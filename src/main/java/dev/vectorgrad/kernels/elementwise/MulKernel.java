@@ -33,18 +33,6 @@ public final class MulKernel {
 
     // ---- float ----
 
-    /**
-     * {@code out[outOff+i] = a[aOff+i] * b[bOff+i]} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simd(a, aOff, b, bOff, out, outOff, n);
-        } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
-        }
-    }
-
     /** The scalar twin of {@link #run(float[], int, float[], int, float[], int, int)}: the reference, and the tail. */
     public static void scalar(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
@@ -63,12 +51,15 @@ public final class MulKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = a[aOff+i] * b[bOff+i]} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -90,12 +81,12 @@ public final class MulKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -117,19 +108,16 @@ public final class MulKernel {
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- double ----
-
-    /**
-     * {@code out[outOff+i] = a[aOff+i] * b[bOff+i]} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simd(a, aOff, b, bOff, out, outOff, n);
+    /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- double ----
 
     /** The scalar twin of {@link #run(double[], int, double[], int, double[], int, int)}: the reference, and the tail. */
     public static void scalar(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
@@ -149,12 +137,15 @@ public final class MulKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = a[aOff+i] * b[bOff+i]} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -176,12 +167,12 @@ public final class MulKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -203,19 +194,16 @@ public final class MulKernel {
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- int ----
-
-    /**
-     * {@code out[outOff+i] = a[aOff+i] * b[bOff+i]} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simd(a, aOff, b, bOff, out, outOff, n);
+    /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- int ----
 
     /** The scalar twin of {@link #run(int[], int, int[], int, int[], int, int)}: the reference, and the tail. */
     public static void scalar(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
@@ -235,12 +223,15 @@ public final class MulKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = a[aOff+i] * b[bOff+i]} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -262,12 +253,12 @@ public final class MulKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -289,19 +280,16 @@ public final class MulKernel {
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- long ----
-
-    /**
-     * {@code out[outOff+i] = a[aOff+i] * b[bOff+i]} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simd(a, aOff, b, bOff, out, outOff, n);
+    /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- long ----
 
     /** The scalar twin of {@link #run(long[], int, long[], int, long[], int, int)}: the reference, and the tail. */
     public static void scalar(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
@@ -321,12 +309,15 @@ public final class MulKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = a[aOff+i] * b[bOff+i]} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -348,12 +339,12 @@ public final class MulKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -373,6 +364,15 @@ public final class MulKernel {
             va.mul(vb).intoArray(out, outOff + i);
         }
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+        } else {
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
     }
 
     private MulKernel() {}

@@ -12,9 +12,9 @@ import jdk.incubator.vector.FloatVector;
  * {@code out} may alias {@code x} at the same offset.
  */
 public final class SqrtKernel {
-    // below one vector the SIMD loop has no full iteration: go straight to the twin
-    private static final int MIN_F32 = Simd.F32.length();
-    private static final int MIN_F64 = Simd.F64.length();
+    // Below one full vector the SIMD body never runs; the scalar twin alone saves a call.
+    private static final int MIN_SIMD_LENGTH_F32 = Simd.F32.length();
+    private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
 
     /** The reference: the correctly rounded float square root; going through double rounds twice yet stays correct, because 53 bits exceed 2 &middot; 24 + 2. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -48,12 +48,12 @@ public final class SqrtKernel {
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     private SqrtKernel() {}

@@ -14,11 +14,11 @@ import jdk.incubator.vector.LongVector;
  * {@code out} may alias {@code x} at the same offset.
  */
 public final class SquareKernel {
-    // below one vector the SIMD loop has no full iteration: go straight to the twin
-    private static final int MIN_F32 = Simd.F32.length();
-    private static final int MIN_F64 = Simd.F64.length();
-    private static final int MIN_I32 = Simd.I32.length();
-    private static final int MIN_I64 = Simd.I64.length();
+    // Below one full vector the SIMD body never runs; the scalar twin alone saves a call.
+    private static final int MIN_SIMD_LENGTH_F32 = Simd.F32.length();
+    private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
+    private static final int MIN_SIMD_LENGTH_I32 = Simd.I32.length();
+    private static final int MIN_SIMD_LENGTH_I64 = Simd.I64.length();
 
     /** The scalar twin: the reference, and the tail of {@link #simd(float[], int, float[], int, int)}. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -82,22 +82,22 @@ public final class SquareKernel {
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(int[] x, int xOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_I32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(long[] x, int xOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_I64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     private SquareKernel() {}
