@@ -109,6 +109,11 @@ public final class KernelGen {
             return get("template");
         }
 
+        /** binary, unary or compare: the template's name, or the {@code shape} key of a hand-written row. */
+        String shape() {
+            return template().equals("none") ? get("shape") : template();
+        }
+
         String kernel() {
             return get("kernel");
         }
@@ -142,6 +147,10 @@ public final class KernelGen {
                 if (r.get(required) == null) {
                     throw new IllegalArgumentException(table + ": [" + r.name() + "] has no '" + required + "'");
                 }
+            }
+            if (!List.of("binary", "unary", "compare").contains(String.valueOf(r.shape()))) {
+                throw new IllegalArgumentException(table + ": [" + r.name() + "] needs template binary, unary or"
+                        + " compare, or template none with shape binary, unary or compare");
             }
         }
         return rows;
@@ -320,7 +329,163 @@ public final class KernelGen {
             lists.put("rows", s -> e.getValue().stream().map(r -> new Scope(rowVars(r), r, null)).toList());
             files.put(KERNEL_PACKAGE_DIR + e.getKey() + ".java", expand(template, lists, new Scope(vars, first, null)));
         }
+        files.put("src/main/java/dev/vectorgrad/ndarray/KernelTable.java",
+                fromTemplate("KernelTable.java.template", rows,
+                        Map.of("kernelImports", kernelImports(rows, "dev.vectorgrad.kernels.elementwise."))));
+        files.put("src/test/java/dev/vectorgrad/kernels/elementwise/OpTableRows.java",
+                fromTemplate("OpTableRows.java.template", rows, Map.of()));
+        for (var bench : JMH.entrySet()) {
+            List<Row> generated = rows.stream()
+                    .filter(r -> r.shape().equals(bench.getValue()) && !r.template().equals("none")).toList();
+            List<String> params = new ArrayList<>();
+            for (Row r : generated) for (Type t : r.types()) params.add(r.name() + "/" + t.dtype());
+            files.put("jmh/src/main/java/dev/vectorgrad/bench/" + bench.getKey() + ".java",
+                    fromTemplate(bench.getKey() + ".java.template", rows, Map.of(
+                            "kernelImports", kernelImports(generated, "dev.vectorgrad.kernels.elementwise."),
+                            "rowParams", paramAnnotation(params))));
+        }
+        files.put("docs/OPS.md", opsMarkdown(rows, files));
         return files;
+    }
+
+    /** The bindings of one row at one element type: what a dispatch entry, test row or JMH row needs. */
+    static Scope cell(Row r, Type t) {
+        Map<String, String> m = new LinkedHashMap<>(t.bindings());
+        m.putAll(rowVars(r));
+        m.put("Kernel", r.kernel());
+        m.put("ELEM", t.name().toUpperCase(java.util.Locale.ROOT));
+        m.put("generated", Boolean.toString(!r.template().equals("none")));
+        m.put("comma", ",");
+        m.put("tag", t.species().toLowerCase(java.util.Locale.ROOT));
+        return new Scope(m, r, t);
+    }
+
+    /** Every (row, type) of the rows of one shape, in table order; the last of all shapes has no $comma$. */
+    static List<Scope> cells(List<Row> rows, String shape) {
+        List<Scope> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.shape().equals(shape)) for (Type t : r.types()) out.add(cell(r, t));
+        }
+        if (shape.equals("compare") && !out.isEmpty()) out.get(out.size() - 1).vars().put("comma", "");
+        return out;
+    }
+
+    static Map<String, Function<Deque<Scope>, List<Scope>>> cellLists(List<Row> rows) {
+        Map<String, Function<Deque<Scope>, List<Scope>>> lists = new LinkedHashMap<>();
+        for (String shape : List.of("binary", "unary", "compare")) {
+            lists.put(shape + "Cells", s -> cells(rows, shape));
+            lists.put(shape + "Rows", s -> rows.stream().filter(r -> r.shape().equals(shape))
+                    .map(r -> new Scope(rowVars(r), r, null)).toList());
+        }
+        return lists;
+    }
+
+    /** The JMH classes whose rows come from the table, and the shape of the rows each one runs. */
+    static final Map<String, String> JMH = new LinkedHashMap<>();
+
+    static {
+        JMH.put("BinaryKernelBenchmark", "binary");
+        JMH.put("CompareKernelBenchmark", "compare");
+        JMH.put("SimpleUnaryKernelBenchmark", "unary");
+    }
+
+    /** {@code @Param({...})} of the row names, wrapped before 117 columns. */
+    static String paramAnnotation(List<String> params) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder("    @Param({");
+        for (int i = 0; i < params.size(); i++) {
+            String item = "\"" + params.get(i) + "\"" + (i < params.size() - 1 ? ", " : "})");
+            if (line.length() + item.length() > 116) {
+                out.append(line.toString().stripTrailing()).append('\n');
+                line = new StringBuilder("        ");
+            }
+            line.append(item);
+        }
+        return out.append(line).toString();
+    }
+
+    /** A file from a template that sees the whole table through {@link #cellLists}. */
+    static String fromTemplate(String templateName, List<Row> rows, Map<String, String> extra) throws IOException {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("header", header("codegen/templates/" + templateName));
+        vars.putAll(extra);
+        return expand(Files.readString(TEMPLATES.resolve(templateName)), cellLists(rows), new Scope(vars, null, null));
+    }
+
+    /** One import per kernel class the table names (and Comparison when it has compare rows), sorted. */
+    static String kernelImports(List<Row> rows, String pkg) {
+        List<String> kernels = new ArrayList<>(rows.stream().map(Row::kernel).distinct().toList());
+        if (rows.stream().anyMatch(r -> r.shape().equals("compare"))) kernels.add("Comparison");
+        kernels.sort(null);
+        return String.join("\n", kernels.stream().map(k -> "import " + pkg + k + ";").toList());
+    }
+
+    // ---- docs/OPS.md ----
+
+    static final String MAIN = "../src/main/java/dev/vectorgrad/";
+    static final String TEST = "../src/test/java/dev/vectorgrad/kernels/elementwise/";
+    static final String BENCH = "../jmh/src/main/java/dev/vectorgrad/bench/";
+
+    /** One line per op: kernel, scalar twin, gradient rule, tests and benchmark, each one link away. */
+    static String opsMarkdown(List<Row> rows, Map<String, String> generated) {
+        StringBuilder md = new StringBuilder();
+        md.append("<!-- Generated by codegen/KernelGen.java from codegen/ops.table: do not edit. Regenerate with: ")
+                .append(REGENERATE).append(" -->\n");
+        md.append("""
+                # Elementwise ops
+
+                One line per op of [codegen/ops.table](../codegen/ops.table), the single source of truth for the
+                elementwise kernels: its forward kernel, the scalar twin (the reference, the tail and the
+                `-Dvectorgrad.simd=false` path), its gradient rule, its tests and its benchmark. *Generated* kernels
+                come from a template in [codegen/templates](../codegen/templates); *hand-written* ones are written
+                where the numerics are the point (transcendentals, pow).
+
+                **Adding an op** is one entry in the table (its header says what each key means), then
+                `%s`. The kernel, its NDArray dispatch, its rows in
+                [OpTableKernelTest](%sOpTableKernelTest.java) and in the JMH benchmarks, and its line here are
+                generated; the `Op` constant, the `NDArray` method and the gradient rule are written by hand.
+                `CodegenFreshnessTest` fails while a generated file and the table disagree.
+
+                | op | dtypes | kernel | scalar twin | gradient rule | tests | benchmark |
+                |---|---|---|---|---|---|---|
+                """.formatted(REGENERATE, TEST));
+        for (Row r : rows) {
+            String kernelPath = KERNEL_PACKAGE_DIR + r.kernel() + ".java";
+            String kernelLink = "../" + kernelPath;
+            String text = generated.get(kernelPath);
+            String twin;
+            if (text != null) {
+                twin = "[`" + r.kernel() + ".scalar`](" + kernelLink + "#L" + lineOf(text, "public static void scalar(") + ")";
+            } else {
+                twin = "[`" + r.kernel() + ".scalar`](" + kernelLink + ") (hand-written)";
+            }
+            String kernel = "[`" + r.kernel() + "`](" + kernelLink + ")" + (text != null
+                    ? " from [" + r.template() + "](../codegen/templates/" + r.template() + ".java.template)" : "");
+            String grad = r.shape().equals("compare")
+                    ? "not differentiable ([`GradientRules`](" + MAIN + "autodiff/GradientRules.java))"
+                    : "[`Op." + r.opConstant() + "` in `GradientRules`](" + MAIN + "autodiff/GradientRules.java)";
+            String tests = "[`OpTableKernelTest`](" + TEST + "OpTableKernelTest.java)"
+                    + (r.get("test") != null ? ", [`" + r.get("test") + "`](" + TEST + r.get("test") + ".java)" : "");
+            String bench;
+            String b = r.get("bench");
+            if (b != null && b.equals("-")) {
+                bench = "—";
+            } else {
+                String cls = b != null ? b : JMH.entrySet().stream().filter(e -> e.getValue().equals(r.shape()))
+                        .map(Map.Entry::getKey).findFirst().orElseThrow();
+                bench = "[`" + cls + "`](" + BENCH + cls + ".java)" + (b == null ? " `-p row=" + r.name() + "/...`" : "");
+            }
+            md.append("| `").append(r.name()).append("` | ")
+                    .append(String.join(" ", r.types().stream().map(Type::dtype).toList())).append(" | ")
+                    .append(kernel).append(" | ").append(twin).append(" | ").append(grad).append(" | ")
+                    .append(tests).append(" | ").append(bench).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        return at < 0 ? 1 : (int) text.substring(0, at).chars().filter(ch -> ch == '\n').count() + 1;
     }
 
     static Map<String, String> rowVars(Row r) {
