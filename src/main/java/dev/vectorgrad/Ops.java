@@ -89,5 +89,74 @@ public final class Ops {
     public static NDArray softmax(NDArray x, int axis) { return x.softmax(axis); }
     public static NDArray logSoftmax(NDArray x) { return x.logSoftmax(-1); }
 
+    // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
+    /** {@code tf.reduce_sum(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceSum(NDArray x, boolean keepDims, int... axes) { return x.sum(keepDims, axes); }
+    /** {@code tf.reduce_mean(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceMean(NDArray x, boolean keepDims, int... axes) { return x.mean(keepDims, axes); }
+    /** {@code tf.reduce_max(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceMax(NDArray x, boolean keepDims, int... axes) { return x.max(keepDims, axes); }
+    /** {@code tf.reduce_min(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceMin(NDArray x, boolean keepDims, int... axes) { return x.min(keepDims, axes); }
+    /** {@code tf.reduce_prod(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceProd(NDArray x, boolean keepDims, int... axes) { return x.prod(keepDims, axes); }
+    /** {@code tf.math.reduce_variance(x)}: population variance of all elements. */
+    public static NDArray reduceVariance(NDArray x) { return x.variance(); }
+    /** {@code tf.math.reduce_variance(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceVariance(NDArray x, boolean keepDims, int... axes) { return x.variance(keepDims, axes); }
+    /** {@code tf.math.reduce_std(x)}. */
+    public static NDArray reduceStd(NDArray x) { return x.std(); }
+    /** {@code tf.math.reduce_std(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceStd(NDArray x, boolean keepDims, int... axes) { return x.std(keepDims, axes); }
+    /** {@code tf.norm(x)}: the L2 norm of all elements. */
+    public static NDArray norm(NDArray x) { return x.norm(); }
+    /** {@code tf.norm(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray norm(NDArray x, boolean keepDims, int... axes) { return x.norm(keepDims, axes); }
+    /** {@code tf.math.cumsum(x, axis)}. */
+    public static NDArray cumsum(NDArray x, int axis) { return x.cumsum(axis); }
+    /** {@code tf.math.cumsum(x, axis, exclusive, reverse)}. */
+    public static NDArray cumsum(NDArray x, int axis, boolean exclusive, boolean reverse) { return x.cumsum(axis, exclusive, reverse); }
+    /** {@code tf.math.cumprod(x, axis)}. */
+    public static NDArray cumprod(NDArray x, int axis) { return x.cumprod(axis); }
+    /** {@code tf.math.cumprod(x, axis, exclusive, reverse)}. */
+    public static NDArray cumprod(NDArray x, int axis, boolean exclusive, boolean reverse) { return x.cumprod(axis, exclusive, reverse); }
+    /** {@code tf.sort(x)}: ascending along the last axis. */
+    public static NDArray sort(NDArray x) { return x.sort(); }
+    /** {@code tf.sort(x, axis, direction)}. */
+    public static NDArray sort(NDArray x, int axis, boolean descending) { return x.sort(axis, descending); }
+    /** {@code tf.argsort(x, stable=True)} along the last axis. */
+    public static NDArray argsort(NDArray x) { return x.argsort(); }
+    /** {@code tf.argsort(x, axis, direction, stable=True)}. */
+    public static NDArray argsort(NDArray x, int axis, boolean descending) { return x.argsort(axis, descending); }
+    /** {@code tf.math.top_k(x, k)}. */
+    public static TopK topK(NDArray x, int k) { return x.topK(k); }
+    /** {@code tf.clip_by_value(x, min, max)}. */
+    public static NDArray clipByValue(NDArray x, double min, double max) { return x.clip(min, max); }
+    /** {@code tf.clip_by_norm(x, clipNorm)}. */
+    public static NDArray clipByNorm(NDArray x, double clipNorm) { return x.clipByNorm(clipNorm); }
+    /**
+     * {@code tf.clip_by_global_norm(arrays, clipNorm)[0]}: every array scaled by {@code clipNorm / max(g, clipNorm)}
+     * where {@code g} is the L2 norm of all their elements together; null entries stay null.
+     */
+    public static java.util.List<NDArray> clipByGlobalNorm(java.util.List<NDArray> arrays, double clipNorm) {
+        return dev.vectorgrad.ndarray.MathOps.clipByGlobalNorm(arrays, clipNorm);
+    }
+    /** {@code tf.math.logical_and(a, b)}. */
+    public static NDArray logicalAnd(NDArray a, NDArray b) { return a.logicalAnd(b); }
+    /** {@code tf.math.logical_or(a, b)}. */
+    public static NDArray logicalOr(NDArray a, NDArray b) { return a.logicalOr(b); }
+    /** {@code tf.math.logical_xor(a, b)}. */
+    public static NDArray logicalXor(NDArray a, NDArray b) { return a.logicalXor(b); }
+    /** {@code tf.math.logical_not(x)}. */
+    public static NDArray logicalNot(NDArray x) { return x.logicalNot(); }
+    /** {@code tf.reduce_any(x)}. */
+    public static NDArray reduceAny(NDArray x) { return x.any(); }
+    /** {@code tf.reduce_any(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceAny(NDArray x, boolean keepDims, int... axes) { return x.any(keepDims, axes); }
+    /** {@code tf.reduce_all(x)}. */
+    public static NDArray reduceAll(NDArray x) { return x.all(); }
+    /** {@code tf.reduce_all(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceAll(NDArray x, boolean keepDims, int... axes) { return x.all(keepDims, axes); }
+
     private Ops() {}
 }

@@ -118,6 +118,20 @@ final class GradientRules {
         r.put(Op.LOG_SUM_EXP, (g, x, y, attrs, need) -> new NDArray[] {                   // softmax(x) · g
             x[0].sub(keptDims(y, x[0], attrs)).exp().mul(keptDims(g, x[0], attrs))});
 
+        // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
+        r.put(Op.VARIANCE, MathGrad::variance);                                          // 2(x - mean)/N
+        r.put(Op.STD, MathGrad::std);                                                    // (x - mean)/(N·std)
+        r.put(Op.NORM, MathGrad::norm);                                                  // x/‖x‖; 0 at 0
+        r.put(Op.CUMSUM, MathGrad::cumsum);                                              // cumsum, reversed
+        r.put(Op.CUMPROD, MathGrad::cumprod);                                            // cumsum(y·g, rev)/x
+        r.put(Op.TAKE_LANES, MathGrad::takeLanes);                                       // sort, topK: put back
+        r.put(Op.PUT_LANES, MathGrad::putLanes);                                         // take again
+        r.put(Op.CLIP, MathGrad::clip);                                                  // g inside [min, max]
+        for (Op op : new Op[] {Op.ARGSORT, Op.LOGICAL_AND, Op.LOGICAL_OR, Op.LOGICAL_XOR, Op.LOGICAL_NOT,
+            Op.ANY, Op.ALL}) {
+            r.put(op, NOT_DIFFERENTIABLE);                                               // integer or bool results
+        }
+
         RULES = Collections.unmodifiableMap(r);
     }
 
