@@ -147,6 +147,39 @@ for x, axes, keep in [(rng.random((3, 4, 2)) < 0.3, (), False), (rng.random((3, 
     case(f"all{k}", "all", {"x": x}, {"out": np.all(x, axis=ax, keepdims=keep)}, axes=axes, keepDims=keep)
     k += 1
 
+# ---- unary functions: exact values from mpmath at 40 digits, rounded once to the result type ----
+import mpmath as mp  # noqa: E402
+
+mp.mp.dps = 40
+S2PI = mp.sqrt(2 / mp.pi)
+SELU_A, SELU_L = mp.mpf("1.6732632423543772848170429916717"), mp.mpf("1.0507009873554804934193349852946")
+UNARY = {
+    "erf": (mp.erf, -6, 6), "log1p": (mp.log1p, -0.99, 50), "expm1": (mp.expm1, -20, 20),
+    "log2": (lambda v: mp.log(v, 2), 1e-3, 1e6), "log10": (mp.log10, 1e-3, 1e6), "tan": (mp.tan, -1.5, 1.5),
+    "asin": (mp.asin, -1, 1), "acos": (mp.acos, -1, 1), "atan": (mp.atan, -50, 50), "sinh": (mp.sinh, -20, 20),
+    "cosh": (mp.cosh, -20, 20), "softplus": (lambda v: mp.log1p(mp.exp(v)), -30, 30),
+    "gelu": (lambda v: v * mp.ncdf(v), -12, 12),
+    "geluTanh": (lambda v: v / 2 * (1 + mp.tanh(S2PI * (v + mp.mpf("0.044715") * v ** 3))), -6, 6),
+    "silu": (lambda v: v / (1 + mp.exp(-v)), -30, 30), "elu": (lambda v: v if v > 0 else mp.expm1(v), -10, 10),
+    "selu": (lambda v: SELU_L * (v if v > 0 else SELU_A * mp.expm1(v)), -10, 10),
+    "leakyRelu": (lambda v: v if v > 0 else mp.mpf("0.2") * v, -10, 10),
+    "softsign": (lambda v: v / (1 + abs(v)), -100, 100),
+    "hardSigmoid": (lambda v: min(max(v + 3, 0), 6) / 6, -5, 5),
+}
+for name, (f, lo, hi) in UNARY.items():
+    x64 = rng.uniform(lo, hi, size=(4, 9))
+    if lo <= 0 <= hi:
+        x64[0, :3] = [0.0, -0.0, 1.0] if name not in ("log1p",) else [0.0, -0.0, 0.5]
+    exact = np.array([float(f(mp.mpf(float(v)))) for v in x64.ravel()]).reshape(x64.shape)
+    # the tanh form's argument u carries its own rounding, which e^(-2u) amplifies to about 2|u| ulps
+    case(name + "64", name, {"x": x64}, {"out": exact}, ulps=32 if name == "geluTanh" else 4)
+    x32 = x64.astype(np.float32)
+    exact32 = np.array([np.float32(float(f(mp.mpf(float(v))))) for v in x32.ravel()], np.float32).reshape(x32.shape)
+    case(name + "32", name, {"x": x32}, {"out": exact32}, ulps=2)
+    case(name + "Empty", name, {"x": np.zeros((0, 3), np.float32)}, {"out": np.zeros((0, 3), np.float32)})
+xi = np.arange(-3, 4, dtype=np.int32).reshape(7, 1)
+case("erfInt", "erf", {"x": xi}, {"out": np.array([np.float32(float(mp.erf(int(v)))) for v in xi.ravel()], np.float32).reshape(7, 1)}, ulps=2)
+
 np.savez(os.path.join(HERE, "cases.npz"), **arrays)
 with open(os.path.join(HERE, "cases.txt"), "w") as f:
     f.write("\n".join(lines) + "\n")

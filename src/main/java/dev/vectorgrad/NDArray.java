@@ -1211,6 +1211,115 @@ public class NDArray {
     }
 
     // ------------------------------------------------------------------------------------------
+    // ---- math (issue 9): unary functions and activations (float results; integers give float32) ----
+    // ------------------------------------------------------------------------------------------
+
+    /** The error function {@code (2/√π) ∫₀ˣ e^(-t²) dt} ({@code tf.math.erf}); within 1 ulp (float), 2 ulp (double). */
+    public NDArray erf() {
+        return unary(Op.ERF, "erf", true);
+    }
+
+    /** {@code ln(1 + x)}, accurate for tiny x ({@code tf.math.log1p}). */
+    public NDArray log1p() {
+        return unary(Op.LOG1P, "log1p", true);
+    }
+
+    /** {@code e^x - 1}, accurate for tiny x ({@code tf.math.expm1}). */
+    public NDArray expm1() {
+        return unary(Op.EXPM1, "expm1", true);
+    }
+
+    /** Base-2 logarithm, exact at powers of two. */
+    public NDArray log2() {
+        return unary(Op.LOG2, "log2", true);
+    }
+
+    /** Base-10 logarithm. */
+    public NDArray log10() {
+        return unary(Op.LOG10, "log10", true);
+    }
+
+    public NDArray tan() {
+        return unary(Op.TAN, "tan", true);
+    }
+
+    /** Arcsine; NaN outside [-1, 1]. */
+    public NDArray asin() {
+        return unary(Op.ASIN, "asin", true);
+    }
+
+    /** Arccosine; NaN outside [-1, 1]. */
+    public NDArray acos() {
+        return unary(Op.ACOS, "acos", true);
+    }
+
+    public NDArray atan() {
+        return unary(Op.ATAN, "atan", true);
+    }
+
+    public NDArray sinh() {
+        return unary(Op.SINH, "sinh", true);
+    }
+
+    public NDArray cosh() {
+        return unary(Op.COSH, "cosh", true);
+    }
+
+    /** {@code ln(1 + e^x)} computed as {@code max(x, 0) + log1p(e^-|x|)}, so it never overflows ({@code tf.nn.softplus}). */
+    public NDArray softplus() {
+        return unary(Op.SOFTPLUS, "softplus", true);
+    }
+
+    /**
+     * The exact GELU {@code x·Φ(x) = x·(1 + erf(x/√2))/2} ({@code tf.nn.gelu(approximate=False)}, Keras's default).
+     * Computed with {@code erfc} for negative x, so it keeps full relative accuracy where TensorFlow's formula
+     * cancels to 0; {@code gelu(-Inf) = -0}.
+     */
+    public NDArray gelu() {
+        return gelu(false);
+    }
+
+    /** GELU, exact ({@code approximate = false}) or in the tanh form {@code 0.5·x·(1 + tanh(√(2/π)(x + 0.044715x³)))}. */
+    public NDArray gelu(boolean approximate) {
+        return approximate ? unary(Op.GELU_TANH, "gelu", true) : unary(Op.GELU, "gelu", true);
+    }
+
+    /** SiLU (swish) {@code x·σ(x)} ({@code tf.nn.silu}). */
+    public NDArray silu() {
+        return unary(Op.SILU, "silu", true);
+    }
+
+    /** ELU with alpha 1: {@code x > 0 ? x : e^x - 1} ({@code tf.nn.elu}). */
+    public NDArray elu() {
+        return unary(Op.ELU, "elu", true);
+    }
+
+    /** SELU {@code λ·(x > 0 ? x : α(e^x - 1))} with Keras's α and λ ({@code tf.nn.selu}). */
+    public NDArray selu() {
+        return unary(Op.SELU, "selu", true);
+    }
+
+    /** {@code x > 0 ? x : alpha·x} ({@code tf.nn.leaky_relu}; for {@code alpha > 1} PyTorch's definition, not TF's max). */
+    public NDArray leakyRelu(double alpha) {
+        return MathOps.leakyRelu(this, alpha);
+    }
+
+    /** {@link #leakyRelu(double)} with TensorFlow's and Keras 3's default slope 0.2. */
+    public NDArray leakyRelu() {
+        return leakyRelu(0.2);
+    }
+
+    /** {@code x / (1 + |x|)} ({@code tf.nn.softsign}); {@code ±Inf} give {@code ±1} (TensorFlow gives NaN). */
+    public NDArray softsign() {
+        return unary(Op.SOFTSIGN, "softsign", true);
+    }
+
+    /** Keras 3's {@code hard_sigmoid}: {@code relu6(x + 3) / 6} (Keras 2 used {@code clip(0.2x + 0.5, 0, 1)}). */
+    public NDArray hardSigmoid() {
+        return unary(Op.HARD_SIGMOID, "hardSigmoid", true);
+    }
+
+    // ------------------------------------------------------------------------------------------
     // Recording: one thread-local read when no tape is open
     // ------------------------------------------------------------------------------------------
 

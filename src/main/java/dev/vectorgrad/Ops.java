@@ -158,5 +158,49 @@ public final class Ops {
     /** {@code tf.reduce_all(x, axis=axes, keepdims=keepDims)}. */
     public static NDArray reduceAll(NDArray x, boolean keepDims, int... axes) { return x.all(keepDims, axes); }
 
+    // ---- math (issue 9): unary functions and activations ----
+    /** {@code tf.math.erf(x)}. */
+    public static NDArray erf(NDArray x) { return x.erf(); }
+    /** {@code tf.math.log1p(x)}. */
+    public static NDArray log1p(NDArray x) { return x.log1p(); }
+    /** {@code tf.math.expm1(x)}. */
+    public static NDArray expm1(NDArray x) { return x.expm1(); }
+    /** {@code tf.experimental.numpy.log2(x)}. */
+    public static NDArray log2(NDArray x) { return x.log2(); }
+    /** {@code tf.experimental.numpy.log10(x)}. */
+    public static NDArray log10(NDArray x) { return x.log10(); }
+    /** {@code tf.math.tan(x)}. */
+    public static NDArray tan(NDArray x) { return x.tan(); }
+    /** {@code tf.math.asin(x)}. */
+    public static NDArray asin(NDArray x) { return x.asin(); }
+    /** {@code tf.math.acos(x)}. */
+    public static NDArray acos(NDArray x) { return x.acos(); }
+    /** {@code tf.math.atan(x)}. */
+    public static NDArray atan(NDArray x) { return x.atan(); }
+    /** {@code tf.math.sinh(x)}. */
+    public static NDArray sinh(NDArray x) { return x.sinh(); }
+    /** {@code tf.math.cosh(x)}. */
+    public static NDArray cosh(NDArray x) { return x.cosh(); }
+    /** {@code tf.nn.softplus(x)}. */
+    public static NDArray softplus(NDArray x) { return x.softplus(); }
+    /** {@code tf.nn.gelu(x)}: the exact form. */
+    public static NDArray gelu(NDArray x) { return x.gelu(); }
+    /** {@code tf.nn.gelu(x, approximate)}. */
+    public static NDArray gelu(NDArray x, boolean approximate) { return x.gelu(approximate); }
+    /** {@code tf.nn.silu(x)}. */
+    public static NDArray silu(NDArray x) { return x.silu(); }
+    /** {@code tf.nn.elu(x)}. */
+    public static NDArray elu(NDArray x) { return x.elu(); }
+    /** {@code tf.nn.selu(x)}. */
+    public static NDArray selu(NDArray x) { return x.selu(); }
+    /** {@code tf.nn.leaky_relu(x)}: slope 0.2. */
+    public static NDArray leakyRelu(NDArray x) { return x.leakyRelu(); }
+    /** {@code tf.nn.leaky_relu(x, alpha)}. */
+    public static NDArray leakyRelu(NDArray x, double alpha) { return x.leakyRelu(alpha); }
+    /** {@code tf.nn.softsign(x)}. */
+    public static NDArray softsign(NDArray x) { return x.softsign(); }
+    /** {@code keras.activations.hard_sigmoid(x)} (Keras 3). */
+    public static NDArray hardSigmoid(NDArray x) { return x.hardSigmoid(); }
+
     private Ops() {}
 }

@@ -68,6 +68,30 @@ final class MathGrad {
         return new NDArray[] {NDArray.where(outside, NDArray.zeros(g.dtype()), g)};
     }
 
+    /** {@code d gelu = Φ(x) + x·φ(x)}, with {@code Φ} through erf and {@code φ} the normal density. */
+    static NDArray gelu(NDArray g, NDArray x, NDArray y) {
+        NDArray cdf = x.mul(Math.sqrt(0.5)).erf().add(1.0).mul(0.5);
+        NDArray pdf = x.square().mul(-0.5).exp().mul(1 / Math.sqrt(2 * Math.PI));
+        return g.mul(cdf.add(x.mul(pdf)));
+    }
+
+    /** {@code d/dx 0.5x(1 + tanh u) = 0.5(1 + t) + 0.5x(1 - t²)·u'}, {@code u' = √(2/π)(1 + 3·0.044715x²)}. */
+    static NDArray geluTanh(NDArray g, NDArray x, NDArray y) {
+        double c = Math.sqrt(2 / Math.PI);
+        NDArray x2 = x.square();
+        NDArray t = x.add(x2.mul(x).mul(0.044715)).mul(c).tanh();
+        NDArray du = x2.mul(3 * 0.044715).add(1.0).mul(c);
+        NDArray d = t.add(1.0).mul(0.5).add(x.mul(0.5).mul(t.square().neg().add(1.0)).mul(du));
+        return g.mul(d);
+    }
+
+    /** {@code λ} for {@code x > 0}, else {@code λα·e^x = y + λα}. */
+    static NDArray selu(NDArray g, NDArray x, NDArray y) {
+        double scale = dev.vectorgrad.kernels.elementwise.SeluKernel.SCALE;
+        double alpha = dev.vectorgrad.kernels.elementwise.SeluKernel.ALPHA;
+        return NDArray.where(x.gt(0.0), g.mul(scale), g.mul(y.add(scale * alpha)));
+    }
+
     private static NDArray kept(NDArray g, NDArray x, ReduceAttrs ra) {
         if (ra.keepDims() || g.rank() == 0) {
             return g;

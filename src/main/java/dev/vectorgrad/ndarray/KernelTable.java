@@ -246,7 +246,8 @@ final class KernelTable {
 
     /** The kernel of unary {@code op} on element type {@code t}, or null when there is none. */
     static Unary unary(Op op, dev.vectorgrad.DType t) {
-        return UNARY_TABLE[t.ordinal()][op.ordinal()];
+        Unary k = UNARY_TABLE[t.ordinal()][op.ordinal()];
+        return k != null ? k : MathKernels.unary(op, t);  // issue 9's unary math lives in its own table
     }
 
     /** The comparison kernel of {@code op} on element type {@code t} (writes boolean[]). */

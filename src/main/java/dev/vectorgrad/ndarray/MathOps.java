@@ -249,6 +249,20 @@ public final class MathOps {
                 new ReduceAttrs(ax, keepDims), x);
     }
 
+    // ---- activations with a parameter ----
+
+    /** {@code x > 0 ? x : alpha·x}; integers give float32; the slope is recorded for the gradient. */
+    public static NDArray leakyRelu(NDArray x, double alpha) {
+        Strided v = Internals.view(nonNull("leakyRelu", x));
+        if (v.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("leakyRelu: not supported for dtype bool");
+        }
+        if (Double.isNaN(alpha)) {
+            throw new IllegalArgumentException("leakyRelu: alpha is NaN");
+        }
+        return record(Op.LEAKY_RELU, Internals.wrap(MathKernels.leakyRelu(v, alpha, floatOf(v.dtype()))), alpha, x);
+    }
+
     // ---- helpers ----
 
     private static NDArray record(Op op, NDArray out, Object attrs, NDArray in) {

@@ -29,5 +29,8 @@ public enum Op {
     // TAKE_LANES (inputs x, int64 indices) the Integer axis; PUT_LANES (inputs g, indices) int[] {axis, length};
     // CLIP double[] {min, max}. Sorted and top-k values are recorded as TAKE_LANES.
     VARIANCE, STD, NORM, CUMSUM, CUMPROD, TAKE_LANES, PUT_LANES, ARGSORT, CLIP,
-    LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, LOGICAL_NOT, ANY, ALL
+    LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, LOGICAL_NOT, ANY, ALL,
+    // ---- math (issue 9): unary functions and activations (LEAKY_RELU gets its alpha as a Double) ----
+    ERF, LOG1P, EXPM1, LOG2, LOG10, TAN, ASIN, ACOS, ATAN, SINH, COSH,
+    SOFTPLUS, GELU, GELU_TANH, SILU, ELU, SELU, LEAKY_RELU, SOFTSIGN, HARD_SIGMOID
 }

@@ -92,6 +92,42 @@ class MathGradientsTest {
                 List.of(x, y), rng);
     }
 
+    /** Each unary op with an input range inside its smooth domain (kinked ones kept away from the kink). */
+    private static final List<Object[]> UNARY = List.of(
+            new Object[] {"erf", -2.0, 2.0, (java.util.function.UnaryOperator<NDArray>) NDArray::erf},
+            new Object[] {"log1p", -0.5, 2.0, (java.util.function.UnaryOperator<NDArray>) NDArray::log1p},
+            new Object[] {"expm1", -2.0, 2.0, (java.util.function.UnaryOperator<NDArray>) NDArray::expm1},
+            new Object[] {"log2", 0.3, 3.0, (java.util.function.UnaryOperator<NDArray>) NDArray::log2},
+            new Object[] {"log10", 0.3, 3.0, (java.util.function.UnaryOperator<NDArray>) NDArray::log10},
+            new Object[] {"tan", -1.2, 1.2, (java.util.function.UnaryOperator<NDArray>) NDArray::tan},
+            new Object[] {"asin", -0.8, 0.8, (java.util.function.UnaryOperator<NDArray>) NDArray::asin},
+            new Object[] {"acos", -0.8, 0.8, (java.util.function.UnaryOperator<NDArray>) NDArray::acos},
+            new Object[] {"atan", -3.0, 3.0, (java.util.function.UnaryOperator<NDArray>) NDArray::atan},
+            new Object[] {"sinh", -2.0, 2.0, (java.util.function.UnaryOperator<NDArray>) NDArray::sinh},
+            new Object[] {"cosh", -2.0, 2.0, (java.util.function.UnaryOperator<NDArray>) NDArray::cosh},
+            new Object[] {"softplus", -4.0, 4.0, (java.util.function.UnaryOperator<NDArray>) NDArray::softplus},
+            new Object[] {"gelu", -4.0, 4.0, (java.util.function.UnaryOperator<NDArray>) NDArray::gelu},
+            new Object[] {"geluTanh", -4.0, 4.0, (java.util.function.UnaryOperator<NDArray>) x -> x.gelu(true)},
+            new Object[] {"silu", -4.0, 4.0, (java.util.function.UnaryOperator<NDArray>) NDArray::silu},
+            new Object[] {"softsign", -4.0, 4.0, (java.util.function.UnaryOperator<NDArray>) x -> x.softsign().mul(x)});
+
+    @Property(tries = 8)
+    @SuppressWarnings("unchecked")
+    void unaryMathMatchesFiniteDifferences(@ForAll long seed) {
+        Random rng = new Random(seed);
+        for (Object[] c : UNARY) {
+            var f = (java.util.function.UnaryOperator<NDArray>) c[3];
+            NDArray x = uniform(rng, (Double) c[1], (Double) c[2], shape(rng));
+            firstAndSecondOrder((String) c[0], xs -> f.apply(xs.get(0)), List.of(x), rng);
+        }
+        // kinked at 0 (elu, selu, leakyRelu) or at ±3 (hardSigmoid): sampled away from the kinks
+        NDArray k = awayFromZero(rng, 0.05, 2.5, shape(rng));
+        firstAndSecondOrder("elu", xs -> xs.get(0).elu(), List.of(k), rng);
+        firstAndSecondOrder("selu", xs -> xs.get(0).selu(), List.of(k), rng);
+        firstAndSecondOrder("leakyRelu", xs -> xs.get(0).leakyRelu(0.3).mul(xs.get(0)), List.of(k), rng);
+        firstAndSecondOrder("hardSigmoid", xs -> xs.get(0).hardSigmoid().square(), List.of(k), rng);
+    }
+
     @Test
     void normHasAZeroGradientAtTheOriginAndClipPassesAtTheBound() {
         NDArray zero = NDArray.zeros(dev.vectorgrad.DType.FLOAT64, 3);
