@@ -4,6 +4,14 @@
   python3 jmh/compare.py --jmh jmh/target/jmh.json --numpy jmh/target/numpy.json \
       [--numpy2 jmh/target/numpy-2threads.json] [--torch jmh/target/torch.json] > jmh/target/RESULTS.md
 
+Or compares two JMH runs of the same benchmarks, before and after a change, row by row:
+
+  python3 jmh/compare.py --before before.json --after after.json [--threshold 3]
+
+A row is flagged SLOWER when its after time exceeds its before time by more than --threshold percent and
+the two 99.9% confidence intervals (score ± scoreError, as JMH reports them) do not overlap; FASTER the
+other way round. The exit status is 1 when any row is flagged SLOWER, so a script can stop on it.
+
 Ratios are "how many times faster vectorgrad is" (baseline time / vectorgrad time, or
 vectorgrad GFLOP/s / baseline GFLOP/s): above 1 means vectorgrad is faster. Standard library only.
 """
@@ -12,7 +20,10 @@ import json
 import platform
 
 ap = argparse.ArgumentParser()
-ap.add_argument("--jmh", required=True, nargs="+", help="one or more JMH JSON result files")
+ap.add_argument("--jmh", nargs="+", help="one or more JMH JSON result files")
+ap.add_argument("--before", nargs="+", help="JMH JSON of the baseline run (with --after: regression check)")
+ap.add_argument("--after", nargs="+", help="JMH JSON of the run to check against --before")
+ap.add_argument("--threshold", type=float, default=3.0, help="percent slower that counts, with disjoint intervals")
 ap.add_argument("--numpy")
 ap.add_argument("--numpy2", help="numpy_baseline.py run with OPENBLAS_NUM_THREADS=2 (GEMM only)")
 ap.add_argument("--torch")
@@ -32,7 +43,7 @@ def load_jmh(paths):
         if unit in UNIT_NS:
             ns, err_ns = score * UNIT_NS[unit], err * UNIT_NS[unit]
         elif unit.startswith("ops/"):
-            per = {"ops/s": 1e9, "ops/ms": 1e6, "ops/us": 1e3}[unit]
+            per = {"ops/s": 1e9, "ops/ms": 1e6, "ops/us": 1e3, "ops/ns": 1.0}[unit]
             ns, err_ns = per / score, per / score * (err / score if score else 0)
         else:
             continue
@@ -40,6 +51,40 @@ def load_jmh(paths):
         rows[key] = (ns, err_ns, r.get("threads", 1))
     return rows
 
+
+
+
+def regressions(before, after, threshold):
+    """Markdown table of every row present in both runs; returns (lines, number of SLOWER rows)."""
+    lines = [f"| benchmark | params | before (ns/op) | after (ns/op) | after/before | verdict |",
+             "|---|---|---|---|---|---|"]
+    slower = 0
+    for key in sorted(set(before) & set(after)):
+        (b, b_err, _), (a, a_err, _) = before[key], after[key]
+        ratio = a / b if b else float("nan")
+        disjoint = a - a_err > b + b_err or b - b_err > a + a_err
+        verdict = ""
+        if disjoint and ratio > 1 + threshold / 100:
+            verdict, slower = "**SLOWER**", slower + 1
+        elif disjoint and ratio < 1 - threshold / 100:
+            verdict = "faster"
+        params = ", ".join(f"{k}={v}" for k, v in key[1])
+        lines.append(f"| {key[0]} | {params} | {b:.4g} ± {b_err:.2g} | {a:.4g} ± {a_err:.2g} | {ratio:.3f} | {verdict} |")
+    only = len(set(before) ^ set(after))
+    lines.append("")
+    lines.append(f"{slower} row(s) more than {threshold:g}% slower with disjoint confidence intervals; "
+                 f"{len(set(before) & set(after))} rows compared, {only} in one run only.")
+    return lines, slower
+
+
+if args.before or args.after:
+    if not (args.before and args.after):
+        ap.error("--before and --after go together")
+    table, n_slower = regressions(load_jmh(args.before), load_jmh(args.after), args.threshold)
+    print("\n".join(table))
+    raise SystemExit(1 if n_slower else 0)
+if not args.jmh:
+    ap.error("--jmh is required (or --before and --after)")
 
 jmh = load_jmh(args.jmh)
 

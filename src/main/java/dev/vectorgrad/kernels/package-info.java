@@ -9,7 +9,10 @@
  *       {@code -Dvectorgrad.simd=false} and {@code -Dvectorgrad.vectorBits=128|256|512}.</li>
  *   <li>{@code elementwise.AddKernel}: the shape of every kernel file — the scalar twin first (the
  *       specification, and the tail), the SIMD body up to {@code loopBound}, and {@code run} choosing
- *       between them; broadcast variants load a stride-0 operand once.</li>
+ *       between them; broadcast variants load a stride-0 operand once. AddKernel and the other mechanical
+ *       kernels (binary, comparison, simple unary) are generated from one template per shape and one op table,
+ *       {@code codegen/ops.table}, as the JDK generates its Vector API classes; {@code docs/OPS.md} lists every
+ *       elementwise op with its kernel, scalar twin, gradient rule, tests and benchmark.</li>
  *   <li>{@code reduce.DotKernel}, then {@code reduce.SumKernel}: independent accumulators to hide
  *       the latency of each vector add, and what that does to rounding.</li>
  *   <li>{@code elementwise.ExpKernel} and {@code elementwise.TanhKernel}: transcendentals, with the

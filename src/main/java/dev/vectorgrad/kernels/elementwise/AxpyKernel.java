@@ -21,16 +21,6 @@ public final class AxpyKernel {
 
     // ---- float ----
 
-    /** {@code out[outOff+i] = fma(alpha, x[xOff+i], y[yOff+i])} for {@code i < n}. */
-    public static void run(float alpha, float[] x, int xOff, float[] y, int yOff,
-            float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simd(alpha, x, xOff, y, yOff, out, outOff, n);
-        } else {
-            scalar(alpha, x, xOff, y, yOff, out, outOff, n);
-        }
-    }
-
     public static void scalar(float alpha, float[] x, int xOff, float[] y, int yOff,
             float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
@@ -50,17 +40,17 @@ public final class AxpyKernel {
         scalar(alpha, x, xOff + upper, y, yOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- double ----
-
     /** {@code out[outOff+i] = fma(alpha, x[xOff+i], y[yOff+i])} for {@code i < n}. */
-    public static void run(double alpha, double[] x, int xOff, double[] y, int yOff,
-            double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+    public static void run(float alpha, float[] x, int xOff, float[] y, int yOff,
+            float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(alpha, x, xOff, y, yOff, out, outOff, n);
         } else {
             scalar(alpha, x, xOff, y, yOff, out, outOff, n);
         }
     }
+
+    // ---- double ----
 
     public static void scalar(double alpha, double[] x, int xOff, double[] y, int yOff,
             double[] out, int outOff, int n) {
@@ -79,6 +69,16 @@ public final class AxpyKernel {
             va.fma(vx, vy).intoArray(out, outOff + i);
         }
         scalar(alpha, x, xOff + upper, y, yOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = fma(alpha, x[xOff+i], y[yOff+i])} for {@code i < n}. */
+    public static void run(double alpha, double[] x, int xOff, double[] y, int yOff,
+            double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simd(alpha, x, xOff, y, yOff, out, outOff, n);
+        } else {
+            scalar(alpha, x, xOff, y, yOff, out, outOff, n);
+        }
     }
 
     private AxpyKernel() {}

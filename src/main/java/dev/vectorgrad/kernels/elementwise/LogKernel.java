@@ -18,8 +18,8 @@ import jdk.incubator.vector.VectorOperators;
  */
 public final class LogKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin
-    private static final int MIN_F32 = Simd.F32.length();
-    private static final int MIN_F64 = Simd.F64.length();
+    private static final int MIN_SIMD_LENGTH_F32 = Simd.F32.length();
+    private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
 
     /** The reference: {@code (float) Math.log((double) x)}, within about 0.5 ulp of the exact log. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -50,11 +50,11 @@ public final class LogKernel {
     }
 
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     private LogKernel() {}

@@ -37,18 +37,6 @@ public final class PowKernel {
 
     // ---- float ----
 
-    /**
-     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simd(a, aOff, b, bOff, out, outOff, n);
-        } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
-        }
-    }
-
     public static void scalar(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = (float) Math.pow(a[aOff + i], b[bOff + i]);
@@ -65,12 +53,15 @@ public final class PowKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -97,12 +88,12 @@ public final class PowKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -122,19 +113,16 @@ public final class PowKernel {
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- double ----
-
-    /**
-     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simd(a, aOff, b, bOff, out, outOff, n);
+    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- double ----
 
     public static void scalar(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
@@ -152,12 +140,15 @@ public final class PowKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -184,12 +175,12 @@ public final class PowKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -209,19 +200,16 @@ public final class PowKernel {
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- int ----
-
-    /**
-     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simd(a, aOff, b, bOff, out, outOff, n);
+    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- int ----
 
     public static void scalar(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
@@ -239,12 +227,15 @@ public final class PowKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -264,12 +255,12 @@ public final class PowKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -289,19 +280,16 @@ public final class PowKernel {
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    // ---- long ----
-
-    /**
-     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
-     * {@code out} may be {@code a} or {@code b} at the same offset.
-     */
-    public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simd(a, aOff, b, bOff, out, outOff, n);
+    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
-            scalar(a, aOff, b, bOff, out, outOff, n);
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
         }
     }
+
+    // ---- long ----
 
     public static void scalar(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
@@ -319,12 +307,15 @@ public final class PowKernel {
         scalar(a, aOff + upper, b, bOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
-    public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
+    /**
+     * {@code out[outOff+i] = pow(a[aOff+i], b[bOff+i])} for {@code i < n};
+     * {@code out} may be {@code a} or {@code b} at the same offset.
+     */
+    public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simdBroadcastRight(a, aOff, b, out, outOff, n);
+            simd(a, aOff, b, bOff, out, outOff, n);
         } else {
-            scalarBroadcastRight(a, aOff, b, out, outOff, n);
+            scalar(a, aOff, b, bOff, out, outOff, n);
         }
     }
 
@@ -344,12 +335,12 @@ public final class PowKernel {
         scalarBroadcastRight(a, aOff + upper, b, out, outOff + upper, n - upper);
     }
 
-    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
-    public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
+    /** {@code out[outOff+i] = pow(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
+    public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
-            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+            simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
-            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+            scalarBroadcastRight(a, aOff, b, out, outOff, n);
         }
     }
 
@@ -367,6 +358,15 @@ public final class PowKernel {
             pow(va, vb).intoArray(out, outOff + i);
         }
         scalarBroadcastLeft(a, b, bOff + upper, out, outOff + upper, n - upper);
+    }
+
+    /** {@code out[outOff+i] = pow(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
+    public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+            simdBroadcastLeft(a, b, bOff, out, outOff, n);
+        } else {
+            scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
     }
 
     // ---- integer powers ----

@@ -20,8 +20,8 @@ import jdk.incubator.vector.VectorOperators;
  */
 public final class TanhKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin
-    private static final int MIN_F32 = Simd.F32.length();
-    private static final int MIN_F64 = Simd.F64.length();
+    private static final int MIN_SIMD_LENGTH_F32 = Simd.F32.length();
+    private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
 
     // below SMALL the exp form loses bits to 1 - e; above it e <= exp(-1.125) and 1 - e >= 0.67 is safe
     private static final float SMALL = 0.5625f;
@@ -90,11 +90,11 @@ public final class TanhKernel {
     }
 
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     private TanhKernel() {}

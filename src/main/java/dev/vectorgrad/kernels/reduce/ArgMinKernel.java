@@ -25,22 +25,6 @@ public final class ArgMinKernel {
     // Below this one vector's setup costs more than the scalar loop.
     private static final int MIN_SIMD_LENGTH = 2 * Simd.F32.length();
 
-    public static int run(float[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static int run(double[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static int run(int[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static int run(long[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
     /** The reference: one pass; a strict compare keeps the first of equal values; the first NaN returns. */
     public static int scalar(float[] x, int xOff, int n) {
         requireNonEmpty(n);
@@ -153,6 +137,22 @@ public final class ArgMinKernel {
             }
         }
         return upper + scalar(x, xOff + upper, n - upper);
+    }
+
+    public static int run(float[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static int run(double[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static int run(int[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static int run(long[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
     private static void requireNonEmpty(int n) {

@@ -27,14 +27,6 @@ public final class DotKernel {
     // Below this the vector setup and the final lane sums cost more than the scalar loop.
     private static final int MIN_SIMD_LENGTH = 2 * Simd.F32.length();
 
-    public static float run(float[] x, int xOff, float[] y, int yOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, y, yOff, n) : scalar(x, xOff, y, yOff, n);
-    }
-
-    public static double run(double[] x, int xOff, double[] y, int yOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, y, yOff, n) : scalar(x, xOff, y, yOff, n);
-    }
-
     /** The reference: exact double products, summed left to right in double, rounded once. */
     public static float scalar(float[] x, int xOff, float[] y, int yOff, int n) {
         double s = 0;
@@ -110,6 +102,14 @@ public final class DotKernel {
             tot = tot.add(acc0.add(acc1).add(acc2.add(acc3)));
         }
         return FixedOrder.sum(tot) + scalar(x, xOff + upper, y, yOff + upper, n - upper);
+    }
+
+    public static float run(float[] x, int xOff, float[] y, int yOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, y, yOff, n) : scalar(x, xOff, y, yOff, n);
+    }
+
+    public static double run(double[] x, int xOff, double[] y, int yOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, y, yOff, n) : scalar(x, xOff, y, yOff, n);
     }
 
     private DotKernel() {}

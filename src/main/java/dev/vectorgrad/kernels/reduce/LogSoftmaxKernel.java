@@ -21,22 +21,6 @@ public final class LogSoftmaxKernel {
     // (one vector plus a tail) runs no slower than the scalar twin (SoftmaxBenchmark).
     private static final int MIN_SIMD_LENGTH = Simd.F32.length();
 
-    public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
-            simd(x, xOff, out, outOff, n);
-        } else {
-            scalar(x, xOff, out, outOff, n);
-        }
-    }
-
-    public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
-            simd(x, xOff, out, outOff, n);
-        } else {
-            scalar(x, xOff, out, outOff, n);
-        }
-    }
-
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -80,6 +64,22 @@ public final class LogSoftmaxKernel {
             DoubleVector.fromArray(Simd.F64, x, xOff + i).sub(vm).sub(logSum).intoArray(out, outOff + i);
         }
         shift(x, xOff + upper, out, outOff + upper, n - upper, m, logSum);
+    }
+
+    public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
+    }
+
+    public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
     /** {@code out[i] = (x[i] - m) - logSum}, in double, rounded once: the twin's loop and the SIMD tail. */

@@ -25,14 +25,6 @@ public final class LogSumExpKernel {
     // (one vector plus a tail) runs no slower than the scalar twin (SoftmaxBenchmark).
     private static final int MIN_SIMD_LENGTH = Simd.F32.length();
 
-    public static float run(float[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static double run(double[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
     public static float scalar(float[] x, int xOff, int n) {
         if (n == 0) {
             return Float.NEGATIVE_INFINITY;
@@ -76,6 +68,14 @@ public final class LogSumExpKernel {
             return m;
         }
         return m + Math.log(sumExpSimd(x, xOff, n, m));
+    }
+
+    public static float run(float[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static double run(double[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
     /** {@code Σ exp(x[i] - m)} in double, left to right: the scalar twin's loop and the SIMD tail. */

@@ -21,22 +21,6 @@ public final class MinKernel {
     // Below this one vector's setup and the lane reduction cost more than the scalar loop.
     private static final int MIN_SIMD_LENGTH = 2 * Simd.F32.length();
 
-    public static float run(float[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static double run(double[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static int run(int[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static long run(long[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
     /** The reference: {@code Math.min} folded left to right from the first element. */
     public static float scalar(float[] x, int xOff, int n) {
         requireNonEmpty(n);
@@ -129,6 +113,22 @@ public final class MinKernel {
             acc = acc.min(LongVector.fromArray(Simd.I64, x, xOff + i));
         }
         return fold(acc.reduceLanes(VectorOperators.MIN), x, xOff + upper, n - upper);
+    }
+
+    public static float run(float[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static double run(double[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static int run(int[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static long run(long[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
     /** {@code m} folded with min over {@code x[off .. off+n)}: the scalar twin's loop, and the SIMD tail. */

@@ -23,22 +23,6 @@ public final class ProdKernel {
     // Below this one vector's setup and the lane products cost more than the scalar loop.
     private static final int MIN_SIMD_LENGTH = 2 * Simd.F32.length();
 
-    public static float run(float[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static double run(double[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static int run(int[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static long run(long[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
     /** The reference: a double accumulator, left to right, rounded once. */
     public static float scalar(float[] x, int xOff, int n) {
         double p = 1;
@@ -115,6 +99,22 @@ public final class ProdKernel {
             acc = acc.mul(LongVector.fromArray(Simd.I64, x, xOff + i));
         }
         return acc.reduceLanes(VectorOperators.MUL) * scalar(x, xOff + upper, n - upper);
+    }
+
+    public static float run(float[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static double run(double[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static int run(int[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static long run(long[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
     private ProdKernel() {}

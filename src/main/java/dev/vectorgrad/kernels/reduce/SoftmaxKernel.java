@@ -27,22 +27,6 @@ public final class SoftmaxKernel {
     // (one vector plus a tail) runs no slower than the scalar twin (SoftmaxBenchmark).
     private static final int MIN_SIMD_LENGTH = Simd.F32.length();
 
-    public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
-            simd(x, xOff, out, outOff, n);
-        } else {
-            scalar(x, xOff, out, outOff, n);
-        }
-    }
-
-    public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
-            simd(x, xOff, out, outOff, n);
-        } else {
-            scalar(x, xOff, out, outOff, n);
-        }
-    }
-
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -105,6 +89,22 @@ public final class SoftmaxKernel {
             DoubleVector.fromArray(Simd.F64, out, outOff + i).mul(inv).intoArray(out, outOff + i);
         }
         scale(out, outOff + upper, n - upper, inv);
+    }
+
+    public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
+    }
+
+    public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
     /** {@code out[i] = exp(x[i] - m)} (exponent taken in double), returning their double sum. */

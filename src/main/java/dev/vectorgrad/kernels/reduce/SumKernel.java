@@ -39,22 +39,6 @@ public final class SumKernel {
     // Below this the vector setup and the final lane sums cost more than the scalar loop.
     private static final int MIN_SIMD_LENGTH = 2 * Simd.F32.length();
 
-    public static float run(float[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static double run(double[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static int run(int[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
-    public static long run(long[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
-    }
-
     /** The reference: a double accumulator (float to double is exact), left to right, rounded once. */
     public static float scalar(float[] x, int xOff, int n) {
         double s = 0;
@@ -168,6 +152,22 @@ public final class SumKernel {
             acc1 = acc1.add(LongVector.fromArray(Simd.I64, x, xOff + i + lanes));
         }
         return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + scalar(x, xOff + upper, n - upper);
+    }
+
+    public static float run(float[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static double run(double[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static int run(int[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    public static long run(long[] x, int xOff, int n) {
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
     private SumKernel() {}
