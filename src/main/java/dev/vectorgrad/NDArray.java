@@ -5,7 +5,9 @@ import dev.vectorgrad.ndarray.ArrayPrinter;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.Elementwise;
 import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.Logical;
 import dev.vectorgrad.ndarray.MatMul;
+import dev.vectorgrad.ndarray.MathOps;
 import dev.vectorgrad.ndarray.Op;
 import dev.vectorgrad.ndarray.OpHook;
 import dev.vectorgrad.ndarray.OpRecorder;
@@ -1044,6 +1046,277 @@ public class NDArray {
         Object attrs = op == Op.SOFTMAX || op == Op.LOG_SOFTMAX ? (Object) a : new ReduceAttrs(new int[] {a}, keepDims);
         record1(op, out, this, attrs);
         return out;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
+    // ------------------------------------------------------------------------------------------
+
+    /** Population variance of all elements ({@code tf.math.reduce_variance}); integers and bools give float32. */
+    public NDArray variance() {
+        return variance(false);
+    }
+
+    /**
+     * Population variance (divisor N, NumPy's {@code ddof=0}) over {@code axes} (none: all), computed in two
+     * passes (mean, then squared deviations) so large offsets do not cancel; NaN for an empty lane.
+     */
+    public NDArray variance(boolean keepDims, int... axes) {
+        return MathOps.variance(this, keepDims, axes);
+    }
+
+    /** Population standard deviation of all elements ({@code tf.math.reduce_std}). */
+    public NDArray std() {
+        return std(false);
+    }
+
+    /** {@code sqrt(variance(keepDims, axes))}. */
+    public NDArray std(boolean keepDims, int... axes) {
+        return MathOps.std(this, keepDims, axes);
+    }
+
+    /** The L2 norm of all elements, {@code sqrt(Σ x²)} ({@code tf.norm}). */
+    public NDArray norm() {
+        return norm(false);
+    }
+
+    /**
+     * The L2 norm over {@code axes} (none: all), {@code tf.norm(x, axis=axes)} for one axis or all. Its gradient
+     * at a zero lane is 0 (PyTorch's subgradient); TensorFlow gives NaN there, which poisons a whole training step.
+     */
+    public NDArray norm(boolean keepDims, int... axes) {
+        return MathOps.norm(this, keepDims, axes);
+    }
+
+    /** Inclusive cumulative sum along {@code axis} ({@code tf.math.cumsum}); integers keep their dtype. */
+    public NDArray cumsum(int axis) {
+        return cumsum(axis, false, false);
+    }
+
+    /**
+     * {@code tf.math.cumsum(x, axis, exclusive, reverse)}: {@code exclusive} leaves each element out of its own
+     * sum (the first is 0), {@code reverse} sums from the end of the axis.
+     */
+    public NDArray cumsum(int axis, boolean exclusive, boolean reverse) {
+        return MathOps.scan(false, this, axis, exclusive, reverse);
+    }
+
+    /** Inclusive cumulative product along {@code axis} ({@code tf.math.cumprod}). */
+    public NDArray cumprod(int axis) {
+        return cumprod(axis, false, false);
+    }
+
+    /**
+     * {@code tf.math.cumprod(x, axis, exclusive, reverse)}. Its gradient divides by {@code x}, as TensorFlow's
+     * does, so it is not finite where an input is exactly 0.
+     */
+    public NDArray cumprod(int axis, boolean exclusive, boolean reverse) {
+        return MathOps.scan(true, this, axis, exclusive, reverse);
+    }
+
+    /** Sorted along the last axis, ascending. */
+    public NDArray sort() {
+        return sort(-1, false);
+    }
+
+    /**
+     * Sorted along {@code axis} ({@code tf.sort}); NaN sorts above {@code +Inf} (NumPy's order), so it comes last
+     * ascending and first descending. The gradient routes each upstream value back to its element's position.
+     */
+    public NDArray sort(int axis, boolean descending) {
+        return MathOps.sort(this, axis, descending);
+    }
+
+    /** Stable ascending argsort along the last axis. */
+    public NDArray argsort() {
+        return argsort(-1, false);
+    }
+
+    /**
+     * The INT64 positions that sort each lane along {@code axis} ({@code tf.argsort(stable=True)}); equal values
+     * keep their order in both directions. INT64 rather than TensorFlow's int32: one index type with
+     * {@link #argMax}, NumPy and PyTorch.
+     */
+    public NDArray argsort(int axis, boolean descending) {
+        return MathOps.argsort(this, axis, descending);
+    }
+
+    /**
+     * The {@code k} largest values along the last axis and their INT64 indices ({@code tf.math.top_k}, sorted,
+     * ties to the lower index); {@code 0 <= k <=} the axis length. Indices are INT64 rather than TensorFlow's int32,
+     * as for {@link #argsort}.
+     */
+    public TopK topK(int k) {
+        NDArray[] vi = MathOps.topK(this, k);
+        return new TopK(vi[0], vi[1]);
+    }
+
+    /**
+     * {@code tf.clip_by_value}: each element limited to {@code [min, max]}; NaN stays NaN; the gradient passes
+     * where {@code min <= x <= max}. An integer array gives float32, as with {@code add(double)}; use
+     * {@link #clip(long, long)} to keep its type. {@code min > max} is an error (NumPy silently returns max).
+     */
+    public NDArray clip(double min, double max) {
+        return MathOps.clip(this, min, max, false);
+    }
+
+    /** {@link #clip(double, double)} with integer bounds, keeping an integer array's dtype. */
+    public NDArray clip(long min, long max) {
+        return MathOps.clip(this, min, max, true);
+    }
+
+    /** {@code tf.clip_by_norm}: {@code x · clipNorm / max(norm(x), clipNorm)}, the L2 norm over all elements. */
+    public NDArray clipByNorm(double clipNorm) {
+        return MathOps.clipByNorm(this, clipNorm);
+    }
+
+    /** Elementwise AND of two BOOL arrays, broadcasting. */
+    public NDArray logicalAnd(NDArray other) {
+        return MathOps.logical(Logical.Connective.AND, "logicalAnd", this, other);
+    }
+
+    /** Elementwise OR of two BOOL arrays, broadcasting. */
+    public NDArray logicalOr(NDArray other) {
+        return MathOps.logical(Logical.Connective.OR, "logicalOr", this, other);
+    }
+
+    /** Elementwise XOR of two BOOL arrays, broadcasting. */
+    public NDArray logicalXor(NDArray other) {
+        return MathOps.logical(Logical.Connective.XOR, "logicalXor", this, other);
+    }
+
+    /** Elementwise NOT of a BOOL array. */
+    public NDArray logicalNot() {
+        return MathOps.logicalNot(this);
+    }
+
+    /** True when any element is true (non-zero, as NumPy reads numbers); false for an empty array. */
+    public NDArray any() {
+        return any(false);
+    }
+
+    /** {@code tf.reduce_any} over {@code axes} (none: all). */
+    public NDArray any(boolean keepDims, int... axes) {
+        return MathOps.anyAll(false, this, keepDims, axes);
+    }
+
+    /** True when every element is true (non-zero); true for an empty array. */
+    public NDArray all() {
+        return all(false);
+    }
+
+    /** {@code tf.reduce_all} over {@code axes} (none: all). */
+    public NDArray all(boolean keepDims, int... axes) {
+        return MathOps.anyAll(true, this, keepDims, axes);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // ---- math (issue 9): unary functions and activations (float results; integers give float32) ----
+    // ------------------------------------------------------------------------------------------
+
+    /** The error function {@code (2/√π) ∫₀ˣ e^(-t²) dt} ({@code tf.math.erf}); within 1 ulp (float), 2 ulp (double). */
+    public NDArray erf() {
+        return unary(Op.ERF, "erf", true);
+    }
+
+    /** {@code ln(1 + x)}, accurate for tiny x ({@code tf.math.log1p}). */
+    public NDArray log1p() {
+        return unary(Op.LOG1P, "log1p", true);
+    }
+
+    /** {@code e^x - 1}, accurate for tiny x ({@code tf.math.expm1}). */
+    public NDArray expm1() {
+        return unary(Op.EXPM1, "expm1", true);
+    }
+
+    /** Base-2 logarithm, exact at powers of two. */
+    public NDArray log2() {
+        return unary(Op.LOG2, "log2", true);
+    }
+
+    /** Base-10 logarithm. */
+    public NDArray log10() {
+        return unary(Op.LOG10, "log10", true);
+    }
+
+    public NDArray tan() {
+        return unary(Op.TAN, "tan", true);
+    }
+
+    /** Arcsine; NaN outside [-1, 1]. */
+    public NDArray asin() {
+        return unary(Op.ASIN, "asin", true);
+    }
+
+    /** Arccosine; NaN outside [-1, 1]. */
+    public NDArray acos() {
+        return unary(Op.ACOS, "acos", true);
+    }
+
+    public NDArray atan() {
+        return unary(Op.ATAN, "atan", true);
+    }
+
+    public NDArray sinh() {
+        return unary(Op.SINH, "sinh", true);
+    }
+
+    public NDArray cosh() {
+        return unary(Op.COSH, "cosh", true);
+    }
+
+    /** {@code ln(1 + e^x)} computed as {@code max(x, 0) + log1p(e^-|x|)}, so it never overflows ({@code tf.nn.softplus}). */
+    public NDArray softplus() {
+        return unary(Op.SOFTPLUS, "softplus", true);
+    }
+
+    /**
+     * The exact GELU {@code x·Φ(x) = x·(1 + erf(x/√2))/2} ({@code tf.nn.gelu(approximate=False)}, Keras's default).
+     * Computed with {@code erfc} for negative x, so it keeps full relative accuracy where TensorFlow's formula
+     * cancels to 0; {@code gelu(-Inf) = -0}.
+     */
+    public NDArray gelu() {
+        return gelu(false);
+    }
+
+    /** GELU, exact ({@code approximate = false}) or in the tanh form {@code 0.5·x·(1 + tanh(√(2/π)(x + 0.044715x³)))}. */
+    public NDArray gelu(boolean approximate) {
+        return approximate ? unary(Op.GELU_TANH, "gelu", true) : unary(Op.GELU, "gelu", true);
+    }
+
+    /** SiLU (swish) {@code x·σ(x)} ({@code tf.nn.silu}). */
+    public NDArray silu() {
+        return unary(Op.SILU, "silu", true);
+    }
+
+    /** ELU with alpha 1: {@code x > 0 ? x : e^x - 1} ({@code tf.nn.elu}). */
+    public NDArray elu() {
+        return unary(Op.ELU, "elu", true);
+    }
+
+    /** SELU {@code λ·(x > 0 ? x : α(e^x - 1))} with Keras's α and λ ({@code tf.nn.selu}). */
+    public NDArray selu() {
+        return unary(Op.SELU, "selu", true);
+    }
+
+    /** {@code x > 0 ? x : alpha·x} ({@code tf.nn.leaky_relu}; for {@code alpha > 1} PyTorch's definition, not TF's max). */
+    public NDArray leakyRelu(double alpha) {
+        return MathOps.leakyRelu(this, alpha);
+    }
+
+    /** {@link #leakyRelu(double)} with TensorFlow's and Keras 3's default slope 0.2. */
+    public NDArray leakyRelu() {
+        return leakyRelu(0.2);
+    }
+
+    /** {@code x / (1 + |x|)} ({@code tf.nn.softsign}); {@code ±Inf} give {@code ±1} (TensorFlow gives NaN). */
+    public NDArray softsign() {
+        return unary(Op.SOFTSIGN, "softsign", true);
+    }
+
+    /** Keras 3's {@code hard_sigmoid}: {@code relu6(x + 3) / 6} (Keras 2 used {@code clip(0.2x + 0.5, 0, 1)}). */
+    public NDArray hardSigmoid() {
+        return unary(Op.HARD_SIGMOID, "hardSigmoid", true);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -89,5 +89,118 @@ public final class Ops {
     public static NDArray softmax(NDArray x, int axis) { return x.softmax(axis); }
     public static NDArray logSoftmax(NDArray x) { return x.logSoftmax(-1); }
 
+    // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
+    /** {@code tf.reduce_sum(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceSum(NDArray x, boolean keepDims, int... axes) { return x.sum(keepDims, axes); }
+    /** {@code tf.reduce_mean(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceMean(NDArray x, boolean keepDims, int... axes) { return x.mean(keepDims, axes); }
+    /** {@code tf.reduce_max(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceMax(NDArray x, boolean keepDims, int... axes) { return x.max(keepDims, axes); }
+    /** {@code tf.reduce_min(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceMin(NDArray x, boolean keepDims, int... axes) { return x.min(keepDims, axes); }
+    /** {@code tf.reduce_prod(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceProd(NDArray x, boolean keepDims, int... axes) { return x.prod(keepDims, axes); }
+    /** {@code tf.math.reduce_variance(x)}: population variance of all elements. */
+    public static NDArray reduceVariance(NDArray x) { return x.variance(); }
+    /** {@code tf.math.reduce_variance(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceVariance(NDArray x, boolean keepDims, int... axes) { return x.variance(keepDims, axes); }
+    /** {@code tf.math.reduce_std(x)}. */
+    public static NDArray reduceStd(NDArray x) { return x.std(); }
+    /** {@code tf.math.reduce_std(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceStd(NDArray x, boolean keepDims, int... axes) { return x.std(keepDims, axes); }
+    /** {@code tf.norm(x)}: the L2 norm of all elements. */
+    public static NDArray norm(NDArray x) { return x.norm(); }
+    /** {@code tf.norm(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray norm(NDArray x, boolean keepDims, int... axes) { return x.norm(keepDims, axes); }
+    /** {@code tf.math.cumsum(x, axis)}. */
+    public static NDArray cumsum(NDArray x, int axis) { return x.cumsum(axis); }
+    /** {@code tf.math.cumsum(x, axis, exclusive, reverse)}. */
+    public static NDArray cumsum(NDArray x, int axis, boolean exclusive, boolean reverse) { return x.cumsum(axis, exclusive, reverse); }
+    /** {@code tf.math.cumprod(x, axis)}. */
+    public static NDArray cumprod(NDArray x, int axis) { return x.cumprod(axis); }
+    /** {@code tf.math.cumprod(x, axis, exclusive, reverse)}. */
+    public static NDArray cumprod(NDArray x, int axis, boolean exclusive, boolean reverse) { return x.cumprod(axis, exclusive, reverse); }
+    /** {@code tf.sort(x)}: ascending along the last axis. */
+    public static NDArray sort(NDArray x) { return x.sort(); }
+    /** {@code tf.sort(x, axis, direction)}. */
+    public static NDArray sort(NDArray x, int axis, boolean descending) { return x.sort(axis, descending); }
+    /** {@code tf.argsort(x, stable=True)} along the last axis. */
+    public static NDArray argsort(NDArray x) { return x.argsort(); }
+    /** {@code tf.argsort(x, axis, direction, stable=True)}. */
+    public static NDArray argsort(NDArray x, int axis, boolean descending) { return x.argsort(axis, descending); }
+    /** {@code tf.math.top_k(x, k)}. */
+    public static TopK topK(NDArray x, int k) { return x.topK(k); }
+    /** {@code tf.clip_by_value(x, min, max)}. */
+    public static NDArray clipByValue(NDArray x, double min, double max) { return x.clip(min, max); }
+    /** {@code tf.clip_by_norm(x, clipNorm)}. */
+    public static NDArray clipByNorm(NDArray x, double clipNorm) { return x.clipByNorm(clipNorm); }
+    /**
+     * {@code tf.clip_by_global_norm(arrays, clipNorm)[0]}: every array scaled by {@code clipNorm / max(g, clipNorm)}
+     * where {@code g} is the L2 norm of all their elements together; null entries stay null.
+     */
+    public static java.util.List<NDArray> clipByGlobalNorm(java.util.List<NDArray> arrays, double clipNorm) {
+        return dev.vectorgrad.ndarray.MathOps.clipByGlobalNorm(arrays, clipNorm);
+    }
+    /** {@code tf.math.logical_and(a, b)}. */
+    public static NDArray logicalAnd(NDArray a, NDArray b) { return a.logicalAnd(b); }
+    /** {@code tf.math.logical_or(a, b)}. */
+    public static NDArray logicalOr(NDArray a, NDArray b) { return a.logicalOr(b); }
+    /** {@code tf.math.logical_xor(a, b)}. */
+    public static NDArray logicalXor(NDArray a, NDArray b) { return a.logicalXor(b); }
+    /** {@code tf.math.logical_not(x)}. */
+    public static NDArray logicalNot(NDArray x) { return x.logicalNot(); }
+    /** {@code tf.reduce_any(x)}. */
+    public static NDArray reduceAny(NDArray x) { return x.any(); }
+    /** {@code tf.reduce_any(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceAny(NDArray x, boolean keepDims, int... axes) { return x.any(keepDims, axes); }
+    /** {@code tf.reduce_all(x)}. */
+    public static NDArray reduceAll(NDArray x) { return x.all(); }
+    /** {@code tf.reduce_all(x, axis=axes, keepdims=keepDims)}. */
+    public static NDArray reduceAll(NDArray x, boolean keepDims, int... axes) { return x.all(keepDims, axes); }
+
+    // ---- math (issue 9): unary functions and activations ----
+    /** {@code tf.math.erf(x)}. */
+    public static NDArray erf(NDArray x) { return x.erf(); }
+    /** {@code tf.math.log1p(x)}. */
+    public static NDArray log1p(NDArray x) { return x.log1p(); }
+    /** {@code tf.math.expm1(x)}. */
+    public static NDArray expm1(NDArray x) { return x.expm1(); }
+    /** {@code tf.experimental.numpy.log2(x)}. */
+    public static NDArray log2(NDArray x) { return x.log2(); }
+    /** {@code tf.experimental.numpy.log10(x)}. */
+    public static NDArray log10(NDArray x) { return x.log10(); }
+    /** {@code tf.math.tan(x)}. */
+    public static NDArray tan(NDArray x) { return x.tan(); }
+    /** {@code tf.math.asin(x)}. */
+    public static NDArray asin(NDArray x) { return x.asin(); }
+    /** {@code tf.math.acos(x)}. */
+    public static NDArray acos(NDArray x) { return x.acos(); }
+    /** {@code tf.math.atan(x)}. */
+    public static NDArray atan(NDArray x) { return x.atan(); }
+    /** {@code tf.math.sinh(x)}. */
+    public static NDArray sinh(NDArray x) { return x.sinh(); }
+    /** {@code tf.math.cosh(x)}. */
+    public static NDArray cosh(NDArray x) { return x.cosh(); }
+    /** {@code tf.nn.softplus(x)}. */
+    public static NDArray softplus(NDArray x) { return x.softplus(); }
+    /** {@code tf.nn.gelu(x)}: the exact form. */
+    public static NDArray gelu(NDArray x) { return x.gelu(); }
+    /** {@code tf.nn.gelu(x, approximate)}. */
+    public static NDArray gelu(NDArray x, boolean approximate) { return x.gelu(approximate); }
+    /** {@code tf.nn.silu(x)}. */
+    public static NDArray silu(NDArray x) { return x.silu(); }
+    /** {@code tf.nn.elu(x)}. */
+    public static NDArray elu(NDArray x) { return x.elu(); }
+    /** {@code tf.nn.selu(x)}. */
+    public static NDArray selu(NDArray x) { return x.selu(); }
+    /** {@code tf.nn.leaky_relu(x)}: slope 0.2. */
+    public static NDArray leakyRelu(NDArray x) { return x.leakyRelu(); }
+    /** {@code tf.nn.leaky_relu(x, alpha)}. */
+    public static NDArray leakyRelu(NDArray x, double alpha) { return x.leakyRelu(alpha); }
+    /** {@code tf.nn.softsign(x)}. */
+    public static NDArray softsign(NDArray x) { return x.softsign(); }
+    /** {@code keras.activations.hard_sigmoid(x)} (Keras 3). */
+    public static NDArray hardSigmoid(NDArray x) { return x.hardSigmoid(); }
+
     private Ops() {}
 }

@@ -118,6 +118,47 @@ final class GradientRules {
         r.put(Op.LOG_SUM_EXP, (g, x, y, attrs, need) -> new NDArray[] {                   // softmax(x) · g
             x[0].sub(keptDims(y, x[0], attrs)).exp().mul(keptDims(g, x[0], attrs))});
 
+        // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
+        r.put(Op.VARIANCE, MathGrad::variance);                                          // 2(x - mean)/N
+        r.put(Op.STD, MathGrad::std);                                                    // (x - mean)/(N·std)
+        r.put(Op.NORM, MathGrad::norm);                                                  // x/‖x‖; 0 at 0
+        r.put(Op.CUMSUM, MathGrad::cumsum);                                              // cumsum, reversed
+        r.put(Op.CUMPROD, MathGrad::cumprod);                                            // cumsum(y·g, rev)/x
+        r.put(Op.TAKE_LANES, MathGrad::takeLanes);                                       // sort, topK: put back
+        r.put(Op.PUT_LANES, MathGrad::putLanes);                                         // take again
+        r.put(Op.CLIP, MathGrad::clip);                                                  // g inside [min, max]
+        for (Op op : new Op[] {Op.ARGSORT, Op.LOGICAL_AND, Op.LOGICAL_OR, Op.LOGICAL_XOR, Op.LOGICAL_NOT,
+            Op.ANY, Op.ALL}) {
+            r.put(op, NOT_DIFFERENTIABLE);                                               // integer or bool results
+        }
+
+        // ---- math (issue 9): unary functions and activations; dx = g · f'(x) ----
+        unary(r, Op.ERF, (g, x, y) -> g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));   // 2/√π e^(-x²)
+        unary(r, Op.LOG1P, (g, x, y) -> g.div(x.add(1.0)));                                        // 1/(1 + x)
+        unary(r, Op.EXPM1, (g, x, y) -> g.mul(y.add(1.0)));                                        // e^x
+        unary(r, Op.LOG2, (g, x, y) -> g.div(x.mul(Math.log(2))));                                 // 1/(x ln 2)
+        unary(r, Op.LOG10, (g, x, y) -> g.div(x.mul(Math.log(10))));                               // 1/(x ln 10)
+        unary(r, Op.TAN, (g, x, y) -> g.mul(y.square().add(1.0)));                                 // 1 + tan²
+        unary(r, Op.ASIN, (g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()));                   // 1/√(1 - x²)
+        unary(r, Op.ACOS, (g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()).neg());             // -1/√(1 - x²)
+        unary(r, Op.ATAN, (g, x, y) -> g.div(x.square().add(1.0)));                                // 1/(1 + x²)
+        unary(r, Op.SINH, (g, x, y) -> g.mul(x.cosh()));                                           // cosh
+        unary(r, Op.COSH, (g, x, y) -> g.mul(x.sinh()));                                           // sinh
+        unary(r, Op.SOFTPLUS, (g, x, y) -> g.mul(x.sigmoid()));                                    // σ(x)
+        unary(r, Op.GELU, MathGrad::gelu);                                                         // Φ + x·φ
+        unary(r, Op.GELU_TANH, MathGrad::geluTanh);
+        unary(r, Op.SILU, (g, x, y) -> {                                                           // σ(1 + x(1 - σ))
+            NDArray s = x.sigmoid();
+            return g.mul(s.mul(x.mul(one(s).sub(s)).add(1.0)));
+        });
+        unary(r, Op.ELU, (g, x, y) -> NDArray.where(x.gt(0.0), g, g.mul(y.add(1.0))));              // 1, or e^x
+        unary(r, Op.SELU, MathGrad::selu);                                                         // λ, or y + λα
+        r.put(Op.LEAKY_RELU, (g, x, y, attrs, need) ->                                             // 1, or alpha
+                new NDArray[] {NDArray.where(x[0].gt(0.0), g, g.mul((Double) attrs))});
+        unary(r, Op.SOFTSIGN, (g, x, y) -> g.div(x.abs().add(1.0).square()));                      // 1/(1 + |x|)²
+        unary(r, Op.HARD_SIGMOID, (g, x, y) ->                                                     // 1/6 on (-3, 3)
+                NDArray.where(x.gt(-3.0).logicalAnd(x.lt(3.0)), g.mul(1.0 / 6), zero(g)));
+
         RULES = Collections.unmodifiableMap(r);
     }
 

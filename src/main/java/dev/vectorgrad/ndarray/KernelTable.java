@@ -4,12 +4,25 @@ package dev.vectorgrad.ndarray;
 
 import dev.vectorgrad.DType;
 import dev.vectorgrad.kernels.elementwise.AbsKernel;
+import dev.vectorgrad.kernels.elementwise.AcosKernel;
 import dev.vectorgrad.kernels.elementwise.AddKernel;
+import dev.vectorgrad.kernels.elementwise.AsinKernel;
+import dev.vectorgrad.kernels.elementwise.AtanKernel;
 import dev.vectorgrad.kernels.elementwise.CompareKernel;
 import dev.vectorgrad.kernels.elementwise.Comparison;
 import dev.vectorgrad.kernels.elementwise.CosKernel;
+import dev.vectorgrad.kernels.elementwise.CoshKernel;
 import dev.vectorgrad.kernels.elementwise.DivKernel;
+import dev.vectorgrad.kernels.elementwise.EluKernel;
+import dev.vectorgrad.kernels.elementwise.ErfKernel;
 import dev.vectorgrad.kernels.elementwise.ExpKernel;
+import dev.vectorgrad.kernels.elementwise.Expm1Kernel;
+import dev.vectorgrad.kernels.elementwise.GeluKernel;
+import dev.vectorgrad.kernels.elementwise.GeluTanhKernel;
+import dev.vectorgrad.kernels.elementwise.HardSigmoidKernel;
+import dev.vectorgrad.kernels.elementwise.Log10Kernel;
+import dev.vectorgrad.kernels.elementwise.Log1pKernel;
+import dev.vectorgrad.kernels.elementwise.Log2Kernel;
 import dev.vectorgrad.kernels.elementwise.LogKernel;
 import dev.vectorgrad.kernels.elementwise.MaximumKernel;
 import dev.vectorgrad.kernels.elementwise.MinimumKernel;
@@ -17,12 +30,18 @@ import dev.vectorgrad.kernels.elementwise.MulKernel;
 import dev.vectorgrad.kernels.elementwise.NegKernel;
 import dev.vectorgrad.kernels.elementwise.PowKernel;
 import dev.vectorgrad.kernels.elementwise.ReluKernel;
+import dev.vectorgrad.kernels.elementwise.SeluKernel;
 import dev.vectorgrad.kernels.elementwise.SigmoidKernel;
 import dev.vectorgrad.kernels.elementwise.SignKernel;
+import dev.vectorgrad.kernels.elementwise.SiluKernel;
 import dev.vectorgrad.kernels.elementwise.SinKernel;
+import dev.vectorgrad.kernels.elementwise.SinhKernel;
+import dev.vectorgrad.kernels.elementwise.SoftplusKernel;
+import dev.vectorgrad.kernels.elementwise.SoftsignKernel;
 import dev.vectorgrad.kernels.elementwise.SqrtKernel;
 import dev.vectorgrad.kernels.elementwise.SquareKernel;
 import dev.vectorgrad.kernels.elementwise.SubKernel;
+import dev.vectorgrad.kernels.elementwise.TanKernel;
 import dev.vectorgrad.kernels.elementwise.TanhKernel;
 
 /**
@@ -409,6 +428,82 @@ final class KernelTable {
                 (x, xo, out, oo, n) -> SignKernel.run((int[]) x, xo, (int[]) out, oo, n);
         UNARY_TABLE[DType.INT64.ordinal()][Op.SIGN.ordinal()] =
                 (x, xo, out, oo, n) -> SignKernel.run((long[]) x, xo, (long[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ERF.ordinal()] =
+                (x, xo, out, oo, n) -> ErfKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ERF.ordinal()] =
+                (x, xo, out, oo, n) -> ErfKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.LOG1P.ordinal()] =
+                (x, xo, out, oo, n) -> Log1pKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.LOG1P.ordinal()] =
+                (x, xo, out, oo, n) -> Log1pKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.EXPM1.ordinal()] =
+                (x, xo, out, oo, n) -> Expm1Kernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.EXPM1.ordinal()] =
+                (x, xo, out, oo, n) -> Expm1Kernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.LOG2.ordinal()] =
+                (x, xo, out, oo, n) -> Log2Kernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.LOG2.ordinal()] =
+                (x, xo, out, oo, n) -> Log2Kernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.LOG10.ordinal()] =
+                (x, xo, out, oo, n) -> Log10Kernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.LOG10.ordinal()] =
+                (x, xo, out, oo, n) -> Log10Kernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.TAN.ordinal()] =
+                (x, xo, out, oo, n) -> TanKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.TAN.ordinal()] =
+                (x, xo, out, oo, n) -> TanKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ASIN.ordinal()] =
+                (x, xo, out, oo, n) -> AsinKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ASIN.ordinal()] =
+                (x, xo, out, oo, n) -> AsinKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ACOS.ordinal()] =
+                (x, xo, out, oo, n) -> AcosKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ACOS.ordinal()] =
+                (x, xo, out, oo, n) -> AcosKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ATAN.ordinal()] =
+                (x, xo, out, oo, n) -> AtanKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ATAN.ordinal()] =
+                (x, xo, out, oo, n) -> AtanKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SINH.ordinal()] =
+                (x, xo, out, oo, n) -> SinhKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SINH.ordinal()] =
+                (x, xo, out, oo, n) -> SinhKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.COSH.ordinal()] =
+                (x, xo, out, oo, n) -> CoshKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.COSH.ordinal()] =
+                (x, xo, out, oo, n) -> CoshKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SOFTPLUS.ordinal()] =
+                (x, xo, out, oo, n) -> SoftplusKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SOFTPLUS.ordinal()] =
+                (x, xo, out, oo, n) -> SoftplusKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.GELU.ordinal()] =
+                (x, xo, out, oo, n) -> GeluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.GELU.ordinal()] =
+                (x, xo, out, oo, n) -> GeluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.GELU_TANH.ordinal()] =
+                (x, xo, out, oo, n) -> GeluTanhKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.GELU_TANH.ordinal()] =
+                (x, xo, out, oo, n) -> GeluTanhKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SILU.ordinal()] =
+                (x, xo, out, oo, n) -> SiluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SILU.ordinal()] =
+                (x, xo, out, oo, n) -> SiluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ELU.ordinal()] =
+                (x, xo, out, oo, n) -> EluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ELU.ordinal()] =
+                (x, xo, out, oo, n) -> EluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SELU.ordinal()] =
+                (x, xo, out, oo, n) -> SeluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SELU.ordinal()] =
+                (x, xo, out, oo, n) -> SeluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SOFTSIGN.ordinal()] =
+                (x, xo, out, oo, n) -> SoftsignKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SOFTSIGN.ordinal()] =
+                (x, xo, out, oo, n) -> SoftsignKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.HARD_SIGMOID.ordinal()] =
+                (x, xo, out, oo, n) -> HardSigmoidKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.HARD_SIGMOID.ordinal()] =
+                (x, xo, out, oo, n) -> HardSigmoidKernel.run((double[]) x, xo, (double[]) out, oo, n);
         COMPARE_TABLE[DType.FLOAT32.ordinal()][Op.EQ.ordinal()] = new Binary() {
             public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
                 CompareKernel.run(Comparison.EQ, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);

@@ -23,5 +23,14 @@ public enum Op {
     // views and copies
     RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, SLICE_SCATTER, COPY,
     // linear algebra and nn helpers
-    MATMUL, SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP
+    MATMUL, SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP,
+    // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
+    // VARIANCE, STD, NORM, ANY, ALL get ReduceAttrs; CUMSUM/CUMPROD int[] {axis, exclusive, reverse} (0/1);
+    // TAKE_LANES (inputs x, int64 indices) the Integer axis; PUT_LANES (inputs g, indices) int[] {axis, length};
+    // CLIP double[] {min, max}. Sorted and top-k values are recorded as TAKE_LANES.
+    VARIANCE, STD, NORM, CUMSUM, CUMPROD, TAKE_LANES, PUT_LANES, ARGSORT, CLIP,
+    LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, LOGICAL_NOT, ANY, ALL,
+    // ---- math (issue 9): unary functions and activations (LEAKY_RELU gets its alpha as a Double) ----
+    ERF, LOG1P, EXPM1, LOG2, LOG10, TAN, ASIN, ACOS, ATAN, SINH, COSH,
+    SOFTPLUS, GELU, GELU_TANH, SILU, ELU, SELU, LEAKY_RELU, SOFTSIGN, HARD_SIGMOID
 }

@@ -1,0 +1,218 @@
+package dev.vectorgrad.kernels.elementwise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vectorgrad.kernels.Simd;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The issue-9 unary kernels: SIMD within the ulp bound each class promises of its scalar twin (0 for the
+ * bit-exact ones) over random arrays with offsets, a dense sweep of float bit patterns (every sign, exponent,
+ * subnormal, infinity and NaN), every binary exponent of double, and in place; plus known answers.
+ */
+class MathKernelsTest {
+    interface F32 { void apply(float[] x, int xOff, float[] out, int outOff, int n); }
+    interface F64 { void apply(double[] x, int xOff, double[] out, int outOff, int n); }
+
+    record Fn(String name, F32 fScalar, F32 fSimd, F32 fRun, int floatUlps,
+              F64 dScalar, F64 dSimd, F64 dRun, int doubleUlps) {
+        @Override public String toString() { return name; }
+    }
+
+    static final List<Fn> FNS = List.of(
+            new Fn("tan", TanKernel::scalar, TanKernel::simd, TanKernel::run, TanKernel.FLOAT_ULPS,
+                    TanKernel::scalar, TanKernel::simd, TanKernel::run, TanKernel.DOUBLE_ULPS),
+            new Fn("asin", AsinKernel::scalar, AsinKernel::simd, AsinKernel::run, AsinKernel.FLOAT_ULPS,
+                    AsinKernel::scalar, AsinKernel::simd, AsinKernel::run, AsinKernel.DOUBLE_ULPS),
+            new Fn("acos", AcosKernel::scalar, AcosKernel::simd, AcosKernel::run, AcosKernel.FLOAT_ULPS,
+                    AcosKernel::scalar, AcosKernel::simd, AcosKernel::run, AcosKernel.DOUBLE_ULPS),
+            new Fn("atan", AtanKernel::scalar, AtanKernel::simd, AtanKernel::run, AtanKernel.FLOAT_ULPS,
+                    AtanKernel::scalar, AtanKernel::simd, AtanKernel::run, AtanKernel.DOUBLE_ULPS),
+            new Fn("sinh", SinhKernel::scalar, SinhKernel::simd, SinhKernel::run, SinhKernel.FLOAT_ULPS,
+                    SinhKernel::scalar, SinhKernel::simd, SinhKernel::run, SinhKernel.DOUBLE_ULPS),
+            new Fn("cosh", CoshKernel::scalar, CoshKernel::simd, CoshKernel::run, CoshKernel.FLOAT_ULPS,
+                    CoshKernel::scalar, CoshKernel::simd, CoshKernel::run, CoshKernel.DOUBLE_ULPS),
+            new Fn("log10", Log10Kernel::scalar, Log10Kernel::simd, Log10Kernel::run, Log10Kernel.FLOAT_ULPS,
+                    Log10Kernel::scalar, Log10Kernel::simd, Log10Kernel::run, Log10Kernel.DOUBLE_ULPS),
+            new Fn("log1p", Log1pKernel::scalar, Log1pKernel::simd, Log1pKernel::run, Log1pKernel.FLOAT_ULPS,
+                    Log1pKernel::scalar, Log1pKernel::simd, Log1pKernel::run, Log1pKernel.DOUBLE_ULPS),
+            new Fn("expm1", Expm1Kernel::scalar, Expm1Kernel::simd, Expm1Kernel::run, Expm1Kernel.FLOAT_ULPS,
+                    Expm1Kernel::scalar, Expm1Kernel::simd, Expm1Kernel::run, Expm1Kernel.DOUBLE_ULPS),
+            new Fn("log2", Log2Kernel::scalar, Log2Kernel::simd, Log2Kernel::run, Log2Kernel.FLOAT_ULPS,
+                    Log2Kernel::scalar, Log2Kernel::simd, Log2Kernel::run, Log2Kernel.DOUBLE_ULPS),
+            new Fn("erf", ErfKernel::scalar, ErfKernel::simd, ErfKernel::run, ErfKernel.FLOAT_ULPS,
+                    ErfKernel::scalar, ErfKernel::simd, ErfKernel::run, ErfKernel.DOUBLE_ULPS),
+            new Fn("gelu", GeluKernel::scalar, GeluKernel::simd, GeluKernel::run, GeluKernel.FLOAT_ULPS,
+                    GeluKernel::scalar, GeluKernel::simd, GeluKernel::run, GeluKernel.DOUBLE_ULPS),
+            new Fn("geluTanh", GeluTanhKernel::scalar, GeluTanhKernel::simd, GeluTanhKernel::run, GeluTanhKernel.FLOAT_ULPS,
+                    GeluTanhKernel::scalar, GeluTanhKernel::simd, GeluTanhKernel::run, GeluTanhKernel.DOUBLE_ULPS),
+            new Fn("softplus", SoftplusKernel::scalar, SoftplusKernel::simd, SoftplusKernel::run, SoftplusKernel.FLOAT_ULPS,
+                    SoftplusKernel::scalar, SoftplusKernel::simd, SoftplusKernel::run, SoftplusKernel.DOUBLE_ULPS),
+            new Fn("silu", SiluKernel::scalar, SiluKernel::simd, SiluKernel::run, SiluKernel.FLOAT_ULPS,
+                    SiluKernel::scalar, SiluKernel::simd, SiluKernel::run, SiluKernel.DOUBLE_ULPS),
+            new Fn("elu", EluKernel::scalar, EluKernel::simd, EluKernel::run, EluKernel.FLOAT_ULPS,
+                    EluKernel::scalar, EluKernel::simd, EluKernel::run, EluKernel.DOUBLE_ULPS),
+            new Fn("selu", SeluKernel::scalar, SeluKernel::simd, SeluKernel::run, SeluKernel.FLOAT_ULPS,
+                    SeluKernel::scalar, SeluKernel::simd, SeluKernel::run, SeluKernel.DOUBLE_ULPS),
+            new Fn("softsign", SoftsignKernel::scalar, SoftsignKernel::simd, SoftsignKernel::run, 0,
+                    SoftsignKernel::scalar, SoftsignKernel::simd, SoftsignKernel::run, 0),
+            new Fn("hardSigmoid", HardSigmoidKernel::scalar, HardSigmoidKernel::simd, HardSigmoidKernel::run, 0,
+                    HardSigmoidKernel::scalar, HardSigmoidKernel::simd, HardSigmoidKernel::run, 0),
+            new Fn("leakyRelu(0.2)",
+                    (x, xo, o, oo, n) -> LeakyReluKernel.scalar(x, xo, o, oo, n, 0.2f),
+                    (x, xo, o, oo, n) -> LeakyReluKernel.simd(x, xo, o, oo, n, 0.2f),
+                    (x, xo, o, oo, n) -> LeakyReluKernel.run(x, xo, o, oo, n, 0.2f), 0,
+                    (x, xo, o, oo, n) -> LeakyReluKernel.scalar(x, xo, o, oo, n, 0.2),
+                    (x, xo, o, oo, n) -> LeakyReluKernel.simd(x, xo, o, oo, n, 0.2),
+                    (x, xo, o, oo, n) -> LeakyReluKernel.run(x, xo, o, oo, n, 0.2), 0));
+
+    @Provide Arbitrary<Fn> fns() { return Arbitraries.of(FNS); }
+    @Provide Arbitrary<Integer> floatLengths() { return UnaryTestValues.lengths(Simd.F32.length()); }
+    @Provide Arbitrary<Integer> doubleLengths() { return UnaryTestValues.lengths(Simd.F64.length()); }
+
+    private static void assertWithin(Fn f, int bound, float[] x, int xOff, float[] expected, int eOff, float[] actual,
+                                     int aOff, int n, String what) {
+        for (int i = 0; i < n; i++) {
+            float e = expected[eOff + i], a = actual[aOff + i];
+            long d = UnaryTestValues.ulps(e, a);
+            // bit-exact kernels must match bit for bit, signed zeros included
+            boolean ok = bound == 0 ? Float.floatToIntBits(e) == Float.floatToIntBits(a) : d <= bound;
+            if (!ok) {
+                throw new AssertionError(f + " " + what + ": x=" + x[xOff + i] + " (0x"
+                        + Integer.toHexString(Float.floatToRawIntBits(x[xOff + i])) + ") twin=" + e + " simd=" + a
+                        + " is " + d + " ulp apart, promised <= " + bound);
+            }
+        }
+    }
+
+    private static void assertWithin(Fn f, int bound, double[] x, int xOff, double[] expected, int eOff,
+                                     double[] actual, int aOff, int n, String what) {
+        for (int i = 0; i < n; i++) {
+            double e = expected[eOff + i], a = actual[aOff + i];
+            long d = UnaryTestValues.ulps(e, a);
+            boolean ok = bound == 0 ? Double.doubleToLongBits(e) == Double.doubleToLongBits(a) : d <= bound;
+            if (!ok) {
+                throw new AssertionError(f + " " + what + ": x=" + x[xOff + i] + " twin=" + e + " simd=" + a
+                        + " is " + d + " ulp apart, promised <= " + bound);
+            }
+        }
+    }
+
+    @Property
+    void floatSimdIsWithinPromisedUlpsOfTwin(@ForAll("fns") Fn f, @ForAll("floatLengths") int n,
+            @ForAll @IntRange(max = 7) int xOff, @ForAll @IntRange(max = 7) int outOff, @ForAll long seed) {
+        float[] x = UnaryTestValues.floats(new SplittableRandom(seed), xOff + n);
+        float[] expected = new float[outOff + n], simd = new float[outOff + n], run = new float[outOff + n];
+        f.fScalar().apply(x, xOff, expected, outOff, n);
+        f.fSimd().apply(x, xOff, simd, outOff, n);
+        f.fRun().apply(x, xOff, run, outOff, n);
+        assertWithin(f, f.floatUlps(), x, xOff, expected, outOff, simd, outOff, n, "simd");
+        assertWithin(f, f.floatUlps(), x, xOff, expected, outOff, run, outOff, n, "run");
+        float[] copy = x.clone();
+        f.fSimd().apply(x, xOff, x, xOff, n);
+        assertWithin(f, 0, copy, xOff, simd, outOff, x, xOff, n, "in place vs out of place");
+    }
+
+    @Property
+    void doubleSimdIsWithinPromisedUlpsOfTwin(@ForAll("fns") Fn f, @ForAll("doubleLengths") int n,
+            @ForAll @IntRange(max = 7) int xOff, @ForAll @IntRange(max = 7) int outOff, @ForAll long seed) {
+        double[] x = UnaryTestValues.doubles(new SplittableRandom(seed), xOff + n);
+        double[] expected = new double[outOff + n], simd = new double[outOff + n], run = new double[outOff + n];
+        f.dScalar().apply(x, xOff, expected, outOff, n);
+        f.dSimd().apply(x, xOff, simd, outOff, n);
+        f.dRun().apply(x, xOff, run, outOff, n);
+        assertWithin(f, f.doubleUlps(), x, xOff, expected, outOff, simd, outOff, n, "simd");
+        assertWithin(f, f.doubleUlps(), x, xOff, expected, outOff, run, outOff, n, "run");
+        double[] copy = x.clone();
+        f.dSimd().apply(x, xOff, x, xOff, n);
+        assertWithin(f, 0, copy, xOff, simd, outOff, x, xOff, n, "in place vs out of place");
+    }
+
+    // every STEP-th float bit pattern; the emulated (wider than the CPU) species gets a coarser sweep
+    private static final int STEP = UnaryTestValues.EMULATED ? 1 << 17 : 1 << 11;
+
+    @Property(tries = 1)
+    void floatSweepOfBitPatternsStaysWithinPromisedUlps(@ForAll @IntRange(max = (1 << 17) - 1) int phase) {
+        int n = (int) ((1L << 32) / STEP);
+        float[] x = new float[n], expected = new float[n], actual = new float[n];
+        for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat(i * STEP + phase % STEP);
+        for (Fn f : FNS) {
+            f.fScalar().apply(x, 0, expected, 0, n);
+            f.fSimd().apply(x, 0, actual, 0, n);
+            assertWithin(f, f.floatUlps(), x, 0, expected, 0, actual, 0, n, "sweep");
+        }
+    }
+
+    @Property(tries = 1)
+    void doubleSweepOverEveryBinaryExponentStaysWithinPromisedUlps(@ForAll long seed) {
+        var rng = new SplittableRandom(seed);
+        int perExponent = UnaryTestValues.EMULATED ? 1 : 8, perEdge = UnaryTestValues.EMULATED ? 256 : 4096;
+        // erf's interval switches, gelu/silu/softplus tails, the exponential's overflow
+        double[][] edges = {{-8, 8}, {-45, 45}, {-800, 800}};
+        double[] x = new double[2 * 2098 * perExponent + edges.length * perEdge];
+        int k = 0;
+        for (int e = -1074; e <= 1023; e++) {
+            for (int j = 0; j < perExponent; j++) {
+                double v = Math.scalb(1 + rng.nextDouble(), e);
+                x[k++] = v;
+                x[k++] = -v;
+            }
+        }
+        for (double[] edge : edges) {
+            for (int j = 0; j < perEdge; j++) x[k++] = rng.nextDouble(edge[0], edge[1]);
+        }
+        double[] expected = new double[x.length], actual = new double[x.length];
+        for (Fn f : FNS) {
+            f.dScalar().apply(x, 0, expected, 0, x.length);
+            f.dSimd().apply(x, 0, actual, 0, x.length);
+            assertWithin(f, f.doubleUlps(), x, 0, expected, 0, actual, 0, x.length, "exponent sweep");
+        }
+    }
+
+    private static double[] through(F64 kernel, double... values) {
+        int reps = 2 * Simd.F64.length();
+        double[] x = new double[values.length * reps], out = new double[x.length], first = new double[values.length];
+        for (int i = 0; i < x.length; i++) x[i] = values[i / reps];
+        kernel.apply(x, 0, out, 0, x.length);
+        for (int v = 0; v < values.length; v++) first[v] = out[v * reps];
+        return first;
+    }
+
+    private static float[] throughF(F32 kernel, float... values) {
+        int reps = 2 * Simd.F32.length();
+        float[] x = new float[values.length * reps], out = new float[x.length], first = new float[values.length];
+        for (int i = 0; i < x.length; i++) x[i] = values[i / reps];
+        kernel.apply(x, 0, out, 0, x.length);
+        for (int v = 0; v < values.length; v++) first[v] = out[v * reps];
+        return first;
+    }
+
+    @Example
+    void knownAnswersAtTheEdges() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertThat(through(ErfKernel::simd, 0d, -0d, inf, -inf, 10d, -7d)).containsExactly(0d, -0d, 1d, -1d, 1d, -1d);
+        assertThat(through(ErfKernel::simd, Double.NaN)[0]).isNaN();
+        assertThat(through(GeluKernel::simd, -inf, inf, 0d)).containsExactly(-0d, inf, 0d);
+        assertThat(through(GeluTanhKernel::simd, -inf, inf)).containsExactly(-0d, inf);
+        assertThat(through(SiluKernel::simd, -inf, inf, 0d)).containsExactly(-0d, inf, 0d);
+        assertThat(through(SoftplusKernel::simd, -inf, inf, 0d)[2]).isEqualTo(Math.log(2));
+        assertThat(through(SoftplusKernel::simd, -inf, inf)).containsExactly(0d, inf);
+        assertThat(through(Log2Kernel::simd, 8d, 0.125d, 1d, Double.MIN_VALUE, 0d, inf))
+                .containsExactly(3d, -3d, 0d, -1074d, -inf, inf);
+        assertThat(through(Log2Kernel::simd, -1d)[0]).isNaN();
+        assertThat(through(SoftsignKernel::simd, inf, -inf, 1d)).containsExactly(1d, -1d, 0.5d);
+        assertThat(through(HardSigmoidKernel::simd, -3d, 0d, 3d, 10d)).containsExactly(0d, 0.5d, 1d, 1d);
+        assertThat(through(EluKernel::simd, -inf, 0d, 2d)).containsExactly(-1d, 0d, 2d);
+        assertThat(through(SeluKernel::simd, -inf)[0]).isEqualTo(-SeluKernel.SCALE * SeluKernel.ALPHA, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(throughF(Log2Kernel::simd, 8f, 0.125f, Float.MIN_VALUE)).containsExactly(3f, -3f, -149f);
+        assertThat(throughF(GeluKernel::simd, Float.NEGATIVE_INFINITY, 1f)).containsExactly(-0f, (float) 0.8413447460685429);
+    }
+}
