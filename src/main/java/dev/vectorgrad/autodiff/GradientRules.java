@@ -118,6 +118,16 @@ final class GradientRules {
         r.put(Op.LOG_SUM_EXP, (g, x, y, attrs, need) -> new NDArray[] {                   // softmax(x) · g
             x[0].sub(keptDims(y, x[0], attrs)).exp().mul(keptDims(g, x[0], attrs))});
 
+        // ---- indexing and manipulation ----
+        r.put(Op.CONCAT, GradientRules::concat);                                         // a slice per part
+        r.put(Op.PAD, GradientRules::pad);                                               // the interior slice
+        r.put(Op.GATHER, GradientRules::gather);                                         // segment sum (scatter-add)
+        r.put(Op.SEGMENT_SUM, (g, x, y, attrs, need) ->                                  // gather of g at the ids
+                new NDArray[] {g.gather(x[1], 0), null});
+        r.put(Op.ONE_HOT, NOT_DIFFERENTIABLE);
+        r.put(Op.ARG_WHERE, NOT_DIFFERENTIABLE);
+        r.put(Op.CUSTOM, (g, x, y, attrs, need) -> CustomGradient.backward(attrs, g, x, y)); // the user's rule
+
         RULES = Collections.unmodifiableMap(r);
     }
 
@@ -267,6 +277,61 @@ final class GradientRules {
             inv[perm[i]] = i;
         }
         return inv;
+    }
+
+    // ---- indexing and manipulation ----
+
+    /** Each part gets the slice of {@code g} it was copied to. */
+    private static NDArray[] concat(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        int[] a = (int[]) attrs;
+        NDArray[] dx = new NDArray[x.length];
+        int at = 0;
+        for (int k = 0; k < x.length; k++) {
+            if (need[k]) {
+                dx[k] = g.slice(a[0], at, at + a[k + 1], 1);
+            }
+            at += a[k + 1];
+        }
+        return dx;
+    }
+
+    /** The interior of {@code g}: the padding received constants, which carry no gradient. */
+    private static NDArray[] pad(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        int[][] p = (int[][]) attrs;
+        int[] shape = x[0].shape();
+        NDArray dx = g;
+        for (int d = 0; d < p.length; d++) {
+            if (p[d][0] != 0 || p[d][1] != 0) {
+                dx = dx.slice(d, p[d][0], p[d][0] + shape[d], 1);
+            }
+        }
+        return new NDArray[] {dx};
+    }
+
+    /**
+     * TF's {@code _GatherV2Grad}: the index axes of {@code g} moved to the front, summed into their
+     * rows with an unsorted segment sum (whose own rule is a gather, so this differentiates again),
+     * and the row axis moved back into place.
+     */
+    private static NDArray[] gather(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        int axis = (Integer) attrs;
+        NDArray idx = x[1];
+        int[] shape = x[0].shape();
+        int n = shape[axis];
+        NDArray wrapped = NDArray.where(idx.lt(NDArray.zeros(idx.dtype())), idx.add((long) n), idx);
+        int r = idx.rank();
+        int[] front = new int[g.rank()];
+        int j = 0;
+        for (int i = axis; i < axis + r; i++) front[j++] = i;
+        for (int i = 0; i < axis; i++) front[j++] = i;
+        for (int i = axis + r; i < g.rank(); i++) front[j++] = i;
+        NDArray rows = NDArray.unsortedSegmentSum(g.transpose(front), wrapped, n);
+        int[] back = new int[shape.length];
+        j = 0;
+        for (int i = 1; i <= axis; i++) back[j++] = i;
+        back[j++] = 0;
+        for (int i = axis + 1; i < shape.length; i++) back[j++] = i;
+        return new NDArray[] {axis == 0 ? rows : rows.transpose(back), null};
     }
 
     private GradientRules() {}

@@ -23,5 +23,20 @@ public enum Op {
     // views and copies
     RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, SLICE_SCATTER, COPY,
     // linear algebra and nn helpers
-    MATMUL, SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP
+    MATMUL, SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP,
+    // ---- indexing and manipulation ----
+    /** Inputs: the parts; attrs {@code int[] {axis, size of each part along it...}}. */
+    CONCAT,
+    /** Constant padding; attrs the {@code int[][]} paddings (reflect and symmetric are slices and concats). */
+    PAD,
+    /** Inputs {@code (x, indices)}; attrs the axis ({@code Integer}). */
+    GATHER,
+    /** TensorFlow's unsorted segment sum; inputs {@code (data, segmentIds)}, attrs numSegments ({@code Integer}). */
+    SEGMENT_SUM,
+    /** Integer indices in, so no gradient. */
+    ONE_HOT,
+    /** Coordinates out, so no gradient. */
+    ARG_WHERE,
+    /** A user's forward with its own backward; attrs the autodiff layer's backward function. */
+    CUSTOM
 }
