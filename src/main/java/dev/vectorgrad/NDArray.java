@@ -1230,12 +1230,18 @@ public class NDArray {
             pairs[2 * i + 1] = ss[i];
             wide[2 * i] = mm[i];
             wide[2 * i + 1] = ss[i];
-            result[i] = Math.multiplyExact(mm[i], ss[i]);
+            long r = (long) mm[i] * ss[i];
+            if (r > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("tile: multiples " + Arrays.toString(multiples) + " of shape "
+                        + Shapes.format(shape) + " give " + r + " entries on axis " + i);
+            }
+            result[i] = (int) r;
             same &= mm[i] == 1;
         }
         if (same) {
             return this;
         }
+        Shapes.checkShape("tile", result);
         return reshape(pairs).broadcastTo(wide).reshape(result);
     }
 
@@ -1259,7 +1265,13 @@ public class NDArray {
             wide[i] = i == a + 1 ? repeats : shape[j++];
         }
         int[] result = shape.clone();
-        result[a] = Math.multiplyExact(shape[a], repeats);
+        long r = (long) shape[a] * repeats;
+        if (r > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("repeat: " + repeats + " repeats of axis " + axis + " of shape "
+                    + Shapes.format(shape) + " give " + r + " entries");
+        }
+        result[a] = (int) r;
+        Shapes.checkShape("repeat", result);
         return expandDims(a + 1).broadcastTo(wide).reshape(result);
     }
 
