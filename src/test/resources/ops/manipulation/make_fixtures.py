@@ -225,6 +225,25 @@ def main():
     case("einsum_bilinear", "einsum", [u, arr((3, 4), seed=36), v], np.einsum("i,ij,j", u, arr((3, 4), seed=36), v),
          eq="i,ij,j")
 
+    # more integer dtypes and empty arrays
+    ti = arr((3, 4), np.int64, 38)
+    tii = np.array([[3], [0], [-1]], np.int32)
+    case("take_along_axis_int64", "takeAlongAxis", [ti, tii], np.take_along_axis(ti, tii, axis=1), axis=1)
+    e23 = np.zeros((2, 0, 3), np.int32)
+    case("unstack_empty_inner", "unstack", [e23], [e23[i] for i in range(2)], axis=0)
+    case("stack_empty", "stack", [np.zeros((0,), np.float32)] * 2, np.stack([np.zeros((0,), np.float32)] * 2, 1),
+         axis=1)
+    case("split_empty_axis", "split", [e23], np.split(e23, 3, axis=1), n=3, axis=1)
+    case("pad_empty", "pad", [np.zeros((0, 3), np.float64)], np.pad(np.zeros((0, 3)), ((1, 1), (0, 2)),
+         constant_values=2.5), pads="1,1;0,2", mode="CONSTANT", c=2.5)
+    case("gather_from_empty_rows", "gather", [np.zeros((4, 0), np.float32), np.array([3, 1], np.int32)],
+         np.take(np.zeros((4, 0), np.float32), [3, 1], axis=0), axis=0)
+    case("tril_wide", "tril", [arr((3, 5), np.int64, 39)], np.tril(arr((3, 5), np.int64, 39), 2), k=2)
+    case("triu_tall_neg", "triu", [arr((5, 2), seed=40)], np.triu(arr((5, 2), seed=40), -2), k=-2)
+    up1, up2 = arr((2, 3), seed=41), arr((3, 4), seed=42)
+    case("einsum_upper_implicit", "einsum", [up1, up2], np.einsum("Ba,aC", up1, up2), eq="Ba,aC")
+    case("einsum_explicit_transpose", "einsum", [up1], np.einsum("ij->ji", up1), eq="ij->ji")
+
     with open(os.path.join(HERE, "manifest.txt"), "w") as f:
         f.write("\n".join(CASES) + "\n")
     print(f"wrote {len(CASES)} cases")
