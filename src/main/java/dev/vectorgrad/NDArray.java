@@ -1281,9 +1281,10 @@ public class NDArray {
     }
 
     /**
-     * {@code tf.pad(x, paddings, mode, constant_values)}. CONSTANT copies once into a filled array.
-     * REFLECT (each side below the axis size) and SYMMETRIC (at most the axis size), as TensorFlow
-     * bounds them, are reversed slices concatenated axis by axis: one copy per padded axis.
+     * {@code tf.pad(x, paddings, mode, constant_values)}: CONSTANT fills the border with {@code constant};
+     * REFLECT mirrors without repeating the edge (each side at most the axis size - 1) and SYMMETRIC
+     * with it (at most the axis size), bounded as TensorFlow bounds them. Either way {@code x} is
+     * copied once and the border is written from the output itself.
      */
     public NDArray pad(int[][] paddings, PadMode mode, double constant) {
         int[][] p = dev.vectorgrad.ndarray.Manipulation.checkPaddings("pad", paddings, shape);
@@ -1297,39 +1298,22 @@ public class NDArray {
         if (none) {
             return this;
         }
-        if (mode == PadMode.CONSTANT) {
-            NDArray out = wrap(dev.vectorgrad.ndarray.Manipulation.padConstant(view(), p, constant));
-            record1(Op.PAD, out, this, p);
-            return out;
+        if (mode != PadMode.CONSTANT) {
+            int edge = mode == PadMode.REFLECT ? 1 : 0; // reflect leaves the edge element out of the mirror
+            for (int d = 0; d < shape.length; d++) {
+                boolean padded = p[d][0] > 0 || p[d][1] > 0; // an unpadded axis may be empty
+                if (padded && (p[d][0] > shape[d] - edge || p[d][1] > shape[d] - edge)) {
+                    throw new IllegalArgumentException("pad: " + mode + " padding " + Arrays.toString(p[d]) + " on axis "
+                            + d + " of shape " + Shapes.format(shape) + " must be at most " + (shape[d] - edge)
+                            + " on each side");
+                }
+            }
         }
-        int edge = mode == PadMode.REFLECT ? 1 : 0; // reflect leaves the edge element out of the mirror
-        NDArray x = this;
-        for (int d = 0; d < shape.length; d++) {
-            int n = shape[d];
-            if (p[d][0] == 0 && p[d][1] == 0) {
-                continue;
-            }
-            if (p[d][0] > n - edge || p[d][1] > n - edge) {
-                throw new IllegalArgumentException("pad: " + mode + " padding " + Arrays.toString(p[d]) + " on axis " + d
-                        + " of shape " + Shapes.format(shape) + " must be at most " + (n - edge) + " on each side");
-            }
-            java.util.List<NDArray> pieces = new java.util.ArrayList<>(3);
-            if (p[d][0] > 0) {
-                pieces.add(reversed(x, d, p[d][0] - 1 + edge, p[d][0]));
-            }
-            pieces.add(x);
-            if (p[d][1] > 0) {
-                pieces.add(reversed(x, d, n - 1 - edge, p[d][1]));
-            }
-            x = concat(pieces, d);
-        }
-        return x;
-    }
-
-    /** {@code count} elements along {@code axis} from {@code from} downwards: a negative-step view. */
-    private static NDArray reversed(NDArray x, int axis, int from, int count) {
-        int stop = from - count;
-        return x.slice(axis, from, stop < 0 ? Integer.MIN_VALUE : stop, -1);
+        Strided padded = mode == PadMode.CONSTANT ? dev.vectorgrad.ndarray.Manipulation.padConstant(view(), p, constant)
+                : dev.vectorgrad.ndarray.Manipulation.padMirror(view(), p, mode == PadMode.REFLECT);
+        NDArray out = wrap(padded);
+        record1(Op.PAD, out, this, new dev.vectorgrad.ndarray.PadAttrs(p, mode));
+        return out;
     }
 
     /**

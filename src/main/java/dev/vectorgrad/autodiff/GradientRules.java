@@ -2,7 +2,9 @@ package dev.vectorgrad.autodiff;
 
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
+import dev.vectorgrad.PadMode;
 import dev.vectorgrad.ndarray.Op;
+import dev.vectorgrad.ndarray.PadAttrs;
 import dev.vectorgrad.ndarray.ReduceAttrs;
 import dev.vectorgrad.ndarray.Shapes;
 import java.util.Collections;
@@ -295,17 +297,43 @@ final class GradientRules {
         return dx;
     }
 
-    /** The interior of {@code g}: the padding received constants, which carry no gradient. */
+    /**
+     * The interior of {@code g}; for a constant pad the border carries no gradient, for a mirror pad
+     * each border is added back, reversed, onto the elements it copied (TF's {@code MirrorPadGrad}).
+     * Axes fold in reverse order, the adjoint of padding them one after another.
+     */
     private static NDArray[] pad(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
-        int[][] p = (int[][]) attrs;
+        PadAttrs pa = (PadAttrs) attrs;
+        int[][] p = pa.paddings();
         int[] shape = x[0].shape();
+        int edge = pa.mode() == PadMode.REFLECT ? 1 : 0;
         NDArray dx = g;
-        for (int d = 0; d < p.length; d++) {
-            if (p[d][0] != 0 || p[d][1] != 0) {
-                dx = dx.slice(d, p[d][0], p[d][0] + shape[d], 1);
+        for (int d = p.length - 1; d >= 0; d--) {
+            int p0 = p[d][0];
+            int p1 = p[d][1];
+            int n = shape[d];
+            if (p0 == 0 && p1 == 0) {
+                continue;
             }
+            NDArray inner = dx.slice(d, p0, p0 + n, 1);
+            if (pa.mode() != PadMode.CONSTANT) {
+                if (p0 > 0) {
+                    inner = inner.add(NDArray.sliceScatter(NDArray.zerosLike(inner), dx.slice(d, 0, p0, 1), d,
+                            p0 - 1 + edge, down(p0 - 1 + edge, p0), -1));
+                }
+                if (p1 > 0) {
+                    inner = inner.add(NDArray.sliceScatter(NDArray.zerosLike(inner), dx.slice(d, p0 + n, p0 + n + p1, 1),
+                            d, n - 1 - edge, down(n - 1 - edge, p1), -1));
+                }
+            }
+            dx = inner;
         }
         return new NDArray[] {dx};
+    }
+
+    /** The Python stop bound of {@code count} elements taken downwards from {@code from}. */
+    private static int down(int from, int count) {
+        return from - count < 0 ? Integer.MIN_VALUE : from - count;
     }
 
     /**

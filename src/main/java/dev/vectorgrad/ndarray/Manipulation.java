@@ -100,6 +100,43 @@ public final class Manipulation {
         return dst;
     }
 
+    /**
+     * TensorFlow's REFLECT ({@code reflect}: the edge element is not repeated) or SYMMETRIC padding in
+     * one pass over {@code x}: it is copied into the interior once, then each axis's borders are filled,
+     * axis by axis, from the already-written mirror image inside the output (as padding one axis after
+     * another would, without the intermediate arrays). Bounds are checked by the caller.
+     */
+    public static Strided padMirror(Strided x, int[][] pads, boolean reflect) {
+        int edge = reflect ? 1 : 0;
+        Strided dst = padConstant(x, pads, 0);
+        int[] shape = x.shape();
+        if (x.size() == 0) {
+            return dst;
+        }
+        for (int d = 0; d < shape.length; d++) {
+            int p0 = pads[d][0];
+            int p1 = pads[d][1];
+            int n = shape[d];
+            if (p0 == 0 && p1 == 0) {
+                continue;
+            }
+            // padded along the axes done so far, interior along the ones still to do
+            Strided region = dst;
+            for (int e = d + 1; e < shape.length; e++) {
+                region = Views.slice(region, e, new int[] {pads[e][0], shape[e], 1});
+            }
+            if (p0 > 0) {
+                Blit.copy(Views.slice(region, d, new int[] {2 * p0 - 1 + edge, p0, -1}),
+                        Views.slice(region, d, new int[] {0, p0, 1}));
+            }
+            if (p1 > 0) {
+                Blit.copy(Views.slice(region, d, new int[] {p0 + n - 1 - edge, p1, -1}),
+                        Views.slice(region, d, new int[] {p0 + n, p1, 1}));
+            }
+        }
+        return dst;
+    }
+
     /** Fills a numeric buffer with {@code value} converted as a cast would. */
     public static void fill(Object data, double value) {
         switch (data) {

@@ -27,7 +27,7 @@ public enum Op {
     // ---- indexing and manipulation ----
     /** Inputs: the parts; attrs {@code int[] {axis, size of each part along it...}}. */
     CONCAT,
-    /** Constant padding; attrs the {@code int[][]} paddings (reflect and symmetric are slices and concats). */
+    /** Constant, reflect or symmetric padding; attrs a {@link PadAttrs}. */
     PAD,
     /** Inputs {@code (x, indices)}; attrs the axis ({@code Integer}). */
     GATHER,

@@ -142,6 +142,28 @@ class ManipulationPropertiesTest {
         assertThat(padded.shape()).isEqualTo(out);
         assertThat(padded.toDoubleArray()).containsExactly(expected);
 
+        for (PadMode mode : new PadMode[] {PadMode.REFLECT, PadMode.SYMMETRIC}) {
+            int edge = mode == PadMode.REFLECT ? 1 : 0;
+            int[][] mp = new int[s.length][];
+            int[] mo = new int[s.length];
+            for (int d = 0; d < s.length; d++) {
+                int max = Math.max(0, s[d] - edge);
+                mp[d] = new int[] {rng.nextInt(0, max + 1), rng.nextInt(0, max + 1)};
+                mo[d] = s[d] + mp[d][0] + mp[d][1];
+            }
+            NDArray mirrored = p.nd().pad(mp, mode, 0);
+            double[] me = oracle(p.ref(), mo, i -> {
+                for (int d = 0; d < i.length; d++) {
+                    int j = i[d] - mp[d][0];
+                    i[d] = j < 0 ? -j - 1 + edge : j >= s[d] ? 2 * s[d] - 1 - edge - j : j;
+                }
+                return i;
+            }, 0);
+            assertThat(mirrored.shape()).as("%s", mode).isEqualTo(mo);
+            assertThat(mirrored.toDoubleArray()).as("%s of %s by %s", mode, java.util.Arrays.toString(s),
+                    java.util.Arrays.deepToString(mp)).containsExactly(me);
+        }
+
         int[] reps = new int[s.length];
         int[] tiled = new int[s.length];
         for (int d = 0; d < s.length; d++) {
