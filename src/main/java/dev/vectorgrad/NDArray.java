@@ -1319,6 +1319,507 @@ public class NDArray {
         return unary(Op.HARD_SIGMOID, "hardSigmoid", true);
     }
 
+    // ---- indexing and manipulation ----
+    // Logic lives in ndarray.Manipulation, ndarray.Indexing and ndarray.Einsum; what a strided view
+    // can express (split, unstack, tile and repeat of size-1 axes) is composed from views here, and
+    // the composite ops (stack, tile, repeat, reflect padding, gatherNd, takeAlongAxis, booleanMask,
+    // scatterNd, tril/triu, einsum) are built from recorded ops, so their gradients need no rule of
+    // their own and nested tapes differentiate them again.
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * Joins arrays along an existing {@code axis} ({@code tf.concat}, {@code np.concatenate}); their
+     * shapes must agree on every other axis. Mixed dtypes are promoted as NumPy does (TensorFlow
+     * requires one dtype). One copy: each input's contiguous runs go to {@code System.arraycopy}.
+     *
+     * @throws IllegalArgumentException for no arrays, rank-0 arrays or shapes that differ off {@code axis}
+     */
+    public static NDArray concat(java.util.List<NDArray> arrays, int axis) {
+        NDArray[] parts = parts("concat", arrays);
+        if (parts[0].rank() == 0) {
+            throw new IllegalArgumentException("concat: rank-0 arrays cannot be concatenated (use stack)");
+        }
+        int a = Shapes.axis("concat", axis, parts[0].rank());
+        DType t = parts[0].dtype;
+        for (NDArray p : parts) {
+            t = DType.promote(t, p.dtype);
+        }
+        int[][] shapes = new int[parts.length][];
+        Strided[] views = new Strided[parts.length];
+        int[] attrs = new int[parts.length + 1];
+        attrs[0] = a;
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = parts[k].cast(t);
+            shapes[k] = parts[k].shape;
+            views[k] = parts[k].view();
+            attrs[k + 1] = parts[k].shape.length > a ? parts[k].shape[a] : 0;
+        }
+        int[] outShape = dev.vectorgrad.ndarray.Manipulation.concatShape("concat", shapes, a);
+        if (parts.length == 1) {
+            return parts[0];
+        }
+        NDArray out = wrap(dev.vectorgrad.ndarray.Manipulation.concat(views, a, outShape));
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(Op.CONCAT, out, parts, attrs);
+        }
+        return out;
+    }
+
+    /**
+     * Joins arrays of one shape along a new {@code axis} in {@code [-rank-1, rank]} ({@code tf.stack}):
+     * each gains a size-1 axis (a view) and they are concatenated (one copy).
+     */
+    public static NDArray stack(java.util.List<NDArray> arrays, int axis) {
+        NDArray[] parts = parts("stack", arrays);
+        int rank = parts[0].rank();
+        int a = axis < 0 ? axis + rank + 1 : axis;
+        if (a < 0 || a > rank) {
+            throw new IllegalArgumentException("stack: axis " + axis + " is out of range for arrays of rank " + rank);
+        }
+        for (int k = 1; k < parts.length; k++) {
+            if (!Arrays.equals(parts[k].shape, parts[0].shape)) {
+                throw new IllegalArgumentException("stack: array 0 has shape " + Shapes.format(parts[0].shape)
+                        + " but array " + k + " has shape " + Shapes.format(parts[k].shape));
+            }
+        }
+        java.util.List<NDArray> expanded = new java.util.ArrayList<>(parts.length);
+        for (NDArray p : parts) {
+            expanded.add(p.expandDims(a));
+        }
+        return concat(expanded, a);
+    }
+
+    private static NDArray[] parts(String op, java.util.List<NDArray> arrays) {
+        if (arrays == null || arrays.isEmpty()) {
+            throw new IllegalArgumentException(op + ": needs at least one array");
+        }
+        NDArray[] parts = arrays.toArray(new NDArray[0]);
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k] == null) {
+                throw new IllegalArgumentException(op + ": array " + k + " is null");
+            }
+        }
+        return parts;
+    }
+
+    /** The slices along {@code axis}, each without that axis ({@code tf.unstack}); views, no copy. */
+    public java.util.List<NDArray> unstack(int axis) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("unstack: a rank-0 array cannot be unstacked");
+        }
+        int a = Shapes.axis("unstack", axis, shape.length);
+        java.util.List<NDArray> out = new java.util.ArrayList<>(shape[a]);
+        for (int i = 0; i < shape[a]; i++) {
+            out.add(slice(a, i, i + 1, 1).squeeze(a));
+        }
+        return out;
+    }
+
+    /**
+     * {@code numSplits} equal views along {@code axis} ({@code tf.split(x, n, axis)}); no copy.
+     *
+     * @throws IllegalArgumentException when the axis size is not a multiple of {@code numSplits}
+     */
+    public java.util.List<NDArray> split(int numSplits, int axis) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("split: a rank-0 array cannot be split");
+        }
+        int a = Shapes.axis("split", axis, shape.length);
+        if (numSplits <= 0 || shape[a] % numSplits != 0) {
+            throw new IllegalArgumentException("split: axis " + axis + " of shape " + Shapes.format(shape)
+                    + " cannot be split into " + numSplits + " equal parts");
+        }
+        int[] sizes = new int[numSplits];
+        Arrays.fill(sizes, shape[a] / numSplits);
+        return split(sizes, a);
+    }
+
+    /**
+     * Views of the given {@code sizes} along {@code axis} ({@code tf.split(x, [2, 3, -1], axis)}); one
+     * size may be -1 for the rest. No copy.
+     *
+     * @throws IllegalArgumentException when the sizes do not add up to the axis size
+     */
+    public java.util.List<NDArray> split(int[] sizes, int axis) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("split: a rank-0 array cannot be split");
+        }
+        int a = Shapes.axis("split", axis, shape.length);
+        int[] s = nonNull(sizes).clone();
+        int unknown = -1;
+        long total = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == -1 && unknown < 0) {
+                unknown = i;
+            } else if (s[i] < 0) {
+                throw new IllegalArgumentException("split: sizes " + Arrays.toString(sizes)
+                        + " may hold one -1 and otherwise non-negative sizes");
+            } else {
+                total += s[i];
+            }
+        }
+        if (unknown >= 0 && total <= shape[a]) {
+            s[unknown] = (int) (shape[a] - total);
+            total = shape[a];
+        }
+        if (total != shape[a]) {
+            throw new IllegalArgumentException("split: sizes " + Arrays.toString(sizes) + " do not add up to size "
+                    + shape[a] + " of axis " + axis + " of shape " + Shapes.format(shape));
+        }
+        java.util.List<NDArray> out = new java.util.ArrayList<>(s.length);
+        int at = 0;
+        for (int n : s) {
+            out.add(slice(a, at, at + n, 1));
+            at += n;
+        }
+        return out;
+    }
+
+    /**
+     * This array repeated {@code multiples[i]} times along axis {@code i} ({@code tf.tile}, {@code np.tile}:
+     * a shorter {@code multiples} is padded with leading 1s, a longer one adds leading axes). Built as
+     * a broadcast view that is reshaped, so it is a view whenever the tiled axes have size 1.
+     */
+    public NDArray tile(int... multiples) {
+        int[] m = nonNull(multiples);
+        int rank = Math.max(m.length, shape.length);
+        int[] mm = new int[rank];
+        int[] ss = new int[rank];
+        Arrays.fill(mm, 1);
+        Arrays.fill(ss, 1);
+        System.arraycopy(m, 0, mm, rank - m.length, m.length);
+        System.arraycopy(shape, 0, ss, rank - shape.length, shape.length);
+        int[] pairs = new int[2 * rank];
+        int[] wide = new int[2 * rank];
+        int[] result = new int[rank];
+        boolean same = rank == shape.length;
+        for (int i = 0; i < rank; i++) {
+            if (mm[i] < 0) {
+                throw new IllegalArgumentException("tile: multiples " + Arrays.toString(multiples) + " must be non-negative");
+            }
+            pairs[2 * i] = 1;
+            pairs[2 * i + 1] = ss[i];
+            wide[2 * i] = mm[i];
+            wide[2 * i + 1] = ss[i];
+            long r = (long) mm[i] * ss[i];
+            if (r > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("tile: multiples " + Arrays.toString(multiples) + " of shape "
+                        + Shapes.format(shape) + " give " + r + " entries on axis " + i);
+            }
+            result[i] = (int) r;
+            same &= mm[i] == 1;
+        }
+        if (same) {
+            return this;
+        }
+        Shapes.checkShape("tile", result);
+        return reshape(pairs).broadcastTo(wide).reshape(result);
+    }
+
+    /**
+     * Each element repeated {@code repeats} times along {@code axis} ({@code tf.repeat}, {@code np.repeat}
+     * with an axis): a broadcast view reshaped, so a view when the axis has size 1.
+     */
+    public NDArray repeat(int repeats, int axis) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("repeat: a rank-0 array has no axis to repeat along");
+        }
+        int a = Shapes.axis("repeat", axis, shape.length);
+        if (repeats < 0) {
+            throw new IllegalArgumentException("repeat: repeats must be non-negative, got " + repeats);
+        }
+        if (repeats == 1) {
+            return this;
+        }
+        int[] wide = new int[shape.length + 1];
+        for (int i = 0, j = 0; i < wide.length; i++) {
+            wide[i] = i == a + 1 ? repeats : shape[j++];
+        }
+        int[] result = shape.clone();
+        long r = (long) shape[a] * repeats;
+        if (r > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("repeat: " + repeats + " repeats of axis " + axis + " of shape "
+                    + Shapes.format(shape) + " give " + r + " entries");
+        }
+        result[a] = (int) r;
+        Shapes.checkShape("repeat", result);
+        return expandDims(a + 1).broadcastTo(wide).reshape(result);
+    }
+
+    /** Zero padding: {@code paddings[i] = {before, after}} for each axis ({@code tf.pad(x, paddings)}). */
+    public NDArray pad(int[][] paddings) {
+        return pad(paddings, PadMode.CONSTANT, 0);
+    }
+
+    /**
+     * {@code tf.pad(x, paddings, mode, constant_values)}: CONSTANT fills the border with {@code constant};
+     * REFLECT mirrors without repeating the edge (each side at most the axis size - 1) and SYMMETRIC
+     * with it (at most the axis size), bounded as TensorFlow bounds them. Either way {@code x} is
+     * copied once and the border is written from the output itself.
+     */
+    public NDArray pad(int[][] paddings, PadMode mode, double constant) {
+        int[][] p = dev.vectorgrad.ndarray.Manipulation.checkPaddings("pad", paddings, shape);
+        if (mode == null) {
+            throw new IllegalArgumentException("pad: mode is null");
+        }
+        boolean none = true;
+        for (int[] q : p) {
+            none &= q[0] == 0 && q[1] == 0;
+        }
+        if (none) {
+            return this;
+        }
+        if (mode != PadMode.CONSTANT) {
+            int edge = mode == PadMode.REFLECT ? 1 : 0; // reflect leaves the edge element out of the mirror
+            for (int d = 0; d < shape.length; d++) {
+                boolean padded = p[d][0] > 0 || p[d][1] > 0; // an unpadded axis may be empty
+                if (padded && (p[d][0] > shape[d] - edge || p[d][1] > shape[d] - edge)) {
+                    throw new IllegalArgumentException("pad: " + mode + " padding " + Arrays.toString(p[d]) + " on axis "
+                            + d + " of shape " + Shapes.format(shape) + " must be at most " + (shape[d] - edge)
+                            + " on each side");
+                }
+            }
+        }
+        Strided padded = mode == PadMode.CONSTANT ? dev.vectorgrad.ndarray.Manipulation.padConstant(view(), p, constant)
+                : dev.vectorgrad.ndarray.Manipulation.padMirror(view(), p, mode == PadMode.REFLECT);
+        NDArray out = wrap(padded);
+        record1(Op.PAD, out, this, new dev.vectorgrad.ndarray.PadAttrs(p, mode));
+        return out;
+    }
+
+    /**
+     * {@code tf.gather(x, indices, axis)}: the slices at {@code indices} (int32/int64, any shape) along
+     * {@code axis}; the result's shape is {@code shape[:axis] + indices.shape + shape[axis+1:]}. Negative
+     * indices count from the end, as in NumPy's {@code take} (TensorFlow rejects them).
+     *
+     * @throws IllegalArgumentException for an index out of range: {@code gather: index 7 out of range for axis 0 of size 5}
+     */
+    public NDArray gather(NDArray indices, int axis) {
+        nonNull(indices);
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("gather: a rank-0 array cannot be gathered from");
+        }
+        int a = Shapes.axis("gather", axis, shape.length);
+        long[] idx = dev.vectorgrad.ndarray.Indexing.indices("gather", indices.view());
+        NDArray out = wrap(dev.vectorgrad.ndarray.Indexing.gather(view(), idx, indices.shape, a));
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(Op.GATHER, out, new NDArray[] {this, indices}, a);
+        }
+        return out;
+    }
+
+    /**
+     * {@code tf.math.unsorted_segment_sum}: {@code out[segmentIds[i...]] += data[i...]}, shape
+     * {@code [numSegments] + data.shape[segmentIds.rank:]}; gather's adjoint, so gather's gradient.
+     * Ids must lie in {@code [0, numSegments)} (TensorFlow silently drops negative ids; here they are
+     * an error, because a dropped id is far more often a bug than an intent).
+     */
+    public static NDArray unsortedSegmentSum(NDArray data, NDArray segmentIds, int numSegments) {
+        nonNull(data);
+        nonNull(segmentIds);
+        long[] ids = dev.vectorgrad.ndarray.Indexing.indices("unsortedSegmentSum", segmentIds.view());
+        NDArray out = wrap(dev.vectorgrad.ndarray.Indexing.segmentSum(data.view(), ids, segmentIds.shape, numSegments));
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(Op.SEGMENT_SUM, out, new NDArray[] {data, segmentIds}, numSegments);
+        }
+        return out;
+    }
+
+    /**
+     * {@code tf.gather_nd}: the last axis of {@code indices} holds coordinates into this array's
+     * leading axes; the result has shape {@code indices.shape[:-1] + shape[depth:]}.
+     */
+    public NDArray gatherNd(NDArray indices) {
+        nonNull(indices);
+        int[] is = indices.shape;
+        int depth = is.length == 0 ? -1 : is[is.length - 1];
+        if (depth < 0 || depth > shape.length) {
+            throw new IllegalArgumentException("gatherNd: indices of shape " + Shapes.format(is)
+                    + " need a last axis of at most the rank " + shape.length + " of shape " + Shapes.format(shape));
+        }
+        long[] idx = dev.vectorgrad.ndarray.Indexing.indices("gatherNd", indices.view());
+        long[] flat = dev.vectorgrad.ndarray.Indexing.flatNd("gatherNd", idx, is, shape);
+        int[] rows = new int[shape.length - depth + 1];
+        rows[0] = Shapes.size(Arrays.copyOf(shape, depth));
+        System.arraycopy(shape, depth, rows, 1, shape.length - depth);
+        return reshape(rows).gather(dense(DType.INT64, flat, Arrays.copyOf(is, is.length - 1)), 0);
+    }
+
+    /**
+     * NumPy's {@code take_along_axis}: {@code indices} has this array's rank and broadcasts against it
+     * on every axis but {@code axis}; each result element takes the element at its index along {@code axis}.
+     */
+    public NDArray takeAlongAxis(NDArray indices, int axis) {
+        nonNull(indices);
+        if (indices.rank() != shape.length || shape.length == 0) {
+            throw new IllegalArgumentException("takeAlongAxis: indices of shape " + Shapes.format(indices.shape)
+                    + " must have the rank of shape " + Shapes.format(shape) + " (at least 1)");
+        }
+        int a = Shapes.axis("takeAlongAxis", axis, shape.length);
+        int[] xs = shape.clone();
+        int[] out = indices.shape.clone();
+        for (int d = 0; d < xs.length; d++) {
+            if (d == a) {
+                continue;
+            }
+            if (xs[d] != out[d] && xs[d] != 1 && out[d] != 1) {
+                throw new IllegalArgumentException("takeAlongAxis: shapes " + Shapes.format(shape) + " and "
+                        + Shapes.format(indices.shape) + " cannot broadcast on axis " + d);
+            }
+            xs[d] = out[d] = Math.max(xs[d], out[d]);
+            if (shape[d] == 0 || indices.shape[d] == 0) {
+                xs[d] = out[d] = 0;
+            }
+        }
+        NDArray x = broadcastTo(xs);
+        long[] idx = dev.vectorgrad.ndarray.Indexing.indices("takeAlongAxis", indices.broadcastTo(out).view());
+        long[] flat = dev.vectorgrad.ndarray.Indexing.flatAlongAxis(idx, xs, out, a);
+        return x.reshape(-1).gather(dense(DType.INT64, flat, out), 0);
+    }
+
+    /**
+     * {@code tf.scatter_nd}: zeros of {@code shape} with {@code updates} added at the coordinates in the
+     * last axis of {@code indices} (duplicates add up). {@code updates} has shape
+     * {@code indices.shape[:-1] + shape[depth:]}.
+     */
+    public static NDArray scatterNd(NDArray indices, NDArray updates, int... shape) {
+        nonNull(indices);
+        nonNull(updates);
+        int[] s = Shapes.checkShape("scatterNd", shape);
+        int[] is = indices.shape;
+        int depth = is.length == 0 ? -1 : is[is.length - 1];
+        if (depth < 0 || depth > s.length) {
+            throw new IllegalArgumentException("scatterNd: indices of shape " + Shapes.format(is)
+                    + " need a last axis of at most the rank " + s.length + " of shape " + Shapes.format(s));
+        }
+        int[] expected = new int[is.length - 1 + s.length - depth];
+        System.arraycopy(is, 0, expected, 0, is.length - 1);
+        System.arraycopy(s, depth, expected, is.length - 1, s.length - depth);
+        if (!Arrays.equals(expected, updates.shape)) {
+            throw new IllegalArgumentException("scatterNd: updates of shape " + Shapes.format(updates.shape)
+                    + " must have shape " + Shapes.format(expected) + " for indices of shape " + Shapes.format(is)
+                    + " and output shape " + Shapes.format(s));
+        }
+        if (updates.dtype == DType.BOOL) {
+            throw new IllegalArgumentException("scatterNd: updates of dtype bool cannot be added");
+        }
+        long[] idx = dev.vectorgrad.ndarray.Indexing.indices("scatterNd", indices.view());
+        long[] flat = dev.vectorgrad.ndarray.Indexing.flatNd("scatterNd", idx, is, s);
+        NDArray ids = dense(DType.INT64, flat, Arrays.copyOf(is, is.length - 1));
+        return unsortedSegmentSum(updates, ids, Shapes.size(Arrays.copyOf(s, depth))).reshape(s);
+    }
+
+    /**
+     * {@code tf.boolean_mask}: the entries where {@code mask} (bool, shaped as this array's leading axes)
+     * is true, flattened over the masked axes into one: shape {@code [count] + shape[mask.rank:]}.
+     */
+    public NDArray booleanMask(NDArray mask) {
+        nonNull(mask);
+        if (mask.dtype != DType.BOOL) {
+            throw new IllegalArgumentException("booleanMask: mask must be bool, got " + mask.dtype);
+        }
+        int k = mask.shape.length;
+        if (k == 0 || k > shape.length || !Arrays.equals(mask.shape, Arrays.copyOf(shape, k))) {
+            throw new IllegalArgumentException("booleanMask: mask of shape " + Shapes.format(mask.shape)
+                    + " must match the leading axes of shape " + Shapes.format(shape));
+        }
+        long[] at = dev.vectorgrad.ndarray.Indexing.trueIndices(mask.toBooleanArray());
+        int[] rows = new int[shape.length - k + 1];
+        rows[0] = Shapes.size(mask.shape);
+        System.arraycopy(shape, k, rows, 1, shape.length - k);
+        return reshape(rows).gather(dense(DType.INT64, at, new int[] {at.length}), 0);
+    }
+
+    /** {@code tf.where(x)} with one argument: int64 {@code [n, rank]} coordinates of the non-zero elements, in row-major order. */
+    public NDArray argWhere() {
+        NDArray out = wrap(dev.vectorgrad.ndarray.Indexing.argWhere(view()));
+        record1(Op.ARG_WHERE, out, this, null);
+        return out;
+    }
+
+    /** {@code tf.one_hot(indices, depth)} as float32. */
+    public static NDArray oneHot(NDArray indices, int depth) {
+        return oneHot(indices, depth, DType.FLOAT32);
+    }
+
+    /**
+     * {@code tf.one_hot}: shape {@code indices.shape + [depth]}, 1 where the last axis equals the index;
+     * an index outside {@code [0, depth)}, negative included, gives a row of zeros (TensorFlow's rule).
+     */
+    public static NDArray oneHot(NDArray indices, int depth, DType dtype) {
+        nonNull(indices);
+        long[] idx = dev.vectorgrad.ndarray.Indexing.indices("oneHot", indices.view());
+        NDArray out = wrap(dev.vectorgrad.ndarray.Manipulation.oneHot(idx, indices.shape, depth, nonNull(dtype)));
+        record1(Op.ONE_HOT, out, indices, null);
+        return out;
+    }
+
+    /** The {@code n × n} identity ({@code tf.eye}). */
+    public static NDArray eye(DType dtype, int n) {
+        return eye(dtype, n, n);
+    }
+
+    /** {@code n × m} with ones on the main diagonal ({@code tf.eye(n, m)}). */
+    public static NDArray eye(DType dtype, int n, int m) {
+        return wrap(dev.vectorgrad.ndarray.Manipulation.eye(nonNull(dtype), n, m, 0));
+    }
+
+    /**
+     * {@code num} evenly spaced values from {@code start} to {@code stop} inclusive ({@code np.linspace},
+     * {@code tf.linspace}); computed in float64 with the last value exactly {@code stop}, then cast
+     * (integer dtypes round toward −∞, as NumPy 2 does).
+     */
+    public static NDArray linspace(DType dtype, double start, double stop, int num) {
+        return wrap(dev.vectorgrad.ndarray.Manipulation.linspace(nonNull(dtype), start, stop, num));
+    }
+
+    /** The lower triangle of the last two axes: entries with {@code col - row <= k} kept, the rest zero ({@code np.tril}). */
+    public NDArray tril(int k) {
+        return triangle("tril", k, true);
+    }
+
+    /** The upper triangle of the last two axes: entries with {@code col - row >= k} kept, the rest zero ({@code np.triu}). */
+    public NDArray triu(int k) {
+        return triangle("triu", k, false);
+    }
+
+    /** A mask of the last two axes applied with {@link #where}, so the gradient is where's. */
+    private NDArray triangle(String op, int k, boolean lower) {
+        if (shape.length < 2) {
+            throw new IllegalArgumentException(op + ": needs rank >= 2, got shape " + Shapes.format(shape));
+        }
+        int n = shape[shape.length - 2];
+        int m = shape[shape.length - 1];
+        NDArray rows = arange(DType.INT64, 0, n, 1).reshape(n, 1);
+        NDArray cols = arange(DType.INT64, 0, m, 1).reshape(1, m);
+        NDArray diff = cols.sub(rows);
+        NDArray mask = lower ? diff.le(of((long) k)) : diff.ge(of((long) k));
+        return where(mask, this, zeros(dtype));
+    }
+
+    /** Zeros of {@code x}'s shape and dtype ({@code tf.zeros_like}). */
+    public static NDArray zerosLike(NDArray x) {
+        return zeros(nonNull(x).dtype, x.shape);
+    }
+
+    /** Ones of {@code x}'s shape and dtype ({@code tf.ones_like}). */
+    public static NDArray onesLike(NDArray x) {
+        return ones(nonNull(x).dtype, x.shape);
+    }
+
+    /**
+     * {@code np.einsum}/{@code tf.einsum}: labels are letters, {@code ...} stands for broadcast axes,
+     * and without {@code ->} the output is the {@code ...} axes then the labels used once, sorted.
+     * Contractions run as transposes and reshapes around {@link #matmul} (GEMM); repeated labels in one
+     * operand take a diagonal.
+     */
+    public static NDArray einsum(String equation, NDArray... operands) {
+        return dev.vectorgrad.ndarray.Einsum.einsum(equation, operands);
+    }
+
     // ------------------------------------------------------------------------------------------
     // Recording: one thread-local read when no tape is open
     // ------------------------------------------------------------------------------------------

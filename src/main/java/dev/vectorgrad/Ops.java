@@ -202,5 +202,61 @@ public final class Ops {
     /** {@code keras.activations.hard_sigmoid(x)} (Keras 3). */
     public static NDArray hardSigmoid(NDArray x) { return x.hardSigmoid(); }
 
+    // ---- indexing and manipulation ----
+    /** {@code tf.concat(values, axis)}. */
+    public static NDArray concat(java.util.List<NDArray> values, int axis) { return NDArray.concat(values, axis); }
+    /** {@code tf.stack(values, axis)}. */
+    public static NDArray stack(java.util.List<NDArray> values, int axis) { return NDArray.stack(values, axis); }
+    /** {@code tf.unstack(value, axis)}. */
+    public static java.util.List<NDArray> unstack(NDArray x, int axis) { return x.unstack(axis); }
+    /** {@code tf.split(value, num_or_size_splits=n, axis)}. */
+    public static java.util.List<NDArray> split(NDArray x, int numSplits, int axis) { return x.split(numSplits, axis); }
+    /** {@code tf.split(value, num_or_size_splits=[...], axis)}. */
+    public static java.util.List<NDArray> split(NDArray x, int[] sizes, int axis) { return x.split(sizes, axis); }
+    /** {@code tf.tile(input, multiples)}. */
+    public static NDArray tile(NDArray x, int... multiples) { return x.tile(multiples); }
+    /** {@code tf.repeat(input, repeats, axis)}. */
+    public static NDArray repeat(NDArray x, int repeats, int axis) { return x.repeat(repeats, axis); }
+    /** {@code tf.pad(tensor, paddings)}. */
+    public static NDArray pad(NDArray x, int[][] paddings) { return x.pad(paddings); }
+    /** {@code tf.pad(tensor, paddings, mode, constant_values)}. */
+    public static NDArray pad(NDArray x, int[][] paddings, PadMode mode, double constantValues) { return x.pad(paddings, mode, constantValues); }
+    /** {@code tf.gather(params, indices)} along axis 0. */
+    public static NDArray gather(NDArray params, NDArray indices) { return params.gather(indices, 0); }
+    /** {@code tf.gather(params, indices, axis=axis)}. */
+    public static NDArray gather(NDArray params, NDArray indices, int axis) { return params.gather(indices, axis); }
+    /** {@code tf.gather_nd(params, indices)}. */
+    public static NDArray gatherNd(NDArray params, NDArray indices) { return params.gatherNd(indices); }
+    /** {@code tf.experimental.numpy.take_along_axis(arr, indices, axis)}. */
+    public static NDArray takeAlongAxis(NDArray x, NDArray indices, int axis) { return x.takeAlongAxis(indices, axis); }
+    /** {@code tf.scatter_nd(indices, updates, shape)}. */
+    public static NDArray scatterNd(NDArray indices, NDArray updates, int... shape) { return NDArray.scatterNd(indices, updates, shape); }
+    /** {@code tf.math.unsorted_segment_sum(data, segment_ids, num_segments)}. */
+    public static NDArray unsortedSegmentSum(NDArray data, NDArray segmentIds, int numSegments) { return NDArray.unsortedSegmentSum(data, segmentIds, numSegments); }
+    /** {@code tf.boolean_mask(tensor, mask)}. */
+    public static NDArray booleanMask(NDArray x, NDArray mask) { return x.booleanMask(mask); }
+    /** {@code tf.where(condition)} with one argument: the coordinates of the true elements. */
+    public static NDArray where(NDArray condition) { return condition.argWhere(); }
+    /** {@code tf.one_hot(indices, depth)}. */
+    public static NDArray oneHot(NDArray indices, int depth) { return NDArray.oneHot(indices, depth); }
+    /** {@code tf.one_hot(indices, depth, dtype=dtype)}. */
+    public static NDArray oneHot(NDArray indices, int depth, DType dtype) { return NDArray.oneHot(indices, depth, dtype); }
+    /** {@code tf.eye(num_rows)} as float32. */
+    public static NDArray eye(int numRows) { return NDArray.eye(DType.FLOAT32, numRows); }
+    /** {@code tf.eye(num_rows, num_columns)} as float32. */
+    public static NDArray eye(int numRows, int numColumns) { return NDArray.eye(DType.FLOAT32, numRows, numColumns); }
+    /** {@code tf.linspace(start, stop, num)} as float32. */
+    public static NDArray linspace(double start, double stop, int num) { return NDArray.linspace(DType.FLOAT32, start, stop, num); }
+    /** {@code tf.experimental.numpy.tril(m, k)}. */
+    public static NDArray tril(NDArray x, int k) { return x.tril(k); }
+    /** {@code tf.experimental.numpy.triu(m, k)}. */
+    public static NDArray triu(NDArray x, int k) { return x.triu(k); }
+    /** {@code tf.zeros_like(input)}. */
+    public static NDArray zerosLike(NDArray x) { return NDArray.zerosLike(x); }
+    /** {@code tf.ones_like(input)}. */
+    public static NDArray onesLike(NDArray x) { return NDArray.onesLike(x); }
+    /** {@code tf.einsum(equation, *inputs)}. */
+    public static NDArray einsum(String equation, NDArray... inputs) { return NDArray.einsum(equation, inputs); }
+
     private Ops() {}
 }

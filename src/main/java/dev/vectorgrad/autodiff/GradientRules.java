@@ -2,7 +2,9 @@ package dev.vectorgrad.autodiff;
 
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
+import dev.vectorgrad.PadMode;
 import dev.vectorgrad.ndarray.Op;
+import dev.vectorgrad.ndarray.PadAttrs;
 import dev.vectorgrad.ndarray.ReduceAttrs;
 import dev.vectorgrad.ndarray.Shapes;
 import java.util.Collections;
@@ -159,6 +161,16 @@ final class GradientRules {
         unary(r, Op.HARD_SIGMOID, (g, x, y) ->                                                     // 1/6 on (-3, 3)
                 NDArray.where(x.gt(-3.0).logicalAnd(x.lt(3.0)), g.mul(1.0 / 6), zero(g)));
 
+        // ---- indexing and manipulation ----
+        r.put(Op.CONCAT, GradientRules::concat);                                         // a slice per part
+        r.put(Op.PAD, GradientRules::pad);                                               // the interior slice
+        r.put(Op.GATHER, GradientRules::gather);                                         // segment sum (scatter-add)
+        r.put(Op.SEGMENT_SUM, (g, x, y, attrs, need) ->                                  // gather of g at the ids
+                new NDArray[] {g.gather(x[1], 0), null});
+        r.put(Op.ONE_HOT, NOT_DIFFERENTIABLE);
+        r.put(Op.ARG_WHERE, NOT_DIFFERENTIABLE);
+        r.put(Op.CUSTOM, (g, x, y, attrs, need) -> CustomGradient.backward(attrs, g, x, y)); // the user's rule
+
         RULES = Collections.unmodifiableMap(r);
     }
 
@@ -308,6 +320,87 @@ final class GradientRules {
             inv[perm[i]] = i;
         }
         return inv;
+    }
+
+    // ---- indexing and manipulation ----
+
+    /** Each part gets the slice of {@code g} it was copied to. */
+    private static NDArray[] concat(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        int[] a = (int[]) attrs;
+        NDArray[] dx = new NDArray[x.length];
+        int at = 0;
+        for (int k = 0; k < x.length; k++) {
+            if (need[k]) {
+                dx[k] = g.slice(a[0], at, at + a[k + 1], 1);
+            }
+            at += a[k + 1];
+        }
+        return dx;
+    }
+
+    /**
+     * The interior of {@code g}; for a constant pad the border carries no gradient, for a mirror pad
+     * each border is added back, reversed, onto the elements it copied (TF's {@code MirrorPadGrad}).
+     * Axes fold in reverse order, the adjoint of padding them one after another.
+     */
+    private static NDArray[] pad(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        PadAttrs pa = (PadAttrs) attrs;
+        int[][] p = pa.paddings();
+        int[] shape = x[0].shape();
+        int edge = pa.mode() == PadMode.REFLECT ? 1 : 0;
+        NDArray dx = g;
+        for (int d = p.length - 1; d >= 0; d--) {
+            int p0 = p[d][0];
+            int p1 = p[d][1];
+            int n = shape[d];
+            if (p0 == 0 && p1 == 0) {
+                continue;
+            }
+            NDArray inner = dx.slice(d, p0, p0 + n, 1);
+            if (pa.mode() != PadMode.CONSTANT) {
+                if (p0 > 0) {
+                    inner = inner.add(NDArray.sliceScatter(NDArray.zerosLike(inner), dx.slice(d, 0, p0, 1), d,
+                            p0 - 1 + edge, down(p0 - 1 + edge, p0), -1));
+                }
+                if (p1 > 0) {
+                    inner = inner.add(NDArray.sliceScatter(NDArray.zerosLike(inner), dx.slice(d, p0 + n, p0 + n + p1, 1),
+                            d, n - 1 - edge, down(n - 1 - edge, p1), -1));
+                }
+            }
+            dx = inner;
+        }
+        return new NDArray[] {dx};
+    }
+
+    /** The Python stop bound of {@code count} elements taken downwards from {@code from}. */
+    private static int down(int from, int count) {
+        return from - count < 0 ? Integer.MIN_VALUE : from - count;
+    }
+
+    /**
+     * TF's {@code _GatherV2Grad}: the index axes of {@code g} moved to the front, summed into their
+     * rows with an unsorted segment sum (whose own rule is a gather, so this differentiates again),
+     * and the row axis moved back into place.
+     */
+    private static NDArray[] gather(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        int axis = (Integer) attrs;
+        NDArray idx = x[1];
+        int[] shape = x[0].shape();
+        int n = shape[axis];
+        NDArray wrapped = NDArray.where(idx.lt(NDArray.zeros(idx.dtype())), idx.add((long) n), idx);
+        int r = idx.rank();
+        int[] front = new int[g.rank()];
+        int j = 0;
+        for (int i = axis; i < axis + r; i++) front[j++] = i;
+        for (int i = 0; i < axis; i++) front[j++] = i;
+        for (int i = axis + r; i < g.rank(); i++) front[j++] = i;
+        NDArray rows = NDArray.unsortedSegmentSum(g.transpose(front), wrapped, n);
+        int[] back = new int[shape.length];
+        j = 0;
+        for (int i = 1; i <= axis; i++) back[j++] = i;
+        back[j++] = 0;
+        for (int i = axis + 1; i < shape.length; i++) back[j++] = i;
+        return new NDArray[] {axis == 0 ? rows : rows.transpose(back), null};
     }
 
     private GradientRules() {}

@@ -32,5 +32,20 @@ public enum Op {
     LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, LOGICAL_NOT, ANY, ALL,
     // ---- math (issue 9): unary functions and activations (LEAKY_RELU gets its alpha as a Double) ----
     ERF, LOG1P, EXPM1, LOG2, LOG10, TAN, ASIN, ACOS, ATAN, SINH, COSH,
-    SOFTPLUS, GELU, GELU_TANH, SILU, ELU, SELU, LEAKY_RELU, SOFTSIGN, HARD_SIGMOID
+    SOFTPLUS, GELU, GELU_TANH, SILU, ELU, SELU, LEAKY_RELU, SOFTSIGN, HARD_SIGMOID,
+    // ---- indexing and manipulation ----
+    /** Inputs: the parts; attrs {@code int[] {axis, size of each part along it...}}. */
+    CONCAT,
+    /** Constant, reflect or symmetric padding; attrs a {@link PadAttrs}. */
+    PAD,
+    /** Inputs {@code (x, indices)}; attrs the axis ({@code Integer}). */
+    GATHER,
+    /** TensorFlow's unsorted segment sum; inputs {@code (data, segmentIds)}, attrs numSegments ({@code Integer}). */
+    SEGMENT_SUM,
+    /** Integer indices in, so no gradient. */
+    ONE_HOT,
+    /** Coordinates out, so no gradient. */
+    ARG_WHERE,
+    /** A user's forward with its own backward; attrs the autodiff layer's backward function. */
+    CUSTOM
 }
