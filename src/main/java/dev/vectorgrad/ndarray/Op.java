@@ -23,5 +23,7 @@ public enum Op {
     // views and copies
     RESHAPE, TRANSPOSE, BROADCAST_TO, SLICE, SLICE_SCATTER, COPY,
     // linear algebra and nn helpers
-    MATMUL, SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP
+    MATMUL, SOFTMAX, LOG_SOFTMAX, LOG_SUM_EXP,
+    // ---- more dtypes: complex parts (COMPLEX has inputs (re, im); the others one complex input) ----
+    REAL, IMAG, CONJ, COMPLEX, ANGLE
 }
