@@ -61,7 +61,8 @@ final class GradientRules {
 
         // ---- elementwise unary: dx = g · f'(x); y is the forward output ----
         unary(r, Op.NEG, (g, x, y) -> g.neg());                                          // -1
-        unary(r, Op.ABS, (g, x, y) -> g.mul(x.sign()));                                  // sign(x); 0 at 0; z/|z|
+        unary(r, Op.ABS, (g, x, y) -> x.dtype().isComplex() ? complexAbs(g, x, y)        // sign(x); 0 at 0
+                : g.mul(x.sign()));
         unary(r, Op.SQUARE, (g, x, y) -> g.mul(x.conj().mul(2.0)));                       // 2x
         unary(r, Op.SQRT, (g, x, y) -> g.div(y.conj().mul(2.0)));                         // 1/(2√x); +inf at 0
         unary(r, Op.EXP, (g, x, y) -> g.mul(y.conj()));                                  // e^x
@@ -221,6 +222,16 @@ final class GradientRules {
         NDArray oneZero = NDArray.where(isZero, rest, zero(v));
         NDArray local = NDArray.where(zeros.eq(0.0), noZero, NDArray.where(zeros.eq(1.0), oneZero, zero(v)));
         return new NDArray[] {local.mul(keptDims(g, v, attrs))};
+    }
+
+    /**
+     * TF's {@code _ComplexAbsGrad}: {@code g·z/|z|}, 0 where {@code z = 0}; written with div (not the
+     * complex sign, whose own rule is zeros as in TF) so that the second derivative is right.
+     */
+    private static NDArray complexAbs(NDArray g, NDArray x, NDArray y) {
+        NDArray isZero = y.eq(0.0);
+        NDArray safe = NDArray.where(isZero, one(y), y);
+        return NDArray.where(isZero, zero(x), g.mul(x).div(safe));
     }
 
     /** TF's {@code _AngleGrad}: ∂atan2(b, a) is {@code (−b, a)/|z|²}, returned as {@code g·(−b + ai)/|z|²}. */
