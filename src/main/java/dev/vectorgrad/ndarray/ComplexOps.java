@@ -1,6 +1,7 @@
 package dev.vectorgrad.ndarray;
 
 import dev.vectorgrad.DType;
+import dev.vectorgrad.kernels.elementwise.ComplexMulKernel;
 
 /**
  * Complex arithmetic on {@link ComplexBuffer}s, NumPy's semantics. NDArray branches here at the top
@@ -11,9 +12,10 @@ import dev.vectorgrad.DType;
  * is vectorised and already handles strides and broadcasting: {@code sum} reduces the real and the
  * imaginary parts separately, {@code matmul} is four real GEMMs
  * ({@code (A+iB)(C+iD) = (AC−BD) + i(AD+BC)}), {@code where} selects each part, {@code real()} and
- * {@code imag()} are views. The rest (multiply, divide, exp, log, sqrt, abs) walk the broadcast
- * operands with {@link StridedLoop} in plain loops, one per op, computed in double and rounded once
- * to the result's precision. Division uses Smith's algorithm (as NumPy does) so that
+ * {@code imag()} are views. Multiply goes to {@link ComplexMulKernel} (SIMD on the split parts, in
+ * the parts' own precision, as NumPy computes). The rest (divide, exp, log, sqrt, abs) walk the
+ * broadcast operands with {@link StridedLoop} in plain loops, one per op, computed in double and
+ * rounded once to the result's precision. Division uses Smith's algorithm (as NumPy does) so that
  * {@code |b|²} never overflows or underflows on its own; exp, log and sqrt follow C99's
  * {@code cexp}, {@code clog}, {@code csqrt} (principal branches, the cut of log and sqrt along the
  * negative real axis, the sign of a zero imaginary part choosing the side).
@@ -102,13 +104,38 @@ public final class ComplexOps {
         return new Strided(t, out, 0, shape, outStrides);
     }
 
-    /** {@code (a+bi)(c+di) = (ac−bd) + (ad+bc)i}. */
+    /**
+     * {@code (a+bi)(c+di) = (ac−bd) + (ad+bc)i} in the buffers' own precision: dense runs go to
+     * {@link ComplexMulKernel}, strided and broadcast runs to the same arithmetic one element at a time.
+     */
     static void mul(ComplexBuffer x, int xOff, int xInc, ComplexBuffer y, int yOff, int yInc, ComplexBuffer out,
                     int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            double a = x.re(xOff + i * xInc), b = x.im(xOff + i * xInc);
-            double c = y.re(yOff + i * yInc), d = y.im(yOff + i * yInc);
-            out.set(outOff + i, a * c - b * d, a * d + b * c);
+        if (x instanceof ComplexBuffer.OfFloat(float[] ar, float[] ai)
+                && y instanceof ComplexBuffer.OfFloat(float[] br, float[] bi)
+                && out instanceof ComplexBuffer.OfFloat(float[] cr, float[] ci)) {
+            if (xInc == 1 && yInc == 1) {
+                ComplexMulKernel.run(ar, ai, xOff, br, bi, yOff, cr, ci, outOff, n);
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                float a = ar[xOff + i * xInc], b = ai[xOff + i * xInc], c = br[yOff + i * yInc], d = bi[yOff + i * yInc];
+                cr[outOff + i] = a * c - b * d;
+                ci[outOff + i] = a * d + b * c;
+            }
+        } else if (x instanceof ComplexBuffer.OfDouble(double[] ar, double[] ai)
+                && y instanceof ComplexBuffer.OfDouble(double[] br, double[] bi)
+                && out instanceof ComplexBuffer.OfDouble(double[] cr, double[] ci)) {
+            if (xInc == 1 && yInc == 1) {
+                ComplexMulKernel.run(ar, ai, xOff, br, bi, yOff, cr, ci, outOff, n);
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                double a = ar[xOff + i * xInc], b = ai[xOff + i * xInc], c = br[yOff + i * yInc], d = bi[yOff + i * yInc];
+                cr[outOff + i] = a * c - b * d;
+                ci[outOff + i] = a * d + b * c;
+            }
+        } else {
+            throw new IllegalStateException("mul: operands of mixed complex precision");
         }
     }
 
