@@ -480,7 +480,8 @@ public class NDArray {
             case INT64 -> Arrays.equals(toLongArray(), other.toLongArray());
             case BOOL -> Arrays.equals(toBooleanArray(), other.toBooleanArray());
             case STRING -> Arrays.equals(toStringArray(), other.toStringArray());
-            case COMPLEX64, COMPLEX128 -> real().equals(other.real()) && imag().equals(other.imag());
+            case COMPLEX64, COMPLEX128 -> sameValues(parts(true), other.parts(true))
+                    && sameValues(parts(false), other.parts(false));
         };
     }
 
@@ -491,7 +492,12 @@ public class NDArray {
             return h * 31 + Arrays.hashCode(toStringArray());
         }
         if (dtype.isComplex()) {
-            return (h * 31 + real().hashCode()) * 31 + imag().hashCode();
+            double[] re = parts(true);
+            double[] im = parts(false);
+            for (int i = 0; i < re.length; i++) {
+                h = (h * 31 + Double.hashCode(re[i] == 0 ? 0.0 : re[i])) * 31 + Double.hashCode(im[i] == 0 ? 0.0 : im[i]);
+            }
+            return h;
         }
         double[] v = toDoubleArray();
         for (double d : v) {
@@ -1299,6 +1305,22 @@ public class NDArray {
         NDArray out = wrap(op == Op.REAL ? ComplexOps.real(view()) : ComplexOps.imag(view()));
         record1(op, out, this, null);
         return out;
+    }
+
+    /** Equal as the float cases above: NaN equals NaN, and -0.0 equals 0.0. */
+    private static boolean sameValues(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && !(Double.isNaN(a[i]) && Double.isNaN(b[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The real or imaginary parts as float64, row-major, without recording anything on a tape. */
+    private double[] parts(boolean real) {
+        Strided v = view();
+        return (double[]) Convert.contiguous(real ? ComplexOps.real(v) : ComplexOps.imag(v), DType.FLOAT64);
     }
 
     private NDArray compareMoreDtypes(Op op, String name, NDArray other) {

@@ -111,6 +111,21 @@ class StringDtypeTest {
     }
 
     @Test
+    void aShuffledDatasetKeepsTextAndComplexLabelsTogether() {
+        NDArray text = NDArray.of("zero", "one", "two", "three", "four");
+        NDArray labels = NDArray.ofComplex(new double[] {0, 1, 2, 3, 4}, new double[] {0, -1, -2, -3, -4}, 5);
+        int seen = 0;
+        for (dev.vectorgrad.data.Dataset.Batch b : dev.vectorgrad.data.Dataset.of(text, labels).shuffle(7).batch(2)) {
+            for (int i = 0; i < b.x().shape()[0]; i++) {
+                int k = java.util.List.of("zero", "one", "two", "three", "four").indexOf(b.x().getString(i));
+                assertThat(b.y().getComplex(i)).isEqualTo(Complex.of(k, -k));
+                seen++;
+            }
+        }
+        assertThat(seen).isEqualTo(5);
+    }
+
+    @Test
     void equalsAndHashCodeCompareText() {
         assertThat(words.equals(NDArray.of(new String[] {"ant", "bee", "cat", "dog", "eel", "fox"}, 2, 3))).isTrue();
         assertThat(words.hashCode()).isEqualTo(words.transpose().transpose().hashCode());
