@@ -6,7 +6,9 @@ import dev.vectorgrad.DType;
  * Strided reads with type conversion: gathers a run of {@code n} elements starting at {@code off}
  * with increment {@code inc} (0 repeats one element) into a contiguous destination of another type.
  * Conversions follow Java's casts: float to int truncates toward zero (NaN gives 0), int64 to int32
- * wraps, anything to bool tests {@code != 0}.
+ * wraps, anything to bool tests {@code != 0}. Complex to real keeps the real part and complex to bool
+ * tests both parts, as NumPy does; real to complex gives a zero imaginary part. STRING converts only to
+ * STRING (TensorFlow's {@code tf.cast} refuses strings).
  */
 public final class Convert {
 
