@@ -329,14 +329,17 @@ public final class Npy {
         int n = h.count();
         int width = h.stringWidth();
         String[] out = new String[Math.min(n, INITIAL_ELEMENTS)];
-        byte[] item = new byte[4 * width];
-        int[] units = new int[width];
+        int[] units = null;
         for (int e = 0; e < n; e++) {
-            int got = in.readNBytes(item, 0, item.length);
-            if (got < item.length) {
+            // readNBytes(len) grows its buffer as bytes arrive, so a huge width costs only what is sent
+            byte[] item = in.readNBytes(4 * width);
+            if (item.length < 4 * width) {
                 throw new IOException("truncated: the header claims shape " + NpyHeader.format(h.shape()) + " of <U"
                         + width + ", " + h.dataBytes() + " bytes of data, but the data ends after "
-                        + ((long) e * item.length + got) + " bytes");
+                        + ((long) e * 4 * width + item.length) + " bytes");
+            }
+            if (units == null) {
+                units = new int[width];
             }
             ByteBuffer.wrap(item).order(h.order()).asIntBuffer().get(units);
             int len = width;
