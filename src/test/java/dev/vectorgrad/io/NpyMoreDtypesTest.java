@@ -71,6 +71,9 @@ class NpyMoreDtypesTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("not a Unicode code point");
         assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(npy("<U2", "(2,)", new byte[12]))))
                 .isInstanceOf(IOException.class).hasMessageContaining("truncated");
+        // a stream claiming 2 GB strings: refused after reading what was sent, nothing huge allocated up front
+        assertThatThrownBy(() -> Npy.read(new ByteArrayInputStream(npy("<U500000000", "(1,)", new byte[40]))))
+                .isInstanceOf(IOException.class).hasMessageContaining("the data ends after 40 bytes");
     }
 
     private static byte[] npy(String descr, String shape, byte[] data) {
