@@ -2,6 +2,8 @@ package dev.vectorgrad;
 
 import dev.vectorgrad.ndarray.AlongAxis;
 import dev.vectorgrad.ndarray.ArrayPrinter;
+import dev.vectorgrad.ndarray.ComplexBuffer;
+import dev.vectorgrad.ndarray.ComplexOps;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.Elementwise;
 import dev.vectorgrad.ndarray.Internals;
@@ -14,6 +16,7 @@ import dev.vectorgrad.ndarray.OpRecorder;
 import dev.vectorgrad.ndarray.ReduceAttrs;
 import dev.vectorgrad.ndarray.Reductions;
 import dev.vectorgrad.ndarray.Shapes;
+import dev.vectorgrad.ndarray.StringOps;
 import dev.vectorgrad.ndarray.Strided;
 import dev.vectorgrad.ndarray.Views;
 import java.util.Arrays;
@@ -89,7 +92,7 @@ public class NDArray {
      */
     protected void replaceValues(NDArray value) {
         Strided v = value.view();
-        if (v.offset() == 0 && v.isContiguous() && Shapes.size(v.shape()) == java.lang.reflect.Array.getLength(v.data())) {
+        if (v.offset() == 0 && v.isContiguous() && Shapes.size(v.shape()) == Convert.length(v.data())) {
             this.data = v.data(); // buffers are never written after creation, so sharing is safe
         } else {
             this.data = Convert.contiguous(v, dtype);
@@ -258,6 +261,9 @@ public class NDArray {
             case int[] i -> Arrays.fill(i, (int) value);
             case long[] l -> Arrays.fill(l, (long) value);
             case boolean[] b -> Arrays.fill(b, value != 0);
+            case ComplexBuffer c -> Convert.toComplex(DType.FLOAT64, new double[] {value}, 0, 0, c.length(), c, 0);
+            case String[] text -> throw new IllegalArgumentException("full: dtype string cannot hold the number " + value
+                    + " (use NDArray.of(String[], int...) for text)");
             default -> throw new IllegalStateException();
         }
         return dense(dtype, data, s);
@@ -475,12 +481,26 @@ public class NDArray {
             case INT32 -> Arrays.equals(toIntArray(), other.toIntArray());
             case INT64 -> Arrays.equals(toLongArray(), other.toLongArray());
             case BOOL -> Arrays.equals(toBooleanArray(), other.toBooleanArray());
+            case STRING -> Arrays.equals(toStringArray(), other.toStringArray());
+            case COMPLEX64, COMPLEX128 -> sameValues(parts(true), other.parts(true))
+                    && sameValues(parts(false), other.parts(false));
         };
     }
 
     @Override
     public int hashCode() {
         int h = dtype.hashCode() * 31 + Arrays.hashCode(shape);
+        if (dtype == DType.STRING) {
+            return h * 31 + Arrays.hashCode(toStringArray());
+        }
+        if (dtype.isComplex()) {
+            double[] re = parts(true);
+            double[] im = parts(false);
+            for (int i = 0; i < re.length; i++) {
+                h = (h * 31 + Double.hashCode(re[i] == 0 ? 0.0 : re[i])) * 31 + Double.hashCode(im[i] == 0 ? 0.0 : im[i]);
+            }
+            return h;
+        }
         double[] v = toDoubleArray();
         for (double d : v) {
             h = h * 31 + Double.hashCode(d == 0 ? 0.0 : d); // -0.0 == 0.0, so they must hash alike
@@ -494,6 +514,12 @@ public class NDArray {
      */
     public boolean allClose(NDArray other, double rtol, double atol) {
         int[] s = Shapes.broadcast("allClose", shape, nonNull(other).shape);
+        if (dtype == DType.STRING || other.dtype == DType.STRING) {
+            throw new IllegalArgumentException("allClose: not supported for dtype string (use equals)");
+        }
+        if (dtype.isComplex() || other.dtype.isComplex()) {
+            return complexClose(other, s, rtol, atol);
+        }
         double[] a = broadcastTo(s).toDoubleArray();
         double[] b = other.broadcastTo(s).toDoubleArray();
         for (int i = 0; i < a.length; i++) {
@@ -844,8 +870,15 @@ public class NDArray {
         if (cond.dtype != DType.BOOL) {
             throw new IllegalArgumentException("where: condition must be bool, got " + cond.dtype);
         }
-        DType t = DType.promote(a.dtype, b.dtype);
-        NDArray out = wrap(Elementwise.where(cond.view(), a.view(), b.view(), t));
+        NDArray out;
+        if (a.dtype == DType.STRING || b.dtype == DType.STRING) {
+            out = wrap(StringOps.where(cond.view(), a.view(), b.view()));
+        } else if (a.dtype.isComplex() || b.dtype.isComplex()) {
+            out = wrap(ComplexOps.where(cond.view(), a.view(), b.view(), DType.promote(a.dtype, b.dtype)));
+        } else {
+            DType t = DType.promote(a.dtype, b.dtype);
+            out = wrap(Elementwise.where(cond.view(), a.view(), b.view(), t));
+        }
         OpRecorder r = OpHook.current();
         if (r != null) {
             r.record(Op.WHERE, out, new NDArray[] {cond, a, b}, null);
@@ -858,6 +891,10 @@ public class NDArray {
         if (nonNull(target) == dtype) {
             return this;
         }
+        if ((dtype == DType.STRING) != (target == DType.STRING)) {
+            throw new IllegalArgumentException("cast: " + dtype + " cannot be cast to " + target
+                    + " (as in TensorFlow, whose tf.cast refuses strings)");
+        }
         NDArray out = dense(target, Convert.contiguous(view(), target), shape);
         record1(Op.CAST, out, this, dtype);
         return out;
@@ -865,6 +902,14 @@ public class NDArray {
 
     private NDArray arithmetic(Op op, String name, NDArray other) {
         nonNull(other);
+        if (dtype == DType.STRING || other.dtype == DType.STRING) {
+            throw notForString(name);
+        }
+        if (dtype.isComplex() || other.dtype.isComplex()) {
+            NDArray out = wrap(ComplexOps.binary(op, name, view(), other.view(), DType.promote(dtype, other.dtype)));
+            record2(op, out, this, other);
+            return out;
+        }
         DType t = DType.promote(dtype, other.dtype);
         if (t == DType.BOOL) {
             throw new IllegalArgumentException(name + ": not supported for dtype bool (cast to int32 or float32 first)");
@@ -889,6 +934,9 @@ public class NDArray {
 
     private NDArray compare(Op op, String name, NDArray other) {
         nonNull(other);
+        if (dtype == DType.STRING || other.dtype == DType.STRING || dtype.isComplex() || other.dtype.isComplex()) {
+            return compareMoreDtypes(op, name, other);
+        }
         DType t = DType.promote(dtype, other.dtype);
         if (t == DType.BOOL) {
             t = DType.INT32; // bools compare as 0 and 1
@@ -899,6 +947,14 @@ public class NDArray {
     }
 
     private NDArray unary(Op op, String name, boolean floatResult) {
+        if (dtype == DType.STRING) {
+            throw notForString(name);
+        }
+        if (dtype.isComplex()) {
+            NDArray out = wrap(op == Op.ABS ? ComplexOps.abs(view()) : ComplexOps.unary(op, name, view()));
+            record1(op, out, this, null);
+            return out;
+        }
         if (dtype == DType.BOOL) {
             throw new IllegalArgumentException(name + ": not supported for dtype bool");
         }
@@ -909,6 +965,9 @@ public class NDArray {
     }
 
     private NDArray scalarLike(double s) {
+        if (dtype.isComplex()) {
+            return complexScalar(dtype, s, 0);
+        }
         DType t = dtype.isFloating() ? dtype : DType.FLOAT32;
         return t == DType.FLOAT64 ? dense(t, new double[] {s}, SCALAR_SHAPE) : dense(t, new float[] {(float) s}, SCALAR_SHAPE);
     }
@@ -919,6 +978,8 @@ public class NDArray {
             case FLOAT64 -> dense(DType.FLOAT64, new double[] {s}, SCALAR_SHAPE);
             case INT64 -> dense(DType.INT64, new long[] {s}, SCALAR_SHAPE);
             case INT32, BOOL -> dense(DType.INT32, new int[] {(int) s}, SCALAR_SHAPE);
+            case COMPLEX64, COMPLEX128 -> complexScalar(dtype, s, 0);
+            case STRING -> dense(DType.INT64, new long[] {s}, SCALAR_SHAPE); // refused, by name, by the op
         };
     }
 
@@ -943,6 +1004,17 @@ public class NDArray {
 
     public NDArray mean(boolean keepDims, int... axes) {
         int[] ax = Shapes.axes("mean", axes, shape.length);
+        if (dtype == DType.STRING) {
+            throw notForString("mean");
+        }
+        if (dtype.isComplex()) {
+            long count = 1;
+            for (int a : ax) count *= shape[a];
+            Strided total = ComplexOps.sum("mean", view(), ax, keepDims, dtype);
+            NDArray out = wrap(ComplexOps.binary(Op.DIV, "mean", total, complexScalar(dtype, count, 0).view(), dtype));
+            record1(Op.MEAN, out, this, new ReduceAttrs(ax, keepDims));
+            return out;
+        }
         DType t = dtype.isFloating() ? dtype : DType.FLOAT32;
         Strided s = Reductions.reduce(Reductions.Kind.SUM, "mean", view(), ax, keepDims, t);
         long count = 1;
@@ -989,6 +1061,18 @@ public class NDArray {
 
     private NDArray reduce(Reductions.Kind kind, Op op, String name, boolean keepDims, int[] axes) {
         int[] ax = Shapes.axes(name, axes, shape.length);
+        if (dtype == DType.STRING) {
+            throw notForString(name);
+        }
+        if (dtype.isComplex()) {
+            if (kind != Reductions.Kind.SUM) {
+                throw new IllegalArgumentException(name + ": not supported for dtype " + dtype
+                        + " (complex numbers are not ordered; reduce abs() or real() instead)");
+            }
+            NDArray out = wrap(ComplexOps.sum(name, view(), ax, keepDims, dtype));
+            record1(op, out, this, new ReduceAttrs(ax, keepDims));
+            return out;
+        }
         DType t = dtype == DType.BOOL ? DType.INT32 : dtype;
         NDArray out = wrap(Reductions.reduce(kind, name, view(), ax, keepDims, t));
         record1(op, out, this, new ReduceAttrs(ax, keepDims));
@@ -1012,8 +1096,11 @@ public class NDArray {
     /** NumPy's {@code matmul}: vectors, matrices, and stacks of matrices with broadcast batch axes. */
     public NDArray matmul(NDArray other) {
         nonNull(other);
+        if (dtype == DType.STRING || other.dtype == DType.STRING) {
+            throw notForString("matmul");
+        }
         DType t = DType.promote(dtype, other.dtype);
-        NDArray out = wrap(MatMul.matmul(view(), other.view(), t));
+        NDArray out = wrap(t.isComplex() ? ComplexOps.matmul(view(), other.view(), t) : MatMul.matmul(view(), other.view(), t));
         record2(Op.MATMUL, out, this, other);
         return out;
     }
@@ -1038,6 +1125,9 @@ public class NDArray {
             throw new IllegalArgumentException(name + ": needs an array of rank >= 1, got shape ()");
         }
         int a = Shapes.axis(name, axis, shape.length);
+        if (dtype == DType.STRING || dtype.isComplex()) {
+            throw new IllegalArgumentException(name + ": not supported for dtype " + dtype);
+        }
         if (dtype == DType.BOOL) {
             throw new IllegalArgumentException(name + ": not supported for dtype bool");
         }
@@ -1818,6 +1908,242 @@ public class NDArray {
      */
     public static NDArray einsum(String equation, NDArray... operands) {
         return dev.vectorgrad.ndarray.Einsum.einsum(equation, operands);
+    }
+
+    // ---- more dtypes: string and complex ----
+    // ------------------------------------------------------------------------------------------
+
+    /** A rank-0 STRING array (TensorFlow's {@code tf.constant("Hello")}). */
+    public static NDArray of(String value) {
+        return dense(DType.STRING, new String[] {checkText(value, 0)}, SCALAR_SHAPE);
+    }
+
+    /** A rank-1 STRING array of {@code values}; none may be null. */
+    public static NDArray of(String... values) {
+        return of(values, nonNull(values).length);
+    }
+
+    /**
+     * Flat row-major {@code data} read as {@code shape}, a STRING array. Elements are Java strings, shown
+     * and saved as their UTF-8 bytes (TensorFlow's {@code tf.string} holds bytes).
+     *
+     * @throws IllegalArgumentException if {@code data} or an element is null, or the sizes differ
+     */
+    public static NDArray of(String[] data, int... shape) {
+        String[] copy = nonNull(data).clone();
+        for (int i = 0; i < copy.length; i++) {
+            checkText(copy[i], i);
+        }
+        return shaped(DType.STRING, copy, copy.length, shape);
+    }
+
+    /** A rank-0 COMPLEX128 array (Python's complex, as {@code tf.constant(4 + 3j)} gives complex128). */
+    public static NDArray of(Complex value) {
+        return complexScalar(DType.COMPLEX128, nonNull(value).re(), value.im());
+    }
+
+    /** A rank-1 COMPLEX128 array; {@code .cast(DType.COMPLEX64)} for single precision. */
+    public static NDArray of(Complex... values) {
+        int n = nonNull(values).length;
+        double[] re = new double[n];
+        double[] im = new double[n];
+        for (int i = 0; i < n; i++) {
+            re[i] = nonNull(values[i]).re();
+            im[i] = values[i].im();
+        }
+        return dense(DType.COMPLEX128, new ComplexBuffer.OfDouble(re, im), new int[] {n});
+    }
+
+    /** A COMPLEX64 array of {@code shape} from row-major real and imaginary parts of equal length. */
+    public static NDArray ofComplex(float[] re, float[] im, int... shape) {
+        if (nonNull(re).length != nonNull(im).length) {
+            throw new IllegalArgumentException("ofComplex: " + re.length + " real parts but " + im.length
+                    + " imaginary parts");
+        }
+        return shaped(DType.COMPLEX64, new ComplexBuffer.OfFloat(re.clone(), im.clone()), re.length, shape);
+    }
+
+    /** A COMPLEX128 array of {@code shape} from row-major real and imaginary parts of equal length. */
+    public static NDArray ofComplex(double[] re, double[] im, int... shape) {
+        if (nonNull(re).length != nonNull(im).length) {
+            throw new IllegalArgumentException("ofComplex: " + re.length + " real parts but " + im.length
+                    + " imaginary parts");
+        }
+        return shaped(DType.COMPLEX128, new ComplexBuffer.OfDouble(re.clone(), im.clone()), re.length, shape);
+    }
+
+    /**
+     * {@code real + i·imag} elementwise, broadcasting (TensorFlow's {@code tf.complex}): float32 parts give
+     * COMPLEX64, float64 parts COMPLEX128. Integer parts are read as float32 (TensorFlow refuses them;
+     * NumPy's {@code re + 1j*im} accepts them). Differentiable: the parts get the real and imaginary
+     * parts of the upstream gradient.
+     *
+     * @throws IllegalArgumentException if either part is complex, bool or string, or the shapes cannot broadcast
+     */
+    public static NDArray complex(NDArray real, NDArray imag) {
+        nonNull(real);
+        nonNull(imag);
+        for (NDArray part : new NDArray[] {real, imag}) {
+            if (!part.dtype.isFloating() && !part.dtype.isInteger()) {
+                throw new IllegalArgumentException("complex: parts must be real numbers, got dtypes " + real.dtype
+                        + " and " + imag.dtype);
+            }
+        }
+        DType t = ComplexOps.complexOf(real.dtype == DType.FLOAT64 || imag.dtype == DType.FLOAT64
+                ? DType.FLOAT64 : DType.FLOAT32);
+        NDArray out = wrap(ComplexOps.complex(real.view(), imag.view(), t));
+        record2(Op.COMPLEX, out, real, imag);
+        return out;
+    }
+
+    /** The text at {@code index} of a STRING array. */
+    public String getString(int... index) {
+        if (dtype != DType.STRING) {
+            throw new IllegalArgumentException("getString: the array has dtype " + dtype + ", not string");
+        }
+        return ((String[]) data)[flatIndex("getString", index)];
+    }
+
+    /** The element at {@code index} as a complex number (a real array's element with imaginary part 0). */
+    public Complex getComplex(int... index) {
+        if (dtype == DType.STRING) {
+            throw new IllegalArgumentException("getComplex: the array has dtype string");
+        }
+        int i = flatIndex("getComplex", index);
+        if (data instanceof ComplexBuffer c) {
+            return new Complex(c.re(i), c.im(i));
+        }
+        double[] one = new double[1];
+        Convert.toF64(dtype, data, i, 1, 1, one, 0);
+        return new Complex(one[0], 0);
+    }
+
+    /** Row-major copy of the values of a STRING array. */
+    public String[] toStringArray() {
+        if (dtype != DType.STRING) {
+            throw new IllegalArgumentException("toStringArray: the array has dtype " + dtype + ", not string");
+        }
+        return (String[]) Convert.contiguous(view(), DType.STRING);
+    }
+
+    /**
+     * The real parts (TensorFlow's {@code tf.math.real}), of the part type (complex64 gives float32); a
+     * view, no copy. A real array is returned as it is.
+     */
+    public NDArray real() {
+        return part(Op.REAL, "real");
+    }
+
+    /** The imaginary parts ({@code tf.math.imag}), a view; zeros for a real array. */
+    public NDArray imag() {
+        return part(Op.IMAG, "imag");
+    }
+
+    /** The complex conjugate ({@code tf.math.conj}); a real array is returned as it is. */
+    public NDArray conj() {
+        if (dtype == DType.STRING) {
+            throw notForString("conj");
+        }
+        if (!dtype.isComplex()) {
+            return this;
+        }
+        NDArray out = wrap(ComplexOps.unary(Op.CONJ, "conj", view()));
+        record1(Op.CONJ, out, this, null);
+        return out;
+    }
+
+    /**
+     * The argument {@code atan2(imag, real)} in {@code (−π, π]} ({@code tf.math.angle}), of the part type;
+     * for a real array 0 or π (float32 for integers).
+     */
+    public NDArray angle() {
+        if (dtype == DType.STRING || dtype == DType.BOOL) {
+            throw new IllegalArgumentException("angle: not supported for dtype " + dtype);
+        }
+        Strided z = dtype.isComplex() ? view()
+                : new Strided(ComplexOps.complexOf(dtype), Convert.contiguous(view(), ComplexOps.complexOf(dtype)), 0,
+                        shape, Shapes.rowMajorStrides(shape));
+        NDArray out = wrap(ComplexOps.angle(z));
+        record1(Op.ANGLE, out, this, null);
+        return out;
+    }
+
+    private NDArray part(Op op, String name) {
+        if (dtype == DType.STRING || dtype == DType.BOOL) {
+            throw new IllegalArgumentException(name + ": not supported for dtype " + dtype);
+        }
+        if (!dtype.isComplex()) {
+            return op == Op.REAL ? this : zeros(dtype.isFloating() ? dtype : DType.FLOAT32, shape);
+        }
+        NDArray out = wrap(op == Op.REAL ? ComplexOps.real(view()) : ComplexOps.imag(view()));
+        record1(op, out, this, null);
+        return out;
+    }
+
+    /** Equal as the float cases above: NaN equals NaN, and -0.0 equals 0.0. */
+    private static boolean sameValues(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && !(Double.isNaN(a[i]) && Double.isNaN(b[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The real or imaginary parts as float64, row-major, without recording anything on a tape. */
+    private double[] parts(boolean real) {
+        Strided v = view();
+        return (double[]) Convert.contiguous(real ? ComplexOps.real(v) : ComplexOps.imag(v), DType.FLOAT64);
+    }
+
+    private NDArray compareMoreDtypes(Op op, String name, NDArray other) {
+        NDArray out;
+        if (dtype == DType.STRING || other.dtype == DType.STRING) {
+            out = wrap(StringOps.compare(op, name, view(), other.view()));
+        } else if (op == Op.EQ || op == Op.NE) {
+            out = wrap(ComplexOps.compare(op, name, view(), other.view(), DType.promote(dtype, other.dtype)));
+        } else {
+            throw new IllegalArgumentException(name + ": not supported for dtype "
+                    + (dtype.isComplex() ? dtype : other.dtype) + " (complex numbers are not ordered)");
+        }
+        record2(op, out, this, other);
+        return out;
+    }
+
+    private boolean complexClose(NDArray other, int[] s, double rtol, double atol) {
+        NDArray a = broadcastTo(s).cast(DType.COMPLEX128);
+        NDArray b = other.broadcastTo(s).cast(DType.COMPLEX128);
+        ComplexBuffer x = (ComplexBuffer) Convert.contiguous(a.view(), DType.COMPLEX128);
+        ComplexBuffer y = (ComplexBuffer) Convert.contiguous(b.view(), DType.COMPLEX128);
+        for (int i = 0; i < x.length(); i++) {
+            double ar = x.re(i), ai = x.im(i), br = y.re(i), bi = y.im(i);
+            if (ar == br && ai == bi) {
+                continue;
+            }
+            if (!Double.isFinite(ar) || !Double.isFinite(ai) || !Double.isFinite(br) || !Double.isFinite(bi)
+                    || !(Math.hypot(ar - br, ai - bi) <= atol + rtol * Math.hypot(br, bi))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static NDArray complexScalar(DType t, double re, double im) {
+        ComplexBuffer c = ComplexBuffer.allocate(t, 1);
+        c.set(0, re, im);
+        return dense(t, c, SCALAR_SHAPE);
+    }
+
+    private static String checkText(String s, int i) {
+        if (s == null) {
+            throw new IllegalArgumentException("of: string element " + i + " is null");
+        }
+        return s;
+    }
+
+    private static IllegalArgumentException notForString(String name) {
+        return new IllegalArgumentException(name + ": not supported for dtype string (TensorFlow has no arithmetic"
+                + " on tf.string; eq, ne, where and the view ops are what strings support)");
     }
 
     // ------------------------------------------------------------------------------------------

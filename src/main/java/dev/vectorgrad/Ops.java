@@ -258,5 +258,25 @@ public final class Ops {
     /** {@code tf.einsum(equation, *inputs)}. */
     public static NDArray einsum(String equation, NDArray... inputs) { return NDArray.einsum(equation, inputs); }
 
+    // ---- more dtypes: string and complex ----
+    /** {@code tf.constant("Hello")}: a rank-0 {@code tf.string}. */
+    public static NDArray constant(String value) { return NDArray.of(value); }
+    /** {@code tf.constant(["a", "b"])}. */
+    public static NDArray constant(String[] values) { return NDArray.of(values); }
+    /** {@code tf.constant(values, shape=...)} for strings. */
+    public static NDArray constant(String[] values, int... shape) { return NDArray.of(values, shape); }
+    /** {@code tf.constant(4 + 3j)}: complex128, as TensorFlow infers from a Python complex. */
+    public static NDArray constant(Complex value) { return NDArray.of(value); }
+    /** {@code tf.complex(real, imag)}. */
+    public static NDArray complex(NDArray real, NDArray imag) { return NDArray.complex(real, imag); }
+    /** {@code tf.math.real(x)}. */
+    public static NDArray real(NDArray x) { return x.real(); }
+    /** {@code tf.math.imag(x)}. */
+    public static NDArray imag(NDArray x) { return x.imag(); }
+    /** {@code tf.math.conj(x)}. */
+    public static NDArray conj(NDArray x) { return x.conj(); }
+    /** {@code tf.math.angle(x)}. */
+    public static NDArray angle(NDArray x) { return x.angle(); }
+
     private Ops() {}
 }

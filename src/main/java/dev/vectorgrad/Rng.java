@@ -125,7 +125,8 @@ public final class Rng {
                 for (int i = 0; i < n; i++) v[i] = (long) Math.floor(min + nextDouble() * (max - min));
                 yield NDArray.of(v, shape);
             }
-            case BOOL -> throw new IllegalArgumentException("uniform: dtype bool is not supported");
+            case BOOL, STRING, COMPLEX64, COMPLEX128 ->
+                    throw new IllegalArgumentException("uniform: dtype " + dtype + " is not supported");
         };
     }
 }

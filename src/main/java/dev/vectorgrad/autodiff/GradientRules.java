@@ -52,21 +52,23 @@ final class GradientRules {
         // ---- elementwise binary (results in the broadcast shape; the tape sums them down) ----
         binary(r, Op.ADD, (g, a, b, y, na, nb) -> grads(g, g));                          // d(a+b) = (1, 1)
         binary(r, Op.SUB, (g, a, b, y, na, nb) -> grads(g, nb ? g.neg() : null));       // d(a-b) = (1, -1)
+        // conj() is the identity on real arrays; on complex ones it gives TensorFlow's convention
         binary(r, Op.MUL, (g, a, b, y, na, nb) ->                                        // d(ab) = (b, a)
-                grads(na ? g.mul(b) : null, nb ? g.mul(a) : null));
+                grads(na ? g.mul(b.conj()) : null, nb ? g.mul(a.conj()) : null));
         binary(r, Op.DIV, (g, a, b, y, na, nb) ->                                        // d(a/b) = (1/b, -a/b²)
-                grads(na ? g.div(b) : null, nb ? g.mul(y).div(b).neg() : null));
+                grads(na ? g.div(b.conj()) : null, nb ? g.mul(y.conj()).div(b.conj()).neg() : null));
         binary(r, Op.POW, GradientRules::pow);                                           // (b·a^(b-1), a^b·ln a)
         binary(r, Op.MAXIMUM, (g, a, b, y, na, nb) -> select(a.ge(b), g, na, nb));       // ties: all to a
         binary(r, Op.MINIMUM, (g, a, b, y, na, nb) -> select(a.le(b), g, na, nb));       // ties: all to a
 
         // ---- elementwise unary: dx = g · f'(x); y is the forward output ----
         unary(r, Op.NEG, (g, x, y) -> g.neg());                                          // -1
-        unary(r, Op.ABS, (g, x, y) -> g.mul(x.sign()));                                  // sign(x); 0 at 0
-        unary(r, Op.SQUARE, (g, x, y) -> g.mul(x.mul(2.0)));                              // 2x
-        unary(r, Op.SQRT, (g, x, y) -> g.div(y.mul(2.0)));                                // 1/(2√x); +inf at 0
-        unary(r, Op.EXP, (g, x, y) -> g.mul(y));                                         // e^x
-        unary(r, Op.LOG, (g, x, y) -> g.div(x));                                         // 1/x
+        unary(r, Op.ABS, (g, x, y) -> x.dtype().isComplex() ? complexAbs(g, x, y)        // sign(x); 0 at 0
+                : g.mul(x.sign()));
+        unary(r, Op.SQUARE, (g, x, y) -> g.mul(x.conj().mul(2.0)));                       // 2x
+        unary(r, Op.SQRT, (g, x, y) -> g.div(y.conj().mul(2.0)));                         // 1/(2√x); +inf at 0
+        unary(r, Op.EXP, (g, x, y) -> g.mul(y.conj()));                                  // e^x
+        unary(r, Op.LOG, (g, x, y) -> g.div(x.conj()));                                  // 1/x
         unary(r, Op.SIN, (g, x, y) -> g.mul(x.cos()));                                   // cos x
         unary(r, Op.COS, (g, x, y) -> g.mul(x.sin()).neg());                             // -sin x
         unary(r, Op.TANH, (g, x, y) -> g.mul(one(y).sub(y.square())));                   // 1 - tanh²
@@ -85,8 +87,8 @@ final class GradientRules {
             NDArray[] ab = select(x[0], g, need[1], need[2]);
             return new NDArray[] {null, ab[0], ab[1]};
         });
-        r.put(Op.CAST, (g, x, y, attrs, need) ->                                         // between floats only
-                new NDArray[] {((DType) attrs).isFloating() ? g.cast((DType) attrs) : null});
+        r.put(Op.CAST, (g, x, y, attrs, need) ->                                         // floats and complex only
+                new NDArray[] {GradientTape.differentiable((DType) attrs) ? g.cast((DType) attrs) : null});
 
         // ---- reductions (attrs: the reduced axes and keepDims) ----
         r.put(Op.SUM, (g, x, y, attrs, need) ->                                          // broadcast g back
@@ -108,7 +110,8 @@ final class GradientRules {
         r.put(Op.COPY, (g, x, y, attrs, need) -> new NDArray[] {g});                     // identity
 
         // ---- linear algebra and nn helpers ----
-        r.put(Op.MATMUL, (g, x, y, attrs, need) -> MatmulGrad.backward(g, x[0], x[1], need[0], need[1]));
+        r.put(Op.MATMUL, (g, x, y, attrs, need) ->                                       // G·B^H, A^H·G
+                MatmulGrad.backward(g, x[0].conj(), x[1].conj(), need[0], need[1]));
         r.put(Op.SOFTMAX, (g, x, y, attrs, need) -> {                                    // y ⊙ (g - Σ g·y)
             int axis = (Integer) attrs;
             return new NDArray[] {y.mul(g.sub(g.mul(y).sum(true, axis)))};
@@ -170,6 +173,15 @@ final class GradientRules {
         r.put(Op.ONE_HOT, NOT_DIFFERENTIABLE);
         r.put(Op.ARG_WHERE, NOT_DIFFERENTIABLE);
         r.put(Op.CUSTOM, (g, x, y, attrs, need) -> CustomGradient.backward(attrs, g, x, y)); // the user's rule
+
+        // ---- more dtypes: complex parts. TensorFlow's convention: for a real loss L of z = a + bi the
+        // gradient is ∂L/∂a + i·∂L/∂b, so a holomorphic f passes g·conj(f'(z)) back ----
+        unary(r, Op.REAL, (g, x, y) -> NDArray.complex(g, zero(g)));                     // 1
+        unary(r, Op.IMAG, (g, x, y) -> NDArray.complex(zero(g), g));                     // i
+        unary(r, Op.CONJ, (g, x, y) -> g.conj());                                        // conj(g)
+        binary(r, Op.COMPLEX, (g, a, b, y, na, nb) ->                                    // (Re g, Im g)
+                grads(na ? g.real() : null, nb ? g.imag() : null));
+        unary(r, Op.ANGLE, GradientRules::angle);                                        // (−b + ai)/|z|²
 
         RULES = Collections.unmodifiableMap(r);
     }
@@ -263,6 +275,22 @@ final class GradientRules {
         NDArray oneZero = NDArray.where(isZero, rest, zero(v));
         NDArray local = NDArray.where(zeros.eq(0.0), noZero, NDArray.where(zeros.eq(1.0), oneZero, zero(v)));
         return new NDArray[] {local.mul(keptDims(g, v, attrs))};
+    }
+
+    /**
+     * TF's {@code _ComplexAbsGrad}: {@code g·z/|z|}, 0 where {@code z = 0}; written with div (not the
+     * complex sign, whose own rule is zeros as in TF) so that the second derivative is right.
+     */
+    private static NDArray complexAbs(NDArray g, NDArray x, NDArray y) {
+        NDArray isZero = y.eq(0.0);
+        NDArray safe = NDArray.where(isZero, one(y), y);
+        return NDArray.where(isZero, zero(x), g.mul(x).div(safe));
+    }
+
+    /** TF's {@code _AngleGrad}: ∂atan2(b, a) is {@code (−b, a)/|z|²}, returned as {@code g·(−b + ai)/|z|²}. */
+    private static NDArray angle(NDArray g, NDArray x, NDArray y) {
+        NDArray scaled = g.div(x.abs().square());
+        return NDArray.complex(x.imag().neg().mul(scaled), x.real().mul(scaled));
     }
 
     /** Scatters {@code g} into zeros of the input's shape at the sliced positions. */

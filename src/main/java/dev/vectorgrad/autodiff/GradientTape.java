@@ -244,7 +244,7 @@ public final class GradientTape implements AutoCloseable {
             if (x == null) {
                 throw new IllegalArgumentException("watch: argument " + i + " is null");
             }
-            if (!x.dtype().isFloating()) {
+            if (!differentiable(x.dtype())) {
                 warnDtype("watched tensor", x.dtype());
                 continue;
             }
@@ -294,7 +294,7 @@ public final class GradientTape implements AutoCloseable {
             int id = ids.get(k);
             if (k != values[i]) {
                 Variable v = (Variable) k;
-                if (id < 0 && watchAccessedVariables && v.trainable() && v.dtype().isFloating()) {
+                if (id < 0 && watchAccessedVariables && v.trainable() && differentiable(v.dtype())) {
                     id = watchVariable(v);
                 }
                 if (id >= 0 && ids.get(values[i]) < 0) {
@@ -483,7 +483,7 @@ public final class GradientTape implements AutoCloseable {
         for (int i = 0; i < sourceIds.length; i++) {
             NDArray s = sources.get(i);
             int id = -1;
-            if (!s.dtype().isFloating()) {
+            if (!differentiable(s.dtype())) {
                 warnDtype("source", s.dtype());
             } else {
                 id = ids.get(s);
@@ -506,7 +506,7 @@ public final class GradientTape implements AutoCloseable {
         NDArray[] grads = new NDArray[nodes];
         for (int t = 0; t < targets.size(); t++) {
             NDArray target = targets.get(t);
-            int id = target.dtype().isFloating() ? ids.get(target) : -1;
+            int id = differentiable(target.dtype()) ? ids.get(target) : -1;
             if (id < 0 || !depends[id]) {
                 continue;
             }
@@ -567,7 +567,7 @@ public final class GradientTape implements AutoCloseable {
                     nulls = new ArrayList<>();
                 }
                 nulls.add(new TapeStack.NullGradient(new WeakReference<>(s), describe(s, i, sources.size()),
-                        sourceIds[i] < 0 && s.dtype().isFloating()));
+                        sourceIds[i] < 0 && differentiable(s.dtype())));
             }
             out.add(g);
         }
@@ -622,6 +622,11 @@ public final class GradientTape implements AutoCloseable {
                     + "(UnconnectedGradients.NONE); pass UnconnectedGradients.ZERO to get zeros instead.");
         }
         return m.toString();
+    }
+
+    /** The dtypes gradients flow through: floats, and complex numbers as TensorFlow allows. */
+    static boolean differentiable(DType t) {
+        return t.isFloating() || t.isComplex();
     }
 
     private static void warnDtype(String what, DType t) {

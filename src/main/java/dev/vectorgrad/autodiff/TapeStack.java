@@ -68,7 +68,7 @@ final class TapeStack implements OpRecorder {
                 values[i] = v.snapshot();
             }
         }
-        boolean differentiable = output.dtype().isFloating();
+        boolean differentiable = GradientTape.differentiable(output.dtype());
         for (int i = 0; i < count; i++) {
             GradientTape tape = active[i].get();
             if (tape == null) {

@@ -284,7 +284,7 @@ public final class Dataset implements Iterable<Dataset.Batch> {
         shape[0] = count;
         Object out = Convert.allocate(s.dtype(), count * rowLen);
         for (int i = 0; i < count; i++) {
-            System.arraycopy(s.data(), s.offset() + order[start + i] * rowLen, out, i * rowLen, rowLen);
+            Convert.copy(s.data(), s.offset() + order[start + i] * rowLen, out, i * rowLen, rowLen); // complex too
         }
         return Internals.wrap(s.dtype(), out, shape);
     }

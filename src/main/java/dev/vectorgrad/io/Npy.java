@@ -2,6 +2,7 @@ package dev.vectorgrad.io;
 
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
+import dev.vectorgrad.ndarray.ComplexBuffer;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.Internals;
 import dev.vectorgrad.ndarray.Strided;
@@ -23,14 +24,17 @@ import java.nio.file.Path;
  *
  * <p>Reading accepts format versions 1.0, 2.0 and 3.0 (UTF-8 header), the dtypes {@code <f4 <f8 <i4
  * <i8} and their big-endian forms {@code >f4 >f8 >i4 >i8} (read as {@code FLOAT32}, {@code FLOAT64},
- * {@code INT32}, {@code INT64}) and {@code |b1} ({@code BOOL}; a byte other than 0 or 1 is refused),
+ * {@code INT32}, {@code INT64}), {@code <c8 <c16} and {@code >c8 >c16} ({@code COMPLEX64},
+ * {@code COMPLEX128}), {@code <U}n and {@code >U}n (fixed-width unicode, read as {@code STRING} with
+ * trailing NULs dropped, as numpy drops them) and {@code |b1} ({@code BOOL}; a byte other than 0 or 1 is refused),
  * in C or Fortran order. A Fortran-order file comes back as a column-major view of its buffer, with
  * the logical shape and values, as numpy returns it; {@link NDArray#contiguous()} makes it row-major.
  * Bytes after the data are ignored, as {@code numpy.load} ignores them.
  *
  * <p>Writing always produces what {@code numpy.save} would for the same array: version 1.0 (numpy's rule
  * falls back to 2.0 only for a header over 64 KiB, which 64 dimensions never reach), little-endian, C order, the header padded with spaces and a final newline
- * so the data starts on a multiple of 64 bytes. The bytes are identical to numpy's.
+ * so the data starts on a multiple of 64 bytes. The bytes are identical to numpy's. A STRING array is
+ * written as {@code <U}n with n its longest element in code points (at least 1), as numpy chooses.
  *
  * <p>Malformed or hostile input fails with an {@link IOException} saying what is wrong, before
  * anything large is allocated: the element count times the item size is checked against the bytes
@@ -116,7 +120,15 @@ public final class Npy {
             data = Convert.contiguous(v, v.dtype());
             offset = 0;
         }
+        if (v.dtype() == DType.STRING) {
+            writeStrings(out, v.shape(), (String[]) data, offset, v.size());
+            return;
+        }
         out.write(NpyHeader.encode(v.dtype(), v.shape()));
+        if (v.dtype().isComplex()) {
+            writeComplex(out, v.dtype(), (ComplexBuffer) data, offset, v.size());
+            return;
+        }
         writeData(out, v.dtype(), data, offset, v.size());
     }
 
@@ -231,6 +243,12 @@ public final class Npy {
      * more than about twice what the input holds.
      */
     private static Object readData(InputStream in, NpyHeader h, boolean lengthVerified) throws IOException {
+        if (h.dtype() == DType.STRING) {
+            return readStrings(in, h);
+        }
+        if (h.dtype().isComplex()) {
+            return readComplex(in, h, lengthVerified);
+        }
         DType dtype = h.dtype();
         int n = h.count();
         int itemSize = dtype.byteSize();
@@ -295,6 +313,134 @@ public final class Npy {
                     }
                 }
                 default -> throw new IllegalStateException("not a vectorgrad buffer: " + data.getClass());
+            }
+            out.write(buf, 0, elems * itemSize);
+            done += elems;
+        }
+    }
+
+    // ---- more dtypes: string and complex ----
+
+    /**
+     * Reads {@code <U}n elements: n UTF-32 code units each, trailing NULs dropped (as numpy drops
+     * them). Each element is read as it arrives, so a lying header costs no more than the bytes sent.
+     */
+    private static String[] readStrings(InputStream in, NpyHeader h) throws IOException {
+        int n = h.count();
+        int width = h.stringWidth();
+        String[] out = new String[Math.min(n, INITIAL_ELEMENTS)];
+        int[] units = null;
+        for (int e = 0; e < n; e++) {
+            // readNBytes(len) grows its buffer as bytes arrive, so a huge width costs only what is sent
+            byte[] item = in.readNBytes(4 * width);
+            if (item.length < 4 * width) {
+                throw new IOException("truncated: the header claims shape " + NpyHeader.format(h.shape()) + " of <U"
+                        + width + ", " + h.dataBytes() + " bytes of data, but the data ends after "
+                        + ((long) e * 4 * width + item.length) + " bytes");
+            }
+            if (units == null) {
+                units = new int[width];
+            }
+            ByteBuffer.wrap(item).order(h.order()).asIntBuffer().get(units);
+            int len = width;
+            while (len > 0 && units[len - 1] == 0) {
+                len--;
+            }
+            for (int k = 0; k < len; k++) {
+                if (!Character.isValidCodePoint(units[k])) {
+                    throw new IOException("string element " + e + " holds " + Integer.toUnsignedString(units[k], 16)
+                            + " (hex), which is not a Unicode code point");
+                }
+            }
+            if (e == out.length) {
+                out = java.util.Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
+            }
+            out[e] = new String(units, 0, len);
+        }
+        return out.length == n ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Writes {@code <U}n with n the longest element in code points (at least 1, as numpy chooses). */
+    private static void writeStrings(OutputStream out, int[] shape, String[] data, int offset, int n) throws IOException {
+        int width = 1;
+        for (int i = 0; i < n; i++) {
+            width = Math.max(width, data[offset + i].codePointCount(0, data[offset + i].length()));
+        }
+        out.write(NpyHeader.encode(NpyHeader.descr(DType.STRING, width), shape));
+        ByteBuffer item = ByteBuffer.allocate(4 * width).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            item.clear();
+            data[offset + i].codePoints().forEach(item::putInt);
+            while (item.hasRemaining()) {
+                item.putInt(0);
+            }
+            out.write(item.array());
+        }
+    }
+
+    /** Reads interleaved {@code re, im} pairs into a split {@link ComplexBuffer}, in chunks. */
+    private static ComplexBuffer readComplex(InputStream in, NpyHeader h, boolean lengthVerified) throws IOException {
+        DType dtype = h.dtype();
+        boolean single = dtype == DType.COMPLEX64;
+        int n = h.count();
+        int itemSize = dtype.byteSize();
+        int capacity = lengthVerified ? n : Math.min(n, INITIAL_ELEMENTS);
+        ComplexBuffer dst = ComplexBuffer.allocate(dtype, capacity);
+        byte[] buf = new byte[(int) Math.min(CHUNK, h.dataBytes())];
+        float[] fpairs = single ? new float[CHUNK / 4] : null;
+        double[] dpairs = single ? null : new double[CHUNK / 8];
+        int done = 0;
+        while (done < n) {
+            int elems = Math.min(n - done, CHUNK / itemSize);
+            int bytes = elems * itemSize;
+            int got = in.readNBytes(buf, 0, bytes);
+            if (got < bytes) {
+                throw new IOException("truncated: the header claims shape " + NpyHeader.format(h.shape()) + " of "
+                        + dtype + ", " + h.dataBytes() + " bytes of data, but the data ends after "
+                        + ((long) done * itemSize + got) + " bytes");
+            }
+            if (done + elems > capacity) {
+                capacity = (int) Math.min(n, Math.max(2L * capacity, done + elems));
+                ComplexBuffer bigger = ComplexBuffer.allocate(dtype, capacity);
+                Convert.copy(dst, 0, bigger, 0, done);
+                dst = bigger;
+            }
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, bytes).order(h.order());
+            // typed copies, never through double: widening would quiet a signalling NaN's payload
+            if (dst instanceof ComplexBuffer.OfFloat(float[] re, float[] im)) {
+                bb.asFloatBuffer().get(fpairs, 0, 2 * elems);
+                for (int k = 0; k < elems; k++) {
+                    re[done + k] = fpairs[2 * k];
+                    im[done + k] = fpairs[2 * k + 1];
+                }
+            } else if (dst instanceof ComplexBuffer.OfDouble(double[] re, double[] im)) {
+                bb.asDoubleBuffer().get(dpairs, 0, 2 * elems);
+                for (int k = 0; k < elems; k++) {
+                    re[done + k] = dpairs[2 * k];
+                    im[done + k] = dpairs[2 * k + 1];
+                }
+            }
+            done += elems;
+        }
+        return dst;
+    }
+
+    /** Writes a split {@link ComplexBuffer} as numpy's interleaved {@code re, im} pairs. */
+    private static void writeComplex(OutputStream out, DType dtype, ComplexBuffer data, int offset, int n)
+            throws IOException {
+        int itemSize = dtype.byteSize();
+        byte[] buf = new byte[(int) Math.min(CHUNK, (long) n * itemSize)];
+        int done = 0;
+        while (done < n) {
+            int elems = Math.min(n - done, CHUNK / itemSize);
+            ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+            for (int k = 0; k < elems; k++) {
+                int at = offset + done + k;
+                if (data instanceof ComplexBuffer.OfFloat(float[] re, float[] im)) {
+                    bb.putFloat(re[at]).putFloat(im[at]);
+                } else if (data instanceof ComplexBuffer.OfDouble(double[] re, double[] im)) {
+                    bb.putDouble(re[at]).putDouble(im[at]);
+                }
             }
             out.write(buf, 0, elems * itemSize);
             done += elems;

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param count the element count, already checked to fit a Java array
  */
-record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, int[] shape, int count) {
+record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, int[] shape, int count, int stringWidth) {
 
     /** The largest element count a Java array can reliably hold (some VMs reserve header words). */
     static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
@@ -33,11 +33,17 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, int[] shape
 
     private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
 
-    static final String SUPPORTED = "'<f4', '<f8', '<i4', '<i8' (or big-endian '>f4', '>f8', '>i4', '>i8') and '|b1'";
+    static final String SUPPORTED = "'<f4', '<f8', '<i4', '<i8', '<c8', '<c16', '<U<n>' (or big-endian '>f4', '>f8',"
+            + " '>i4', '>i8', '>c8', '>c16', '>U<n>') and '|b1'";
 
     /** Bytes of element data that follow the header. */
     long dataBytes() {
-        return (long) count * dtype.byteSize();
+        return (long) count * itemSize();
+    }
+
+    /** Bytes per element: a {@code <U}n string holds n UTF-32 code units (NumPy's fixed-width unicode). */
+    long itemSize() {
+        return dtype == DType.STRING ? 4L * stringWidth : dtype.byteSize();
     }
 
     /** Parses and validates the header text of a file in format {@code major}.0. */
@@ -71,7 +77,8 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, int[] shape
         }
         DType dtype = dtype(d);
         ByteOrder order = d.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        return new NpyHeader(dtype, order, fortran, shape, count(shape));
+        int width = dtype == DType.STRING ? stringWidth(d) : 0;
+        return new NpyHeader(dtype, order, fortran, shape, count(shape), width);
     }
 
     private static int[] shape(Object value) throws IOException {
@@ -128,6 +135,13 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, int[] shape
             throw new IOException("descr '" + descr + "' is an object array; object arrays need pickle and are refused"
                     + " (vectorgrad never unpickles, as numpy.load(allow_pickle=False) refuses them)");
         }
+        // ---- more dtypes: string and complex ----
+        if (d.matches("[<>]c(8|16)")) {
+            return d.endsWith("8") ? DType.COMPLEX64 : DType.COMPLEX128;
+        }
+        if (d.matches("[<>|=]?U\\d+")) {
+            return DType.STRING;
+        }
         if (d.length() == 3 && (d.charAt(0) == '<' || d.charAt(0) == '>')) {
             switch (d.substring(1)) {
                 case "f4":
@@ -145,15 +159,40 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, int[] shape
         throw new IOException("unsupported dtype " + abbreviate(PyLiteral.repr(descr)) + "; vectorgrad reads " + SUPPORTED);
     }
 
-    /** numpy's descr for an array of {@code dtype} written little-endian. */
-    static String descr(DType dtype) {
+    /** The code units per element of a {@code <U}n descr, refused when one element could not be read into an array. */
+    private static int stringWidth(String descr) throws IOException {
+        String digits = descr.substring(descr.indexOf('U') + 1);
+        if (digits.length() > 10 || Long.parseLong(digits) > MAX_ELEMENTS / 4) {
+            throw new IOException("descr '" + descr + "': strings of " + digits + " characters are longer than a"
+                    + " Java array can hold");
+        }
+        int width = Integer.parseInt(digits);
+        if (width == 0) {
+            throw new IOException("descr '" + descr + "' has zero-width strings, which numpy never writes");
+        }
+        return width;
+    }
+
+    /**
+     * numpy's descr for an array of {@code dtype} written little-endian; {@code stringWidth} is the
+     * {@code n} of {@code <U}n and is used only for STRING.
+     */
+    static String descr(DType dtype, int stringWidth) {
         return switch (dtype) {
             case FLOAT32 -> "<f4";
             case FLOAT64 -> "<f8";
             case INT32 -> "<i4";
             case INT64 -> "<i8";
             case BOOL -> "|b1";
+            case COMPLEX64 -> "<c8";
+            case COMPLEX128 -> "<c16";
+            case STRING -> "<U" + stringWidth;
         };
+    }
+
+    /** numpy's descr for an array of {@code dtype} written little-endian. */
+    static String descr(DType dtype) {
+        return descr(dtype, 1);
     }
 
     /**
@@ -161,8 +200,13 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, int[] shape
      * the padded header. Version 1.0 when the header length fits 16 bits, else 2.0, as numpy chooses.
      */
     static byte[] encode(DType dtype, int[] shape) {
+        return encode(descr(dtype), shape);
+    }
+
+    /** {@link #encode(DType, int[])} for an explicit descr, such as {@code <U5}. */
+    static byte[] encode(String descr, int[] shape) {
         StringBuilder h = new StringBuilder();
-        h.append("{'descr': '").append(descr(dtype)).append("', 'fortran_order': False, 'shape': ")
+        h.append("{'descr': '").append(descr).append("', 'fortran_order': False, 'shape': ")
                 .append(format(shape)).append(", }");
         if (shape.length > 0) {
             h.append(" ".repeat(GROWTH_AXIS_MAX_DIGITS - Integer.toString(shape[0]).length()));

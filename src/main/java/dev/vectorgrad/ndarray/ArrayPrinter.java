@@ -40,6 +40,9 @@ public final class ArrayPrinter {
             case INT32 -> Integer.toString(((int[]) data)[index]);
             case INT64 -> Long.toString(((long[]) data)[index]);
             case BOOL -> ((boolean[]) data)[index] ? "True" : "False";
+            case STRING -> bytesRepr(((String[]) data)[index]);
+            case COMPLEX64, COMPLEX128 -> complexScalar(((ComplexBuffer) data).re(index), ((ComplexBuffer) data).im(index),
+                    t == DType.COMPLEX64);
         };
     }
 
@@ -137,6 +140,13 @@ public final class ArrayPrinter {
                 int width = w;
                 return i -> pad(Long.toString(longAt(t, data, i)), width);
             }
+            case STRING -> {
+                String[] text = (String[]) data;
+                return i -> bytesRepr(text[i]); // an object array of bytes: repr each, no padding
+            }
+            case COMPLEX64, COMPLEX128 -> {
+                return complexFormatter(t == DType.COMPLEX64, (ComplexBuffer) data, shown);
+            }
             default -> {
                 return floatFormatter(t == DType.FLOAT32, data, shown);
             }
@@ -152,6 +162,11 @@ public final class ArrayPrinter {
     }
 
     private static IntFunction<String> floatFormatter(boolean f32, Object data, List<Integer> shown) {
+        return floatFormatter(f32, data, shown, false);
+    }
+
+    /** NumPy's FloatingFormat; {@code plus} is its {@code sign='+'} (a '+' before non-negative values). */
+    private static IntFunction<String> floatFormatter(boolean f32, Object data, List<Integer> shown, boolean plus) {
         double maxAbs = 0;
         double minAbs = Double.POSITIVE_INFINITY;
         boolean anyFinite = false;
@@ -181,19 +196,19 @@ public final class ArrayPrinter {
             }
             BigDecimal d = exp ? shortest(v, f32) : digits(v, f32);
             if (exp) {
-                String[] parts = scientific(d, v, -1);
+                String[] parts = signed(scientific(d, v, -1), plus);
                 padLeft = Math.max(padLeft, parts[0].length());
                 padRight = Math.max(padRight, parts[1].length());
                 expSize = Math.max(expSize, parts[2].length());
             } else {
-                String[] parts = positional(d, v);
+                String[] parts = signed(positional(d, v), plus);
                 padLeft = Math.max(padLeft, parts[0].length());
                 padRight = Math.max(padRight, parts[1].length());
             }
         }
         if (nonFinite) {
             int offset = exp ? expSize + 3 + padRight : padRight + 1;
-            padLeft = Math.max(padLeft, Math.max(3 - offset, 3 + (negInf ? 1 : 0) - offset));
+            padLeft = Math.max(padLeft, Math.max(3 - offset, 3 + (negInf || plus ? 1 : 0) - offset));
         }
         int left = padLeft;
         int right = padRight;
@@ -203,20 +218,97 @@ public final class ArrayPrinter {
         return i -> {
             double v = doubleAt(f32, data, i);
             if (!Double.isFinite(v)) {
-                String r = Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+                String r = (plus && !(v < 0) ? "+" : "") + (Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf");
                 return " ".repeat(Math.max(0, total - r.length())) + r;
             }
             BigDecimal d = sci ? shortest(v, f32) : digits(v, f32);
             if (sci) {
-                String[] p = scientific(d, v, right);
+                String[] p = signed(scientific(d, v, right), plus);
                 String e = p[2];
                 String sign = e.startsWith("-") ? "-" : "+";
                 String mag = e.replace("-", "");
                 return pad(p[0], left) + "." + p[1] + "e" + sign + "0".repeat(Math.max(0, expDigits - mag.length())) + mag;
             }
-            String[] p = positional(d, v);
+            String[] p = signed(positional(d, v), plus);
             return pad(p[0], left) + "." + p[1] + " ".repeat(right - p[1].length());
         };
+    }
+
+    // ---- more dtypes: string and complex ----
+
+    /** Puts NumPy's '+' on a non-negative integer part when {@code plus}. */
+    private static String[] signed(String[] parts, boolean plus) {
+        if (plus && !parts[0].startsWith("-")) {
+            parts[0] = "+" + parts[0];
+        }
+        return parts;
+    }
+
+    /**
+     * NumPy's ComplexFloatingFormat: the real parts formatted together as floats, the imaginary parts
+     * together with a forced sign, and the {@code j} placed before the imaginary part's padding
+     * ({@code [1. +2.j 3.5-1.j]}).
+     */
+    private static IntFunction<String> complexFormatter(boolean f32, ComplexBuffer data, List<Integer> shown) {
+        IntFunction<String> re = floatFormatter(f32, data.reals(), shown, false);
+        IntFunction<String> im = floatFormatter(f32, data.imags(), shown, true);
+        return i -> {
+            String m = im.apply(i);
+            int end = m.length();
+            while (end > 0 && m.charAt(end - 1) == ' ') {
+                end--;
+            }
+            return re.apply(i) + m.substring(0, end) + "j" + m.substring(end);
+        };
+    }
+
+    /**
+     * A complex scalar as NumPy's {@code str} and Python's {@code repr} print it: {@code (4+3j)},
+     * {@code 3j} when the real part is +0, {@code (1.5-0j)}, {@code (nan+infj)}; each part in the
+     * shortest digits of its precision ({@code f32}: float32), without a trailing {@code .0}.
+     */
+    public static String complexScalar(double re, double im, boolean f32) {
+        if (re == 0 && 1 / re > 0) {
+            return part(im, f32, false) + "j";
+        }
+        return "(" + part(re, f32, false) + part(im, f32, true) + "j)";
+    }
+
+    private static String part(double v, boolean f32, boolean plus) {
+        String s = floatScalar(v, f32);
+        if (s.endsWith(".0")) {
+            s = s.substring(0, s.length() - 2); // NumPy's TrimMode_DptZeros
+        }
+        return plus && !s.startsWith("-") ? "+" + s : s;
+    }
+
+    /**
+     * Python's {@code repr} of the UTF-8 bytes of {@code s}, as TensorFlow shows a string element:
+     * {@code b'Hello'}, non-ASCII bytes as {@code \xNN}, double quotes when the text holds a single
+     * quote and no double quote.
+     */
+    public static String bytesRepr(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean single = s.indexOf('\'') < 0 || s.indexOf('"') >= 0;
+        char quote = single ? '\'' : '"';
+        StringBuilder out = new StringBuilder(b.length + 3).append('b').append(quote);
+        for (byte x : b) {
+            int c = x & 0xFF;
+            if (c == quote || c == '\\') {
+                out.append('\\').append((char) c);
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c < 0x20 || c >= 0x7f) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.append(quote).toString();
     }
 
     /** The shortest decimal that reads back to {@code v} in its own precision. */

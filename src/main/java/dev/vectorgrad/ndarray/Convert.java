@@ -6,7 +6,9 @@ import dev.vectorgrad.DType;
  * Strided reads with type conversion: gathers a run of {@code n} elements starting at {@code off}
  * with increment {@code inc} (0 repeats one element) into a contiguous destination of another type.
  * Conversions follow Java's casts: float to int truncates toward zero (NaN gives 0), int64 to int32
- * wraps, anything to bool tests {@code != 0}.
+ * wraps, anything to bool tests {@code != 0}. Complex to real keeps the real part and complex to bool
+ * tests both parts, as NumPy does; real to complex gives a zero imaginary part. STRING converts only to
+ * STRING (TensorFlow's {@code tf.cast} refuses strings).
  */
 public final class Convert {
 
@@ -24,6 +26,9 @@ public final class Convert {
             case INT32 -> { int[] s = (int[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc]; }
             case INT64 -> { long[] s = (long[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc]; }
             case BOOL -> { boolean[] s = (boolean[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc] ? 1f : 0f; }
+            case COMPLEX64 -> toF32(DType.FLOAT32, ((ComplexBuffer) src).reals(), off, inc, n, dst, dOff); // NumPy drops im
+            case COMPLEX128 -> toF32(DType.FLOAT64, ((ComplexBuffer) src).reals(), off, inc, n, dst, dOff);
+            case STRING -> throw notNumeric(DType.FLOAT32);
         }
     }
 
@@ -41,6 +46,9 @@ public final class Convert {
             case INT32 -> { int[] s = (int[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc]; }
             case INT64 -> { long[] s = (long[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc]; }
             case BOOL -> { boolean[] s = (boolean[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc] ? 1 : 0; }
+            case COMPLEX64 -> toF64(DType.FLOAT32, ((ComplexBuffer) src).reals(), off, inc, n, dst, dOff); // NumPy drops im
+            case COMPLEX128 -> toF64(DType.FLOAT64, ((ComplexBuffer) src).reals(), off, inc, n, dst, dOff);
+            case STRING -> throw notNumeric(DType.FLOAT64);
         }
     }
 
@@ -58,6 +66,9 @@ public final class Convert {
             case FLOAT64 -> { double[] s = (double[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = (int) s[off + i * inc]; }
             case INT64 -> { long[] s = (long[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = (int) s[off + i * inc]; }
             case BOOL -> { boolean[] s = (boolean[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc] ? 1 : 0; }
+            case COMPLEX64 -> toI32(DType.FLOAT32, ((ComplexBuffer) src).reals(), off, inc, n, dst, dOff); // NumPy drops im
+            case COMPLEX128 -> toI32(DType.FLOAT64, ((ComplexBuffer) src).reals(), off, inc, n, dst, dOff);
+            case STRING -> throw notNumeric(DType.INT32);
         }
     }
 
@@ -75,6 +86,9 @@ public final class Convert {
             case FLOAT64 -> { double[] s = (double[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = (long) s[off + i * inc]; }
             case INT32 -> { int[] s = (int[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc]; }
             case BOOL -> { boolean[] s = (boolean[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc] ? 1 : 0; }
+            case COMPLEX64 -> toI64(DType.FLOAT32, ((ComplexBuffer) src).reals(), off, inc, n, dst, dOff); // NumPy drops im
+            case COMPLEX128 -> toI64(DType.FLOAT64, ((ComplexBuffer) src).reals(), off, inc, n, dst, dOff);
+            case STRING -> throw notNumeric(DType.INT64);
         }
     }
 
@@ -92,6 +106,11 @@ public final class Convert {
             case FLOAT64 -> { double[] s = (double[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc] != 0; }
             case INT32 -> { int[] s = (int[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc] != 0; }
             case INT64 -> { long[] s = (long[]) src; for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc] != 0; }
+            case COMPLEX64, COMPLEX128 -> {
+                ComplexBuffer c = (ComplexBuffer) src; // NumPy: true unless both parts are zero
+                for (int i = 0; i < n; i++) dst[dOff + i] = c.re(off + i * inc) != 0 || c.im(off + i * inc) != 0;
+            }
+            case STRING -> throw notNumeric(DType.BOOL);
         }
     }
 
@@ -103,6 +122,8 @@ public final class Convert {
             case int[] i -> toI32(t, src, off, inc, n, i, dOff);
             case long[] l -> toI64(t, src, off, inc, n, l, dOff);
             case boolean[] b -> toBool(t, src, off, inc, n, b, dOff);
+            case ComplexBuffer c -> toComplex(t, src, off, inc, n, c, dOff);
+            case String[] text -> toStrings(t, src, off, inc, n, text, dOff);
             default -> throw new IllegalStateException("not a vectorgrad buffer: " + dst.getClass());
         }
     }
@@ -115,6 +136,11 @@ public final class Convert {
             case int[] d -> { int[] v = (int[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
             case long[] d -> { long[] v = (long[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
             case boolean[] d -> { boolean[] v = (boolean[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
+            case String[] d -> { String[] v = (String[]) src; for (int i = 0; i < n; i++) d[dOff + i * inc] = v[i]; }
+            case ComplexBuffer d -> {
+                scatter(((ComplexBuffer) src).reals(), n, d.reals(), dOff, inc);
+                scatter(((ComplexBuffer) src).imags(), n, d.imags(), dOff, inc);
+            }
             default -> throw new IllegalStateException("not a vectorgrad buffer: " + dst.getClass());
         }
     }
@@ -127,7 +153,92 @@ public final class Convert {
             case INT32 -> new int[n];
             case INT64 -> new long[n];
             case BOOL -> new boolean[n];
+            case STRING -> emptyStrings(n);
+            case COMPLEX64, COMPLEX128 -> ComplexBuffer.allocate(t, n);
         };
+    }
+
+    // ---- more dtypes: string and complex ----
+
+    /**
+     * Gathers a run into a complex buffer: a complex source copies both parts, a real one becomes
+     * the real parts with zero imaginary parts (NumPy's cast to complex).
+     */
+    public static void toComplex(DType t, Object src, int off, int inc, int n, ComplexBuffer dst, int dOff) {
+        if (t.isComplex()) {
+            ComplexBuffer c = (ComplexBuffer) src;
+            DType part = t == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64;
+            gather(part, c.reals(), off, inc, n, dst.reals(), dOff);
+            gather(part, c.imags(), off, inc, n, dst.imags(), dOff);
+            return;
+        }
+        if (t == DType.STRING) {
+            throw notNumeric(dst instanceof ComplexBuffer.OfFloat ? DType.COMPLEX64 : DType.COMPLEX128);
+        }
+        gather(t, src, off, inc, n, dst.reals(), dOff);
+        switch (dst.imags()) {
+            case float[] f -> java.util.Arrays.fill(f, dOff, dOff + n, 0f);
+            case double[] d -> java.util.Arrays.fill(d, dOff, dOff + n, 0.0);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Gathers a run of strings; only a STRING source qualifies (TensorFlow's {@code tf.cast} refuses the rest). */
+    public static void toStrings(DType t, Object src, int off, int inc, int n, String[] dst, int dOff) {
+        if (t != DType.STRING) {
+            throw new IllegalArgumentException("cast: " + t + " cannot be converted to string");
+        }
+        String[] s = (String[]) src;
+        if (inc == 1) {
+            System.arraycopy(s, off, dst, dOff, n);
+        } else {
+            for (int i = 0; i < n; i++) dst[dOff + i] = s[off + i * inc];
+        }
+    }
+
+    /**
+     * {@code System.arraycopy} for any vectorgrad buffer, complex ones included (their two parts are
+     * copied in turn); code that copies raw buffers should call this rather than arraycopy.
+     */
+    public static void copy(Object src, int srcPos, Object dst, int dstPos, int n) {
+        if (src instanceof ComplexBuffer s && dst instanceof ComplexBuffer d) {
+            System.arraycopy(s.reals(), srcPos, d.reals(), dstPos, n);
+            System.arraycopy(s.imags(), srcPos, d.imags(), dstPos, n);
+        } else {
+            System.arraycopy(src, srcPos, dst, dstPos, n);
+        }
+    }
+
+    /**
+     * {@code x} broadcast to {@code shape} and converted to {@code t}, as a row-major array with offset 0
+     * and a buffer of exactly its size: {@code x} itself when it already is one, else a copy. Buffers
+     * are never written after creation, so handing one to a second array is safe.
+     */
+    public static Strided contiguousAs(Strided x, DType t, int[] shape) {
+        int n = Shapes.size(shape);
+        if (x.dtype() == t && x.offset() == 0 && java.util.Arrays.equals(x.shape(), shape) && x.isContiguous()
+                && length(x.data()) == n) {
+            return x;
+        }
+        Strided b = new Strided(x.dtype(), x.data(), x.offset(), shape, x.stridesFor(shape));
+        return new Strided(t, contiguous(b, t), 0, shape, Shapes.rowMajorStrides(shape));
+    }
+
+    /** Number of elements in a buffer. */
+    public static int length(Object buffer) {
+        return buffer instanceof ComplexBuffer c ? c.length() : java.lang.reflect.Array.getLength(buffer);
+    }
+
+    /** TensorFlow's empty string {@code b''} in every element, so a STRING buffer never holds null. */
+    private static String[] emptyStrings(int n) {
+        String[] s = new String[n];
+        java.util.Arrays.fill(s, "");
+        return s;
+    }
+
+    private static IllegalArgumentException notNumeric(DType to) {
+        return new IllegalArgumentException("cast: string cannot be converted to " + to
+                + " (as in TensorFlow, whose tf.cast refuses strings; parse the text instead)");
     }
 
     /** A row-major copy of {@code x} converted to {@code to}: the one place a whole array is copied. */

@@ -47,5 +47,7 @@ public enum Op {
     /** Coordinates out, so no gradient. */
     ARG_WHERE,
     /** A user's forward with its own backward; attrs the autodiff layer's backward function. */
-    CUSTOM
+    CUSTOM,
+    // ---- more dtypes: complex parts (COMPLEX has inputs (re, im); the others one complex input) ----
+    REAL, IMAG, CONJ, COMPLEX, ANGLE
 }

@@ -3,8 +3,9 @@ package dev.vectorgrad.ndarray;
 import dev.vectorgrad.DType;
 
 /**
- * The raw view behind an NDArray, as the op engine sees it: a primitive buffer
- * ({@code float[]}, {@code double[]}, {@code int[]}, {@code long[]} or {@code boolean[]}), an offset,
+ * The raw view behind an NDArray, as the op engine sees it: a buffer
+ * ({@code float[]}, {@code double[]}, {@code int[]}, {@code long[]}, {@code boolean[]}, {@code String[]}
+ * for STRING, or a {@link ComplexBuffer} of two parallel part arrays for COMPLEX64/COMPLEX128), an offset,
  * a shape and element strides. Element {@code (i0, i1, ...)} lives at {@code offset + Σ strides[k]·ik}
  * (NumPy's formula, in elements rather than bytes).
  */

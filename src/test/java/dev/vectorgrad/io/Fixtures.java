@@ -9,6 +9,10 @@ import java.nio.file.Path;
 /** Locates the numpy-written fixtures (see src/test/resources/npy/make_fixtures.py) and recomputes their values. */
 final class Fixtures {
 
+    static Path dtypes(String name) {
+        return resource("/npy/dtypes/" + name);
+    }
+
     static Path good(String name) {
         return resource("/npy/good/" + name);
     }
@@ -61,6 +65,20 @@ final class Fixtures {
             case BOOL -> {
                 boolean[] v = new boolean[n];
                 for (int i = 0; i < n; i++) v[i] = i % 3 == 0;
+                yield NDArray.of(v, shape);
+            }
+            case COMPLEX64, COMPLEX128 -> { // make_dtype_fixtures.py: (i - 3) / 7 + 1j * (2 - i) / 3, in complex128
+                double[] re = new double[n];
+                double[] im = new double[n];
+                for (int i = 0; i < n; i++) {
+                    re[i] = (i - 3) / 7.0;
+                    im[i] = (2 - i) / 3.0;
+                }
+                yield NDArray.ofComplex(re, im, shape).cast(dtype);
+            }
+            case STRING -> { // make_dtype_fixtures.py: 's' + str(i) + 'é' * (i % 3)
+                String[] v = new String[n];
+                for (int i = 0; i < n; i++) v[i] = "s" + i + "\u00e9".repeat(i % 3);
                 yield NDArray.of(v, shape);
             }
         };

@@ -61,6 +61,17 @@ class RoundTripProperties {
                 for (int i = 0; i < n; i++) v[i] = r.nextBoolean();
                 yield NDArray.of(v, shape);
             }
+            case COMPLEX64, COMPLEX128 -> NDArray.complex(random(dtype == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64,
+                    shape, seed), random(dtype == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64, shape, seed + 1));
+            case STRING -> {
+                String[] v = new String[n];
+                for (int i = 0; i < n; i++) {
+                    // any code point but NUL, which numpy strips from the end of a <U element
+                    v[i] = r.ints(r.nextInt(6), 1, Character.MAX_CODE_POINT + 1)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                }
+                yield NDArray.of(v, shape);
+            }
         };
     }
 
@@ -86,6 +97,11 @@ class RoundTripProperties {
             case INT32 -> assertThat(actual.toIntArray()).containsExactly(expected.toIntArray());
             case INT64 -> assertThat(actual.toLongArray()).containsExactly(expected.toLongArray());
             case BOOL -> assertThat(actual.toBooleanArray()).containsExactly(expected.toBooleanArray());
+            case COMPLEX64, COMPLEX128 -> {
+                assertBitIdentical(actual.real(), expected.real());
+                assertBitIdentical(actual.imag(), expected.imag());
+            }
+            case STRING -> assertThat(actual.toStringArray()).containsExactly(expected.toStringArray());
         }
     }
 
@@ -103,7 +119,12 @@ class RoundTripProperties {
         int headerLength = (file[8] & 0xFF) | (file[9] & 0xFF) << 8;
         assertThat((10 + headerLength) % 64).isZero();
         assertThat(file[9 + headerLength]).isEqualTo((byte) '\n');
-        assertThat(file.length).isEqualTo(10 + headerLength + a.size() * dtype.byteSize());
+        long itemSize = dtype.byteSize();
+        if (dtype == DType.STRING) { // <U n: 4 bytes per code point of the longest element, at least 1
+            itemSize = 4L * java.util.Arrays.stream(a.toStringArray()).mapToInt(t -> t.codePointCount(0, t.length()))
+                    .reduce(1, Math::max);
+        }
+        assertThat(file.length).isEqualTo(10 + headerLength + a.size() * itemSize);
         assertBitIdentical(Npy.read(new ByteArrayInputStream(file)), a);
     }
 

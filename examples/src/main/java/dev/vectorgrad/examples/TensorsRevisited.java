@@ -1,5 +1,6 @@
 package dev.vectorgrad.examples;
 
+import dev.vectorgrad.Complex;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.Ops;
@@ -13,7 +14,7 @@ import dev.vectorgrad.nn.Sequential;
 import java.util.List;
 
 /**
- * Seed 003, "Tensors revisited": constants and variables, shapes and dtypes, operations, broadcasting,
+ * Seed 003, "Tensors revisited": constants and variables (strings and complex numbers among them), shapes and dtypes, operations, broadcasting,
  * operator-style calls, casting, a custom layer's variables, gradients (persistent and nested tapes), and
  * a straight line y = 2x - 1 fitted by gradient descent on the absolute error.
  *
@@ -49,6 +50,17 @@ public final class TensorsRevisited {
         Variable linearSquares = new Variable(Ops.constant(new int[][] {{4, 9}, {16, 25}}));
         System.out.println(firstPrimes);
         System.out.println(linearSquares);
+
+        // tf.Variable("Hello", tf.string), mammal = tf.Variable("Elephant", dtype=tf.string) and
+        // its_complicated = tf.Variable(4 + 3j, dtype=tf.complex64).
+        System.out.println(new Variable(Ops.constant("Hello")));
+        Variable mammal = new Variable(Ops.constant("Elephant"));
+        Variable itsComplicated = new Variable(Ops.constant(Complex.of(4, 3)).cast(DType.COMPLEX64));
+        System.out.println(mammal);
+        System.out.println(itsComplicated);
+        System.out.println(Ops.equal(mammal, Ops.constant("Elephant"))); // strings compare by their bytes
+        System.out.println(Ops.abs(itsComplicated));                     // |4 + 3i| = 5, a float32
+        System.out.println(itsComplicated.mul(Ops.conj(itsComplicated))); // (4 + 3i)(4 - 3i) = 25
 
         System.out.println(Ops.constant(new int[] {1, 2, 3}));          // constant 1-D tensor from a list
         System.out.println(Ops.constant(new int[] {1, 2, 3, 4, 5, 6}, 2, 3)); // 2-D from a list and a shape

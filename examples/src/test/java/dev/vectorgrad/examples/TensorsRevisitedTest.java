@@ -19,6 +19,12 @@ class TensorsRevisitedTest {
         assertThat(out).contains(
                 "<Variable 'Variable:0' shape=(2,) dtype=int32, numpy=[1 2]>",
                 "<Variable 'Variable:0' shape=(2,) dtype=float32, numpy=[1. 2.]>",
+                "<Variable 'Variable:0' shape=() dtype=string, numpy=b'Hello'>",
+                "<Variable 'Variable:0' shape=() dtype=string, numpy=b'Elephant'>",
+                "<Variable 'Variable:0' shape=() dtype=complex64, numpy=(4+3j)>",
+                "NDArray(True, shape=(), dtype=bool)",
+                "NDArray(5.0, shape=(), dtype=float32)",
+                "NDArray((25+0j), shape=(), dtype=complex64)",
                 "IllegalArgumentException: of: 4 values cannot fill shape (3, 3)",
                 "NDArray([4 6], shape=(2,), dtype=int32)",
                 "NDArray(25, shape=(), dtype=int32)",
