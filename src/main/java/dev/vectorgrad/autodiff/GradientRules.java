@@ -118,6 +118,9 @@ final class GradientRules {
         r.put(Op.LOG_SUM_EXP, (g, x, y, attrs, need) -> new NDArray[] {                   // softmax(x) · g
             x[0].sub(keptDims(y, x[0], attrs)).exp().mul(keptDims(g, x[0], attrs))});
 
+        // ---- convolution and pooling (attrs: the geometry): each family is closed under differentiation ----
+        ConvGrad.register(r);
+
         RULES = Collections.unmodifiableMap(r);
     }
 
