@@ -249,6 +249,85 @@ public final class ConvOps {
     }
 
     // ------------------------------------------------------------------------------------------
+    // TensorFlow's tf.nn spellings (Ops mirrors these): strides and dilations as {h, w} or one value,
+    // padding as "SAME" or "VALID"
+    // ------------------------------------------------------------------------------------------
+
+    /** {@code tf.nn.conv2d(input, filters, strides, padding, dilations)}. */
+    public static NDArray conv2d(NDArray input, NDArray filters, int[] strides, String padding, int[] dilations) {
+        int[] s = pair("conv2d", "strides", strides);
+        int[] d = pair("conv2d", "dilations", dilations);
+        int[] k = filters.shape();
+        if (k.length != 4) {
+            throw new IllegalArgumentException("conv2d: filters must be [kh, kw, in, out], got shape " + Shapes.format(k));
+        }
+        return conv2d(input, filters, geometry("conv2d", input.shape(), k[0], k[1], s[0], s[1], d[0], d[1], same("conv2d", padding)));
+    }
+
+    /**
+     * {@code tf.nn.conv2d_transpose(input, filters, outputShape, strides, padding)}: filters
+     * {@code [kh, kw, out, in]}, {@code outputShape} the full {@code [batch, h, w, out]}.
+     */
+    public static NDArray conv2dTranspose(NDArray input, NDArray filters, int[] outputShape, int[] strides, String padding) {
+        int[] s = pair("conv2dTranspose", "strides", strides);
+        int[] k = filters.shape();
+        if (k.length != 4) {
+            throw new IllegalArgumentException("conv2dTranspose: filters must be [kh, kw, out, in], got shape " + Shapes.format(k));
+        }
+        ConvGeometry g = geometry("conv2dTranspose", outputShape, k[0], k[1], s[0], s[1], 1, 1, same("conv2dTranspose", padding));
+        return conv2dBackpropInput(input, filters, g);
+    }
+
+    /** {@code tf.nn.depthwise_conv2d(input, filter, strides, padding)}: filter {@code [kh, kw, in, multiplier]}. */
+    public static NDArray depthwiseConv2d(NDArray input, NDArray filter, int[] strides, String padding) {
+        int[] s = pair("depthwiseConv2d", "strides", strides);
+        int[] k = filter.shape();
+        if (k.length != 4) {
+            throw new IllegalArgumentException("depthwiseConv2d: filter must be [kh, kw, in, multiplier], got shape " + Shapes.format(k));
+        }
+        return depthwiseConv2d(input, filter,
+                geometry("depthwiseConv2d", input.shape(), k[0], k[1], s[0], s[1], 1, 1, same("depthwiseConv2d", padding)));
+    }
+
+    /** {@code tf.nn.max_pool2d(input, ksize, strides, padding)}. */
+    public static NDArray maxPool2d(NDArray input, int[] ksize, int[] strides, String padding) {
+        int[] k = pair("maxPool2d", "ksize", ksize);
+        int[] s = pair("maxPool2d", "strides", strides);
+        return maxPool2d(input, geometry("maxPool2d", input.shape(), k[0], k[1], s[0], s[1], 1, 1, same("maxPool2d", padding)));
+    }
+
+    /** {@code tf.nn.avg_pool2d(input, ksize, strides, padding)}: padding is left out of each window's count. */
+    public static NDArray avgPool2d(NDArray input, int[] ksize, int[] strides, String padding) {
+        int[] k = pair("avgPool2d", "ksize", ksize);
+        int[] s = pair("avgPool2d", "strides", strides);
+        return avgPool2d(input, geometry("avgPool2d", input.shape(), k[0], k[1], s[0], s[1], 1, 1, same("avgPool2d", padding)));
+    }
+
+    private static boolean same(String op, String padding) {
+        if ("SAME".equalsIgnoreCase(padding)) {
+            return true;
+        }
+        if ("VALID".equalsIgnoreCase(padding)) {
+            return false;
+        }
+        throw new IllegalArgumentException(op + ": padding must be \"SAME\" or \"VALID\", got " + padding);
+    }
+
+    /** {@code {v}} or {@code {h, w}} as {@code {h, w}}. */
+    private static int[] pair(String op, String what, int[] v) {
+        if (v == null || v.length == 0) {
+            return new int[] {1, 1};
+        }
+        if (v.length == 1) {
+            return new int[] {v[0], v[0]};
+        }
+        if (v.length == 2) {
+            return v.clone();
+        }
+        throw new IllegalArgumentException(op + ": " + what + " must have 1 or 2 values, got " + Shapes.format(v));
+    }
+
+    // ------------------------------------------------------------------------------------------
     // Helpers
     // ------------------------------------------------------------------------------------------
 

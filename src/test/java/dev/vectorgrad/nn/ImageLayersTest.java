@@ -155,4 +155,23 @@ class ImageLayersTest {
                 dev.vectorgrad.ndarray.ConvOps.conv2d(x, NDArray.ones(DType.FLOAT32, 3, 3, 2, 3), g), g);
         assertTrue(second.allClose(expected, 1e-4, 1e-4), second + " vs " + expected);
     }
+
+    @Test
+    void tfNnSpellingsInOpsMatchTheLayers() {
+        NDArray x = Rng.seeded(5).normal(DType.FLOAT32, 0, 1, 2, 7, 6, 3);
+        Conv2D conv = Conv2D.builder(4, 3).strides(2, 2).padding(Padding.SAME).useBias(false).dilationRate(1).build();
+        NDArray y = conv.call(x);
+        assertTrue(dev.vectorgrad.Ops.conv2d(x, conv.kernel(), new int[] {2, 2}, "SAME").allClose(y, 0, 0));
+        assertTrue(dev.vectorgrad.Ops.maxPool2d(x, new int[] {3}, new int[] {2}, "same")
+                .allClose(new MaxPooling2D(3, 2, Padding.SAME).call(x), 0, 0));
+        assertTrue(dev.vectorgrad.Ops.avgPool2d(x, new int[] {2, 2}, new int[] {2, 2}, "VALID")
+                .allClose(new AveragePooling2D(2).call(x), 0, 0));
+        Conv2DTranspose up = new Conv2DTranspose(5, 3, 2, Padding.SAME, null, false);
+        NDArray u = up.call(x);
+        assertTrue(dev.vectorgrad.Ops.conv2dTranspose(x, up.kernel(), new int[] {2, 14, 12, 5}, new int[] {2}, "SAME")
+                .allClose(u, 0, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> dev.vectorgrad.Ops.conv2d(x, conv.kernel(), new int[] {1}, "FULL"));
+        assertEquals("conv2d: padding must be \"SAME\" or \"VALID\", got FULL", e.getMessage());
+    }
 }
