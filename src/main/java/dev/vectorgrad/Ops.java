@@ -1,5 +1,7 @@
 package dev.vectorgrad;
 
+import dev.vectorgrad.ndarray.ConvOps;
+
 /**
  * TensorFlow's spellings as static one-liners over {@link NDArray}'s methods, for readers
  * translating {@code tf.*} code: {@code Ops.add(a, b)}, {@code Ops.reduceSum(x)}, {@code Ops.square(x)}.
@@ -277,6 +279,20 @@ public final class Ops {
     public static NDArray conj(NDArray x) { return x.conj(); }
     /** {@code tf.math.angle(x)}. */
     public static NDArray angle(NDArray x) { return x.angle(); }
+
+    // ---- convolution and pooling (tf.nn; channels-last; strides as {h, w} or one value; "SAME"/"VALID") ----
+    /** {@code tf.nn.conv2d}: input {@code [n, h, w, in]}, filters {@code [kh, kw, in, out]}. */
+    public static NDArray conv2d(NDArray input, NDArray filters, int[] strides, String padding) { return ConvOps.conv2d(input, filters, strides, padding, null); }
+    /** {@code tf.nn.conv2d} with dilation. */
+    public static NDArray conv2d(NDArray input, NDArray filters, int[] strides, String padding, int[] dilations) { return ConvOps.conv2d(input, filters, strides, padding, dilations); }
+    /** {@code tf.nn.conv2d_transpose}: filters {@code [kh, kw, out, in]}, {@code outputShape} {@code [n, h, w, out]}. */
+    public static NDArray conv2dTranspose(NDArray input, NDArray filters, int[] outputShape, int[] strides, String padding) { return ConvOps.conv2dTranspose(input, filters, outputShape, strides, padding); }
+    /** {@code tf.nn.depthwise_conv2d}: filter {@code [kh, kw, in, multiplier]}. */
+    public static NDArray depthwiseConv2d(NDArray input, NDArray filter, int[] strides, String padding) { return ConvOps.depthwiseConv2d(input, filter, strides, padding); }
+    /** {@code tf.nn.max_pool2d}. */
+    public static NDArray maxPool2d(NDArray input, int[] ksize, int[] strides, String padding) { return ConvOps.maxPool2d(input, ksize, strides, padding); }
+    /** {@code tf.nn.avg_pool2d} (padding excluded from each window's count). */
+    public static NDArray avgPool2d(NDArray input, int[] ksize, int[] strides, String padding) { return ConvOps.avgPool2d(input, ksize, strides, padding); }
 
     private Ops() {}
 }

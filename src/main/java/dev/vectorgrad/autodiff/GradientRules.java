@@ -183,6 +183,9 @@ final class GradientRules {
                 grads(na ? g.real() : null, nb ? g.imag() : null));
         unary(r, Op.ANGLE, GradientRules::angle);                                        // (−b + ai)/|z|²
 
+        // ---- convolution and pooling (attrs: the geometry): each family is closed under differentiation ----
+        ConvGrad.register(r);
+
         RULES = Collections.unmodifiableMap(r);
     }
 

@@ -49,5 +49,9 @@ public enum Op {
     /** A user's forward with its own backward; attrs the autodiff layer's backward function. */
     CUSTOM,
     // ---- more dtypes: complex parts (COMPLEX has inputs (re, im); the others one complex input) ----
-    REAL, IMAG, CONJ, COMPLEX, ANGLE
+    REAL, IMAG, CONJ, COMPLEX, ANGLE,
+    // ---- convolution and pooling (ConvOps; attrs: the kernels.conv.ConvGeometry) ----
+    CONV2D, CONV2D_BACKPROP_INPUT, CONV2D_BACKPROP_FILTER,
+    DEPTHWISE_CONV2D, DEPTHWISE_CONV2D_BACKPROP_INPUT, DEPTHWISE_CONV2D_BACKPROP_FILTER,
+    MAX_POOL2D, MAX_POOL2D_GRAD, MAX_POOL2D_SELECT, AVG_POOL2D, AVG_POOL2D_GRAD
 }

@@ -263,7 +263,7 @@ public abstract class Layer {
     /** Keras's {@code to_snake_case}: {@code MyLayer} → {@code my_layer}, {@code Dense} → {@code dense}. */
     static String snakeCase(String className) {
         String s = className.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
-        s = s.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        s = s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
         return s.startsWith("_") ? "private" + s : s;
     }
 

@@ -1,0 +1,132 @@
+package dev.vectorgrad.nn;
+
+import dev.vectorgrad.DType;
+import dev.vectorgrad.NDArray;
+import dev.vectorgrad.autodiff.Variable;
+
+/**
+ * Keras's {@code BatchNormalization} over the last axis (features or channels):
+ * {@code gamma · (x - mean) / sqrt(var + epsilon) + beta}, where in training {@code mean} and {@code var}
+ * are the batch's (over every axis but the last; the biased variance, as Keras) and outside training the
+ * moving statistics. Each training call updates the moving statistics as Keras 3 does,
+ * {@code moving = moving · momentum + batch · (1 - momentum)}, with the biased batch variance (PyTorch
+ * keeps the unbiased one and calls {@code 1 - momentum} its momentum).
+ *
+ * <p>Variables, in Keras's order: {@code gamma} (ones) and {@code beta} (zeros), trainable, then
+ * {@code moving_mean} (zeros) and {@code moving_variance} (ones), not trainable; all {@code [channels]}.
+ * Configuration: momentum, epsilon, center, scale (axis is always -1).
+ */
+public class BatchNormalization extends Layer {
+    private final double momentum;
+    private final double epsilon;
+    private final boolean center;
+    private final boolean scale;
+    private int channels = -1;
+    private Variable gamma;
+    private Variable beta;
+    private Variable movingMean;
+    private Variable movingVariance;
+
+    /** Keras's defaults: momentum 0.99, epsilon 1e-3, with gamma and beta. */
+    public BatchNormalization() {
+        this(0.99, 1e-3);
+    }
+
+    /** Own momentum and epsilon, with gamma and beta. */
+    public BatchNormalization(double momentum, double epsilon) {
+        this(momentum, epsilon, true, true);
+    }
+
+    /** Every argument: {@code center} adds beta, {@code scale} multiplies by gamma. */
+    public BatchNormalization(double momentum, double epsilon, boolean center, boolean scale) {
+        if (!(momentum >= 0 && momentum <= 1) || !(epsilon > 0)) {
+            throw new IllegalArgumentException("BatchNormalization: momentum must be in [0, 1] and epsilon positive, got "
+                    + momentum + " and " + epsilon);
+        }
+        this.momentum = momentum;
+        this.epsilon = epsilon;
+        this.center = center;
+        this.scale = scale;
+    }
+
+    @Override
+    protected void build(int[] inputShape) {
+        if (inputShape.length < 2) {
+            ConvSupport.checkRank(this, inputShape, 2);
+        }
+        channels = inputShape[inputShape.length - 1];
+        gamma = scale ? addWeight("gamma", NDArray.ones(DType.FLOAT32, channels), true) : null;
+        beta = center ? addWeight("beta", NDArray.zeros(DType.FLOAT32, channels), true) : null;
+        movingMean = addWeight("moving_mean", NDArray.zeros(DType.FLOAT32, channels), false);
+        movingVariance = addWeight("moving_variance", NDArray.ones(DType.FLOAT32, channels), false);
+    }
+
+    @Override
+    public NDArray call(NDArray x, boolean training) {
+        int[] s = x.shape();
+        maybeBuild(s);
+        ConvSupport.checkChannels(this, s, channels);
+        NDArray in = ConvSupport.float32(x);
+        NDArray mean;
+        NDArray variance;
+        if (training) {
+            int[] axes = new int[s.length - 1];
+            for (int i = 0; i < axes.length; i++) {
+                axes[i] = i;
+            }
+            mean = in.mean(false, axes);
+            variance = in.sub(mean).square().mean(false, axes);
+            // the statistics update is state, not part of the function the tape differentiates
+            movingMean.assign(movingMean.mul(momentum).add(mean.stopGradient().mul(1 - momentum)));
+            movingVariance.assign(movingVariance.mul(momentum).add(variance.stopGradient().mul(1 - momentum)));
+        } else {
+            mean = movingMean;
+            variance = movingVariance;
+        }
+        NDArray y = in.sub(mean).div(variance.add(epsilon).sqrt());
+        if (scale) {
+            y = y.mul(gamma);
+        }
+        return center ? y.add(beta) : y;
+    }
+
+    /** The moving statistics' decay per training call. */
+    public double momentum() {
+        return momentum;
+    }
+
+    /** Added to the variance before the square root. */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** Whether beta is added. */
+    public boolean center() {
+        return center;
+    }
+
+    /** Whether gamma multiplies. */
+    public boolean scale() {
+        return scale;
+    }
+
+    /** {@code gamma [channels]}, or null before the build or without scale. */
+    public Variable gamma() {
+        return gamma;
+    }
+
+    /** {@code beta [channels]}, or null before the build or without center. */
+    public Variable beta() {
+        return beta;
+    }
+
+    /** {@code moving_mean [channels]}, or null before the build. */
+    public Variable movingMean() {
+        return movingMean;
+    }
+
+    /** {@code moving_variance [channels]}, or null before the build. */
+    public Variable movingVariance() {
+        return movingVariance;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vectorgrad.nn;
+
+import dev.vectorgrad.DType;
+import dev.vectorgrad.NDArray;
+import dev.vectorgrad.Rng;
+
+/**
+ * Keras's {@code Dropout}: in training, each element is zeroed with probability {@code rate} and the
+ * survivors scaled by {@code 1 / (1 - rate)} (inverted dropout), so inference is the identity and needs no
+ * rescaling. Outside training the input is returned as it is.
+ *
+ * <p>Masks come from a generator seeded like the layer's weights (see {@link Layer}: the global seed and the
+ * layer's name, key {@code <layer>/seed_generator}) or from an explicit seed; each training call draws a new
+ * mask, and the same program draws the same masks on every run. Configuration: rate, seed ({@link #dropoutSeed()}, null when derived).
+ */
+public class Dropout extends Layer {
+    private final double rate;
+    private final Long seed;
+    private Rng rng;
+
+    /** Drops with probability {@code rate}, in {@code [0, 1)}. */
+    public Dropout(double rate) {
+        this(rate, null);
+    }
+
+    /** With an explicit seed (Keras's {@code seed=}); null derives it from the global seed and the layer's name. */
+    public Dropout(double rate, Long seed) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("Dropout: invalid value received for argument `rate`: expected a value in [0, 1), got " + rate);
+        }
+        this.rate = rate;
+        this.seed = seed;
+    }
+
+    @Override
+    public NDArray call(NDArray x, boolean training) {
+        if (!training || rate == 0) {
+            return x;
+        }
+        if (rng == null) {
+            rng = seed != null ? Rng.seeded(seed) : weightRng("seed_generator");
+        }
+        DType t = x.dtype().isFloating() ? x.dtype() : DType.FLOAT32;
+        NDArray keep = rng.uniform(DType.FLOAT32, 0, 1, x.shape()).ge(rate);
+        NDArray in = x.dtype() == t ? x : x.cast(t);
+        return NDArray.where(keep, in.mul(1.0 / (1.0 - rate)), NDArray.zeros(t));
+    }
+
+    /** The drop probability. */
+    public double rate() {
+        return rate;
+    }
+
+    /** The explicit seed, or null when derived from the global seed. */
+    public Long dropoutSeed() {
+        return seed;
+    }
+}

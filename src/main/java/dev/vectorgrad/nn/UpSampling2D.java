@@ -1,0 +1,33 @@
+package dev.vectorgrad.nn;
+
+import dev.vectorgrad.NDArray;
+
+/**
+ * Keras's {@code UpSampling2D} with nearest-neighbour interpolation: every pixel repeated {@code size} times
+ * along height and width, {@code [batch, h, w, c] → [batch, h·size, w·size, c]}. Written as a broadcast
+ * of a reshaped view, so the tape's un-broadcast sums each block's gradient back to its pixel.
+ * Configuration: size. (Keras's bilinear interpolation is not offered.)
+ */
+public class UpSampling2D extends Layer {
+    private final int size;
+
+    /** Repeat every pixel {@code size} times on both axes. */
+    public UpSampling2D(int size) {
+        ConvSupport.checkPositive("UpSampling2D", "size", size);
+        this.size = size;
+    }
+
+    @Override
+    public NDArray call(NDArray x, boolean training) {
+        int[] s = x.shape();
+        ConvSupport.checkRank(this, s, 4);
+        return x.reshape(s[0], s[1], 1, s[2], 1, s[3])
+                .broadcastTo(s[0], s[1], size, s[2], size, s[3])
+                .reshape(s[0], s[1] * size, s[2] * size, s[3]);
+    }
+
+    /** The repeat factor. */
+    public int size() {
+        return size;
+    }
+}
