@@ -159,6 +159,17 @@ final class GradientRules {
         unary(r, Op.HARD_SIGMOID, (g, x, y) ->                                                     // 1/6 on (-3, 3)
                 NDArray.where(x.gt(-3.0).logicalAnd(x.lt(3.0)), g.mul(1.0 / 6), zero(g)));
 
+        // ---- math (issue 9): rounding, Python's // and %, atan2 ----
+        for (Op op : new Op[] {Op.FLOOR, Op.CEIL, Op.ROUND, Op.FLOOR_DIV}) {
+            r.put(op, NOT_DIFFERENTIABLE);                                               // piecewise constant
+        }
+        binary(r, Op.FLOOR_MOD, (g, a, b, y, na, nb) ->                                  // (1, -floor(a/b)), TF's
+                grads(na ? g : null, nb ? g.mul(a.floorDiv(b)).neg() : null));
+        binary(r, Op.ATAN2, (g, a, b, y, na, nb) -> {                                    // (b, -a) / (a² + b²)
+            NDArray r2 = a.square().add(b.square());
+            return grads(na ? g.mul(b).div(r2) : null, nb ? g.mul(a).div(r2).neg() : null);
+        });
+
         RULES = Collections.unmodifiableMap(r);
     }
 

@@ -32,5 +32,7 @@ public enum Op {
     LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, LOGICAL_NOT, ANY, ALL,
     // ---- math (issue 9): unary functions and activations (LEAKY_RELU gets its alpha as a Double) ----
     ERF, LOG1P, EXPM1, LOG2, LOG10, TAN, ASIN, ACOS, ATAN, SINH, COSH,
-    SOFTPLUS, GELU, GELU_TANH, SILU, ELU, SELU, LEAKY_RELU, SOFTSIGN, HARD_SIGMOID
+    SOFTPLUS, GELU, GELU_TANH, SILU, ELU, SELU, LEAKY_RELU, SOFTSIGN, HARD_SIGMOID,
+    // ---- math (issue 9): rounding, Python's // and %, atan2 (binary ones broadcast like ADD) ----
+    FLOOR, CEIL, ROUND, FLOOR_DIV, FLOOR_MOD, ATAN2
 }
