@@ -180,6 +180,47 @@ for name, (f, lo, hi) in UNARY.items():
 xi = np.arange(-3, 4, dtype=np.int32).reshape(7, 1)
 case("erfInt", "erf", {"x": xi}, {"out": np.array([np.float32(float(mp.erf(int(v)))) for v in xi.ravel()], np.float32).reshape(7, 1)}, ulps=2)
 
+# ---- rounding, reciprocals, float classes ----
+ties = np.array([[-2.5, -1.5, -0.5, -0.0, 0.5, 1.5, 2.5, 3.7], [-3.2, 1e20, -1e20, np.inf, -np.inf, np.nan, 0.49999997, 2**52 + 1.0]])
+for dt in (np.float32, np.float64):
+    x = ties.astype(dt)
+    tag = "32" if dt == np.float32 else "64"
+    case("floor" + tag, "floor", {"x": x}, {"out": np.floor(x)})
+    case("ceil" + tag, "ceil", {"x": x}, {"out": np.ceil(x)})
+    case("round" + tag, "round", {"x": x}, {"out": np.round(x)})
+    case("isNaN" + tag, "isNaN", {"x": x}, {"out": np.isnan(x)})
+    case("isInf" + tag, "isInf", {"x": x}, {"out": np.isinf(x)})
+    case("isFinite" + tag, "isFinite", {"x": x}, {"out": np.isfinite(x)})
+xi = i32(3, 4)
+case("floorInt", "floor", {"x": xi}, {"out": xi})
+case("isFiniteInt", "isFinite", {"x": xi}, {"out": np.isfinite(xi)})
+xr = f64(3, 4, lo=0.1, hi=9)
+case("reciprocal64", "reciprocal", {"x": xr}, {"out": 1 / xr})
+case("rsqrt64", "rsqrt", {"x": xr}, {"out": 1 / np.sqrt(xr)})
+case("reciprocalInt", "reciprocal", {"x": np.array([1, 2, -4], np.int32)}, {"out": np.array([1, 0.5, -0.25], np.float32)})
+
+# ---- Python's // and %, atan2, squared difference (broadcasting, every sign) ----
+a, b = i32(4, 5, lo=-20, hi=21), np.array([3, -3, 7, -2, 5], np.int32)
+case("floorDivInt", "floorDiv", {"x": a, "y": b}, {"out": a // b})
+case("floorModInt", "floorMod", {"x": a, "y": b}, {"out": a % b})
+al = rng.integers(-10**15, 10**15, size=(6,)).astype(np.int64)
+bl = np.array([[7], [-9]], np.int64)
+case("floorDivLong", "floorDiv", {"x": al, "y": bl}, {"out": al // bl})
+case("floorModLong", "floorMod", {"x": al, "y": bl}, {"out": al % bl})
+af, bf = f64(3, 4, lo=-10, hi=10), np.array([0.7, -0.3, 2.0, -4.5])
+case("floorDiv64", "floorDiv", {"x": af, "y": bf}, {"out": af // bf})
+case("floorMod64", "floorMod", {"x": af, "y": bf}, {"out": af % bf})
+case("floorMod32", "floorMod", {"x": af.astype(np.float32), "y": bf.astype(np.float32)},
+     {"out": af.astype(np.float32) % bf.astype(np.float32)})
+case("floorModZero", "floorMod", {"x": np.array([1.0, -1.0, 0.0]), "y": np.array([0.0, 0.0, 0.0])},
+     {"out": np.array([np.nan, np.nan, np.nan])})
+ya, xa = f64(3, 1), f64(1, 4)
+case("atan2_64", "atan2", {"x": ya, "y": xa}, {"out": np.arctan2(ya, xa)}, ulps=2)
+case("atan2_32", "atan2", {"x": ya.astype(np.float32), "y": xa.astype(np.float32)},
+     {"out": np.arctan2(ya, xa).astype(np.float32)}, ulps=2)
+case("sqdiff", "squaredDifference", {"x": af, "y": bf}, {"out": (af - bf) ** 2})
+case("sqdiffInt", "squaredDifference", {"x": a, "y": b}, {"out": (a - b) ** 2})
+
 np.savez(os.path.join(HERE, "cases.npz"), **arrays)
 with open(os.path.join(HERE, "cases.txt"), "w") as f:
     f.write("\n".join(lines) + "\n")

@@ -2147,6 +2147,139 @@ public class NDArray {
     }
 
     // ------------------------------------------------------------------------------------------
+    // ---- math (issue 9): rounding, reciprocals, float classes, Python's // and %, atan2 ----
+    // ------------------------------------------------------------------------------------------
+
+    /** The largest integer not above each element ({@code tf.math.floor}); integer arrays are returned as they are. */
+    public NDArray floor() {
+        return rounding(Op.FLOOR, "floor");
+    }
+
+    /** The smallest integer not below each element ({@code tf.math.ceil}); integer arrays are returned as they are. */
+    public NDArray ceil() {
+        return rounding(Op.CEIL, "ceil");
+    }
+
+    /** The nearest integer, ties to even ({@code round(2.5) = 2}), as {@code tf.round} and {@code np.round}. */
+    public NDArray round() {
+        return rounding(Op.ROUND, "round");
+    }
+
+    private NDArray rounding(Op op, String name) {
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException(name + ": not supported for dtype bool");
+        }
+        return dtype.isFloating() ? unary(op, name, false) : this;
+    }
+
+    /** {@code 1 / x} ({@code tf.math.reciprocal}); integers give float32, as {@link #div} does. */
+    public NDArray reciprocal() {
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException("reciprocal: not supported for dtype bool");
+        }
+        return NDArray.ones(dtype.isFloating() ? dtype : DType.FLOAT32).div(this);
+    }
+
+    /** {@code 1 / sqrt(x)} ({@code tf.math.rsqrt}), rounded twice as TensorFlow's CPU kernel does. */
+    public NDArray rsqrt() {
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException("rsqrt: not supported for dtype bool");
+        }
+        return sqrt().reciprocal();
+    }
+
+    /** True where the element is NaN (never for integers). */
+    public NDArray isNaN() {
+        floatClassCheck("isNaN");
+        return ne(this);
+    }
+
+    /** True where the element is {@code +Inf} or {@code -Inf}. */
+    public NDArray isInf() {
+        floatClassCheck("isInf");
+        return abs().eq(Double.POSITIVE_INFINITY);
+    }
+
+    /** True where the element is neither infinite nor NaN (always for integers). */
+    public NDArray isFinite() {
+        floatClassCheck("isFinite");
+        return abs().lt(Double.POSITIVE_INFINITY);
+    }
+
+    private void floatClassCheck(String name) {
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException(name + ": not supported for dtype bool");
+        }
+    }
+
+    /**
+     * Python's {@code a // b}, broadcasting ({@code tf.math.floordiv}): rounds toward minus infinity. Integers: division
+     * by zero throws {@code ArithmeticException} naming the op. Floats as NumPy's {@code floor_divide}.
+     */
+    public NDArray floorDiv(NDArray other) {
+        return MathOps.binary(Op.FLOOR_DIV, "floorDiv", this, other);
+    }
+
+    /** {@link #floorDiv(NDArray)} by a scalar, with {@link #add(double)}'s type rule. */
+    public NDArray floorDiv(double s) {
+        return floorDiv(scalarLike(s));
+    }
+
+    /** {@link #floorDiv(NDArray)} by an integer scalar, keeping an integer array's type. */
+    public NDArray floorDiv(long s) {
+        return floorDiv(scalarLike(s));
+    }
+
+    /**
+     * Python's {@code a % b}, broadcasting ({@code tf.math.floormod}): the result takes the divisor's sign
+     * ({@code -7 % 3 == 2}, {@code 7 % -3 == -2}); integer division by zero throws {@code ArithmeticException}
+     * naming the op; floats as NumPy's {@code remainder} ({@code x % 0.0} is NaN).
+     */
+    public NDArray floorMod(NDArray other) {
+        return MathOps.binary(Op.FLOOR_MOD, "floorMod", this, other);
+    }
+
+    /** {@link #floorMod(NDArray)} by a scalar, with {@link #add(double)}'s type rule. */
+    public NDArray floorMod(double s) {
+        return floorMod(scalarLike(s));
+    }
+
+    /** {@link #floorMod(NDArray)} by an integer scalar, keeping an integer array's type (seed 004's {@code num % 3}). */
+    public NDArray floorMod(long s) {
+        return floorMod(scalarLike(s));
+    }
+
+    /** The angle of the point {@code (other, this)}: {@code atan2(y = this, x = other)} in {@code [-π, π]}; integers give float32. */
+    public NDArray atan2(NDArray other) {
+        return MathOps.binary(Op.ATAN2, "atan2", this, other);
+    }
+
+    /** {@link #atan2(NDArray)} with a scalar {@code x}. */
+    public NDArray atan2(double s) {
+        return atan2(scalarLike(s));
+    }
+
+    /** {@link #atan2(NDArray)} with an integer scalar {@code x}. */
+    public NDArray atan2(long s) {
+        return atan2(scalarLike(s));
+    }
+
+    /** {@code (this - other)²}, broadcasting ({@code tf.math.squared_difference}). */
+    public NDArray squaredDifference(NDArray other) {
+        return sub(other).square();
+    }
+
+    /** {@link #squaredDifference(NDArray)} with a scalar. */
+    public NDArray squaredDifference(double s) {
+        return squaredDifference(scalarLike(s));
+    }
+
+    /** {@link #squaredDifference(NDArray)} with an integer scalar, keeping an integer array's type. */
+    public NDArray squaredDifference(long s) {
+        return squaredDifference(scalarLike(s));
+    }
+
+    // ------------------------------------------------------------------------------------------
     // Recording: one thread-local read when no tape is open
     // ------------------------------------------------------------------------------------------
 

@@ -294,5 +294,33 @@ public final class Ops {
     /** {@code tf.nn.avg_pool2d} (padding excluded from each window's count). */
     public static NDArray avgPool2d(NDArray input, int[] ksize, int[] strides, String padding) { return ConvOps.avgPool2d(input, ksize, strides, padding); }
 
+    // ---- math (issue 9): rounding, reciprocals, float classes, Python's // and %, atan2 ----
+    /** {@code tf.math.floor(x)}. */
+    public static NDArray floor(NDArray x) { return x.floor(); }
+    /** {@code tf.math.ceil(x)}. */
+    public static NDArray ceil(NDArray x) { return x.ceil(); }
+    /** {@code tf.math.round(x)}: half to even. */
+    public static NDArray round(NDArray x) { return x.round(); }
+    /** {@code tf.math.reciprocal(x)}. */
+    public static NDArray reciprocal(NDArray x) { return x.reciprocal(); }
+    /** {@code tf.math.rsqrt(x)}. */
+    public static NDArray rsqrt(NDArray x) { return x.rsqrt(); }
+    /** {@code tf.math.is_nan(x)}. */
+    public static NDArray isNan(NDArray x) { return x.isNaN(); }
+    /** {@code tf.math.is_inf(x)}. */
+    public static NDArray isInf(NDArray x) { return x.isInf(); }
+    /** {@code tf.math.is_finite(x)}. */
+    public static NDArray isFinite(NDArray x) { return x.isFinite(); }
+    /** {@code tf.math.floordiv(a, b)}: Python's {@code //}. */
+    public static NDArray floorDiv(NDArray a, NDArray b) { return a.floorDiv(b); }
+    /** {@code tf.math.floormod(a, b)}: Python's {@code %}. */
+    public static NDArray floorMod(NDArray a, NDArray b) { return a.floorMod(b); }
+    /** {@code tf.math.floormod(a, b)} by an integer scalar. */
+    public static NDArray floorMod(NDArray a, long b) { return a.floorMod(b); }
+    /** {@code tf.math.atan2(y, x)}. */
+    public static NDArray atan2(NDArray y, NDArray x) { return y.atan2(x); }
+    /** {@code tf.math.squared_difference(a, b)}. */
+    public static NDArray squaredDifference(NDArray a, NDArray b) { return a.squaredDifference(b); }
+
     private Ops() {}
 }

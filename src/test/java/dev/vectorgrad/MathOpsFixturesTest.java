@@ -107,6 +107,18 @@ class MathOpsFixturesTest {
             case "leakyRelu" -> one(x.leakyRelu(0.2));
             case "softsign" -> one(x.softsign());
             case "hardSigmoid" -> one(x.hardSigmoid());
+            case "floor" -> one(x.floor());
+            case "ceil" -> one(x.ceil());
+            case "round" -> one(x.round());
+            case "isNaN" -> one(x.isNaN());
+            case "isInf" -> one(x.isInf());
+            case "isFinite" -> one(x.isFinite());
+            case "reciprocal" -> one(x.reciprocal());
+            case "rsqrt" -> one(x.rsqrt());
+            case "floorDiv" -> one(x.floorDiv(y));
+            case "floorMod" -> one(x.floorMod(y));
+            case "atan2" -> one(x.atan2(y));
+            case "squaredDifference" -> one(x.squaredDifference(y));
             case "logicalAnd" -> one(x.logicalAnd(y));
             case "logicalOr" -> one(x.logicalOr(y));
             case "logicalXor" -> one(x.logicalXor(y));

@@ -72,7 +72,28 @@ class MathOpsTest {
     }
 
     @Test
+    void pythonFloorDivisionAndModulo() {
+        NDArray n = NDArray.arange(DType.INT32, 1, 16, 1);
+        // seed 004's fizzbuzz: num % 3 == 0 as a tensor op
+        assertThat(n.floorMod(3).eq(0).toBooleanArray()).containsExactly(
+                false, false, true, false, false, true, false, false, true, false, false, true, false, false, true);
+        assertThat(NDArray.of(new int[] {-7, 7}).floorMod(-3)).isEqualTo(NDArray.of(new int[] {-1, -2}));
+        assertThat(NDArray.of(new long[] {-7}).floorDiv(2L)).isEqualTo(NDArray.of(new long[] {-4}));
+        assertThat(NDArray.of(new int[] {-7}).floorDiv(2.0).dtype()).isEqualTo(DType.FLOAT32);
+        assertThatThrownBy(() -> NDArray.of(new int[] {1, 2}).floorMod(NDArray.of(new int[] {1, 0})))
+                .isInstanceOf(ArithmeticException.class).hasMessage("floorMod: integer division by zero");
+        assertThatThrownBy(() -> NDArray.of(new long[] {1}).floorDiv(0L))
+                .isInstanceOf(ArithmeticException.class).hasMessage("floorDiv: integer division by zero");
+        assertThat(NDArray.of(new float[] {1}).floorMod(0.0).getFloat(0)).isNaN();
+    }
+
+    @Test
     void badInputNamesTheOp() {
+        assertThatThrownBy(() -> NDArray.of(true).floorMod(NDArray.of(true))).hasMessageContaining("floorMod: not supported for dtype bool");
+        assertThatThrownBy(() -> NDArray.of(true).erf()).hasMessageContaining("erf: not supported for dtype bool");
+        assertThatThrownBy(() -> NDArray.of(true).isNaN()).hasMessageContaining("isNaN: not supported for dtype bool");
+        assertThatThrownBy(() -> NDArray.of(new float[] {1, 2}).atan2(NDArray.of(new float[] {1, 2, 3})))
+                .hasMessageContaining("atan2").hasMessageContaining("(2,)").hasMessageContaining("(3,)");
         NDArray f = NDArray.of(new float[] {1, 2, 3});
         assertThatThrownBy(() -> f.topK(4)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("topK: k = 4").hasMessageContaining("(3,)");

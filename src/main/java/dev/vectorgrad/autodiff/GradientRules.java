@@ -186,6 +186,17 @@ final class GradientRules {
         // ---- convolution and pooling (attrs: the geometry): each family is closed under differentiation ----
         ConvGrad.register(r);
 
+        // ---- math (issue 9): rounding, Python's // and %, atan2 ----
+        for (Op op : new Op[] {Op.FLOOR, Op.CEIL, Op.ROUND, Op.FLOOR_DIV}) {
+            r.put(op, NOT_DIFFERENTIABLE);                                               // piecewise constant
+        }
+        binary(r, Op.FLOOR_MOD, (g, a, b, y, na, nb) ->                                  // (1, -floor(a/b)), TF's
+                grads(na ? g : null, nb ? g.mul(a.floorDiv(b)).neg() : null));
+        binary(r, Op.ATAN2, (g, a, b, y, na, nb) -> {                                    // (b, -a) / (a² + b²)
+            NDArray r2 = a.square().add(b.square());
+            return grads(na ? g.mul(b).div(r2) : null, nb ? g.mul(a).div(r2).neg() : null);
+        });
+
         RULES = Collections.unmodifiableMap(r);
     }
 

@@ -7,7 +7,9 @@ import dev.vectorgrad.kernels.elementwise.AbsKernel;
 import dev.vectorgrad.kernels.elementwise.AcosKernel;
 import dev.vectorgrad.kernels.elementwise.AddKernel;
 import dev.vectorgrad.kernels.elementwise.AsinKernel;
+import dev.vectorgrad.kernels.elementwise.Atan2Kernel;
 import dev.vectorgrad.kernels.elementwise.AtanKernel;
+import dev.vectorgrad.kernels.elementwise.CeilKernel;
 import dev.vectorgrad.kernels.elementwise.CompareKernel;
 import dev.vectorgrad.kernels.elementwise.Comparison;
 import dev.vectorgrad.kernels.elementwise.CosKernel;
@@ -17,6 +19,9 @@ import dev.vectorgrad.kernels.elementwise.EluKernel;
 import dev.vectorgrad.kernels.elementwise.ErfKernel;
 import dev.vectorgrad.kernels.elementwise.ExpKernel;
 import dev.vectorgrad.kernels.elementwise.Expm1Kernel;
+import dev.vectorgrad.kernels.elementwise.FloorDivKernel;
+import dev.vectorgrad.kernels.elementwise.FloorKernel;
+import dev.vectorgrad.kernels.elementwise.FloorModKernel;
 import dev.vectorgrad.kernels.elementwise.GeluKernel;
 import dev.vectorgrad.kernels.elementwise.GeluTanhKernel;
 import dev.vectorgrad.kernels.elementwise.HardSigmoidKernel;
@@ -30,6 +35,7 @@ import dev.vectorgrad.kernels.elementwise.MulKernel;
 import dev.vectorgrad.kernels.elementwise.NegKernel;
 import dev.vectorgrad.kernels.elementwise.PowKernel;
 import dev.vectorgrad.kernels.elementwise.ReluKernel;
+import dev.vectorgrad.kernels.elementwise.RoundKernel;
 import dev.vectorgrad.kernels.elementwise.SeluKernel;
 import dev.vectorgrad.kernels.elementwise.SigmoidKernel;
 import dev.vectorgrad.kernels.elementwise.SignKernel;
@@ -360,6 +366,116 @@ final class KernelTable {
                 MinimumKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
             }
         };
+        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.FLOOR_DIV.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                FloorDivKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                FloorDivKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                FloorDivKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.FLOOR_DIV.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                FloorDivKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                FloorDivKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                FloorDivKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.INT32.ordinal()][Op.FLOOR_DIV.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                FloorDivKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                FloorDivKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                FloorDivKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.INT64.ordinal()][Op.FLOOR_DIV.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                FloorDivKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                FloorDivKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                FloorDivKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.FLOOR_MOD.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                FloorModKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                FloorModKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                FloorModKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.FLOOR_MOD.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                FloorModKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                FloorModKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                FloorModKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.INT32.ordinal()][Op.FLOOR_MOD.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                FloorModKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                FloorModKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                FloorModKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.INT64.ordinal()][Op.FLOOR_MOD.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                FloorModKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                FloorModKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                FloorModKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.ATAN2.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                Atan2Kernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                Atan2Kernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                Atan2Kernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+            }
+        };
+        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.ATAN2.ordinal()] = new Binary() {
+            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                Atan2Kernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+            }
+            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                Atan2Kernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+            }
+            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                Atan2Kernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+            }
+        };
         UNARY_TABLE[DType.FLOAT32.ordinal()][Op.NEG.ordinal()] =
                 (x, xo, out, oo, n) -> NegKernel.run((float[]) x, xo, (float[]) out, oo, n);
         UNARY_TABLE[DType.FLOAT64.ordinal()][Op.NEG.ordinal()] =
@@ -504,6 +620,18 @@ final class KernelTable {
                 (x, xo, out, oo, n) -> HardSigmoidKernel.run((float[]) x, xo, (float[]) out, oo, n);
         UNARY_TABLE[DType.FLOAT64.ordinal()][Op.HARD_SIGMOID.ordinal()] =
                 (x, xo, out, oo, n) -> HardSigmoidKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.FLOOR.ordinal()] =
+                (x, xo, out, oo, n) -> FloorKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.FLOOR.ordinal()] =
+                (x, xo, out, oo, n) -> FloorKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.CEIL.ordinal()] =
+                (x, xo, out, oo, n) -> CeilKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.CEIL.ordinal()] =
+                (x, xo, out, oo, n) -> CeilKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ROUND.ordinal()] =
+                (x, xo, out, oo, n) -> RoundKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ROUND.ordinal()] =
+                (x, xo, out, oo, n) -> RoundKernel.run((double[]) x, xo, (double[]) out, oo, n);
         COMPARE_TABLE[DType.FLOAT32.ordinal()][Op.EQ.ordinal()] = new Binary() {
             public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
                 CompareKernel.run(Comparison.EQ, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);

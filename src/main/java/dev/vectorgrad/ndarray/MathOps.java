@@ -263,6 +263,33 @@ public final class MathOps {
         return record(Op.LEAKY_RELU, Internals.wrap(MathKernels.leakyRelu(v, alpha, floatOf(v.dtype()))), alpha, x);
     }
 
+    // ---- binary: Python's // and %, atan2 ----
+
+    /** {@code floorDiv}, {@code floorMod} or {@code atan2} with NumPy broadcasting and type promotion. */
+    public static NDArray binary(Op op, String name, NDArray a, NDArray b) {
+        Strided x = Internals.view(nonNull(name, a));
+        Strided y = Internals.view(nonNull(name, b));
+        DType t = DType.promote(x.dtype(), y.dtype());
+        if (t == DType.BOOL) {
+            throw new IllegalArgumentException(name + ": not supported for dtype bool (cast to int32 or float32 first)");
+        }
+        if (op == Op.ATAN2 && !t.isFloating()) {
+            t = DType.FLOAT32;
+        }
+        Strided out;
+        try {
+            out = Elementwise.binary(op, name, x, y, t);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(name + ": integer division by zero");
+        }
+        NDArray result = Internals.wrap(out);
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(op, result, new NDArray[] {a, b}, null);
+        }
+        return result;
+    }
+
     // ---- helpers ----
 
     private static NDArray record(Op op, NDArray out, Object attrs, NDArray in) {

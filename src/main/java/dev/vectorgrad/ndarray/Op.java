@@ -53,5 +53,7 @@ public enum Op {
     // ---- convolution and pooling (ConvOps; attrs: the kernels.conv.ConvGeometry) ----
     CONV2D, CONV2D_BACKPROP_INPUT, CONV2D_BACKPROP_FILTER,
     DEPTHWISE_CONV2D, DEPTHWISE_CONV2D_BACKPROP_INPUT, DEPTHWISE_CONV2D_BACKPROP_FILTER,
-    MAX_POOL2D, MAX_POOL2D_GRAD, MAX_POOL2D_SELECT, AVG_POOL2D, AVG_POOL2D_GRAD
+    MAX_POOL2D, MAX_POOL2D_GRAD, MAX_POOL2D_SELECT, AVG_POOL2D, AVG_POOL2D_GRAD,
+    // ---- math (issue 9): rounding, Python's // and %, atan2 (binary ones broadcast like ADD) ----
+    FLOOR, CEIL, ROUND, FLOOR_DIV, FLOOR_MOD, ATAN2
 }

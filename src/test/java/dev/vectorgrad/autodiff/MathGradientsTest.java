@@ -128,6 +128,23 @@ class MathGradientsTest {
         firstAndSecondOrder("hardSigmoid", xs -> xs.get(0).hardSigmoid().square(), List.of(k), rng);
     }
 
+    @Property(tries = 10)
+    void binaryMathMatchesFiniteDifferencesWithBroadcasting(@ForAll long seed) {
+        Random rng = new Random(seed);
+        int[] s = shape(rng);
+        int[] t = Checks.broadcastable(rng, s);
+        NDArray a = uniform(rng, -2, 2, s), b = awayFromZero(rng, 0.3, 2, t);
+        firstAndSecondOrder("atan2", xs -> xs.get(0).atan2(xs.get(1)), List.of(a, b), rng);
+        firstAndSecondOrder("squaredDifference", xs -> xs.get(0).squaredDifference(xs.get(1)), List.of(a, b), rng);
+        // floorMod is smooth between the jumps at multiples of b: keep a/b away from integers
+        NDArray q = uniform(rng, 0.2, 0.8, s).add(NDArray.of(new double[] {-2, -1, 0, 1, 2}).get(rng.nextInt(5)));
+        NDArray bb = NDArray.of(rng.nextBoolean() ? 1.5 : -1.5);
+        firstAndSecondOrder("floorMod", xs -> xs.get(0).floorMod(xs.get(1)), List.of(q.mul(bb), bb), rng);
+        NDArray p = uniform(rng, 0.3, 3, s);
+        firstAndSecondOrder("reciprocal", xs -> xs.get(0).reciprocal(), List.of(p), rng);
+        firstAndSecondOrder("rsqrt", xs -> xs.get(0).rsqrt(), List.of(p), rng);
+    }
+
     @Test
     void normHasAZeroGradientAtTheOriginAndClipPassesAtTheBound() {
         NDArray zero = NDArray.zeros(dev.vectorgrad.DType.FLOAT64, 3);
@@ -147,7 +164,7 @@ class MathGradientsTest {
 
     @Test
     void indexAndBooleanResultsAreDeclaredNotDifferentiable() {
-        for (Op op : List.of(Op.ARGSORT, Op.LOGICAL_AND, Op.LOGICAL_OR, Op.LOGICAL_XOR, Op.LOGICAL_NOT, Op.ANY, Op.ALL)) {
+        for (Op op : List.of(Op.FLOOR, Op.CEIL, Op.ROUND, Op.FLOOR_DIV, Op.ARGSORT, Op.LOGICAL_AND, Op.LOGICAL_OR, Op.LOGICAL_XOR, Op.LOGICAL_NOT, Op.ANY, Op.ALL)) {
             assertThat(GradientRules.rule(op)).as("%s", op).isSameAs(GradientRules.NOT_DIFFERENTIABLE);
         }
     }

@@ -1,8 +1,12 @@
 package dev.vectorgrad.bench;
 
+import dev.vectorgrad.kernels.elementwise.ErfKernel;
 import dev.vectorgrad.kernels.elementwise.ExpKernel;
+import dev.vectorgrad.kernels.elementwise.GeluKernel;
+import dev.vectorgrad.kernels.elementwise.GeluTanhKernel;
 import dev.vectorgrad.kernels.elementwise.ReluKernel;
 import dev.vectorgrad.kernels.elementwise.SigmoidKernel;
+import dev.vectorgrad.kernels.elementwise.SoftplusKernel;
 import dev.vectorgrad.kernels.elementwise.TanhKernel;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -68,4 +72,17 @@ public class UnaryBenchmark {
 
     @Benchmark public float[] reluScalar() { ReluKernel.scalar(x, 0, out, 0, n); return out; }
     @Benchmark public float[] reluSimd() { ReluKernel.simd(x, 0, out, 0, n); return out; }
+
+    // issue 9's activations: compare with scipy.special.erf, and torch.nn.functional.gelu / softplus on float32
+    @Benchmark public float[] erfScalar() { ErfKernel.scalar(x, 0, out, 0, n); return out; }
+    @Benchmark public float[] erfSimd() { ErfKernel.simd(x, 0, out, 0, n); return out; }
+
+    @Benchmark public float[] geluScalar() { GeluKernel.scalar(x, 0, out, 0, n); return out; }
+    @Benchmark public float[] geluSimd() { GeluKernel.simd(x, 0, out, 0, n); return out; }
+
+    @Benchmark public float[] geluTanhScalar() { GeluTanhKernel.scalar(x, 0, out, 0, n); return out; }
+    @Benchmark public float[] geluTanhSimd() { GeluTanhKernel.simd(x, 0, out, 0, n); return out; }
+
+    @Benchmark public float[] softplusScalar() { SoftplusKernel.scalar(x, 0, out, 0, n); return out; }
+    @Benchmark public float[] softplusSimd() { SoftplusKernel.simd(x, 0, out, 0, n); return out; }
 }

@@ -66,6 +66,12 @@ class MathKernelsTest {
                     SoftsignKernel::scalar, SoftsignKernel::simd, SoftsignKernel::run, 0),
             new Fn("hardSigmoid", HardSigmoidKernel::scalar, HardSigmoidKernel::simd, HardSigmoidKernel::run, 0,
                     HardSigmoidKernel::scalar, HardSigmoidKernel::simd, HardSigmoidKernel::run, 0),
+            new Fn("floor", FloorKernel::scalar, FloorKernel::simd, FloorKernel::run, 0,
+                    FloorKernel::scalar, FloorKernel::simd, FloorKernel::run, 0),
+            new Fn("ceil", CeilKernel::scalar, CeilKernel::simd, CeilKernel::run, 0,
+                    CeilKernel::scalar, CeilKernel::simd, CeilKernel::run, 0),
+            new Fn("round", RoundKernel::scalar, RoundKernel::simd, RoundKernel::run, 0,
+                    RoundKernel::scalar, RoundKernel::simd, RoundKernel::run, 0),
             new Fn("leakyRelu(0.2)",
                     (x, xo, o, oo, n) -> LeakyReluKernel.scalar(x, xo, o, oo, n, 0.2f),
                     (x, xo, o, oo, n) -> LeakyReluKernel.simd(x, xo, o, oo, n, 0.2f),
@@ -177,6 +183,53 @@ class MathKernelsTest {
         }
     }
 
+    @Property
+    void atan2LanesAreWithinPromisedUlpsOfTheTwinInEveryRunShape(@ForAll("doubleLengths") int n,
+            @ForAll @IntRange(max = 7) int off, @ForAll long seed) {
+        var rng = new SplittableRandom(seed);
+        float[] af = UnaryTestValues.floats(rng, off + n), bf = UnaryTestValues.floats(rng, off + n);
+        double[] ad = UnaryTestValues.doubles(rng, off + n), bd = UnaryTestValues.doubles(rng, off + n);
+        float[] ef = new float[n], sf = new float[n];
+        double[] ed = new double[n], sd = new double[n];
+        Fn f = new Fn("atan2", null, null, null, Atan2Kernel.ULPS, null, null, null, Atan2Kernel.ULPS);
+        Atan2Kernel.scalar(af, off, bf, off, ef, 0, n);
+        Atan2Kernel.run(af, off, bf, off, sf, 0, n);
+        assertWithin(f, Atan2Kernel.ULPS, af, off, ef, 0, sf, 0, n, "run");
+        float bs = n > 0 ? bf[off] : 1f;
+        Atan2Kernel.scalarBroadcastRight(af, off, bs, ef, 0, n);
+        Atan2Kernel.runBroadcastRight(af, off, bs, sf, 0, n);
+        assertWithin(f, Atan2Kernel.ULPS, af, off, ef, 0, sf, 0, n, "broadcast right");
+        Atan2Kernel.scalarBroadcastLeft(bs, af, off, ef, 0, n);
+        Atan2Kernel.runBroadcastLeft(bs, af, off, sf, 0, n);
+        assertWithin(f, Atan2Kernel.ULPS, af, off, ef, 0, sf, 0, n, "broadcast left");
+        Atan2Kernel.scalar(ad, off, bd, off, ed, 0, n);
+        Atan2Kernel.run(ad, off, bd, off, sd, 0, n);
+        assertWithin(f, Atan2Kernel.ULPS, ad, off, ed, 0, sd, 0, n, "run");
+    }
+
+    @Example
+    void floorDivAndFloorModFollowPython() {
+        // Python: -7 // 2 == -4, -7 % 2 == 1, 7 % -3 == -2, 1.0 // 0.1 == 9.0, 1.0 % 0.1 == 0.09999999999999995
+        int[] q = new int[4], m = new int[4];
+        FloorDivKernel.run(new int[] {-7, 7, 7, -7}, 0, new int[] {2, -3, 3, -3}, 0, q, 0, 4);
+        FloorModKernel.run(new int[] {-7, 7, 7, -7}, 0, new int[] {2, -3, 3, -3}, 0, m, 0, 4);
+        assertThat(q).containsExactly(-4, -3, 2, 2);
+        assertThat(m).containsExactly(1, -2, 1, -1);
+        double[] d = new double[3], r = new double[3];
+        FloorDivKernel.run(new double[] {1.0, -1.0, 5.0}, 0, new double[] {0.1, 0.0, -0.0}, 0, d, 0, 3);
+        FloorModKernel.run(new double[] {1.0, -1.0, -0.0}, 0, new double[] {0.1, 0.0, 3.0}, 0, r, 0, 3);
+        assertThat(d).containsExactly(9.0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+        assertThat(r[0]).isEqualTo(0.09999999999999995);
+        assertThat(r[1]).isNaN();
+        assertThat(Double.doubleToRawLongBits(r[2])).isEqualTo(0L);   // a zero result takes the divisor's sign
+        long[] l = new long[1];
+        FloorModKernel.runBroadcastRight(new long[] {-1}, 0, Long.MIN_VALUE, l, 0, 1);
+        assertThat(l[0]).isEqualTo(-1L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> FloorModKernel.runBroadcastRight(new int[] {1}, 0, 0, new int[1], 0, 1))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
     private static double[] through(F64 kernel, double... values) {
         int reps = 2 * Simd.F64.length();
         double[] x = new double[values.length * reps], out = new double[x.length], first = new double[values.length];
@@ -213,6 +266,11 @@ class MathKernelsTest {
         assertThat(through(EluKernel::simd, -inf, 0d, 2d)).containsExactly(-1d, 0d, 2d);
         assertThat(through(SeluKernel::simd, -inf)[0]).isEqualTo(-SeluKernel.SCALE * SeluKernel.ALPHA, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(throughF(Log2Kernel::simd, 8f, 0.125f, Float.MIN_VALUE)).containsExactly(3f, -3f, -149f);
+        assertThat(through(RoundKernel::simd, 0.5, 1.5, 2.5, -0.5, -2.5, 4503599627370497d))
+                .containsExactly(0d, 2d, 2d, -0d, -2d, 4503599627370497d);
+        assertThat(through(FloorKernel::simd, -0.5, -0d, 0.7, -inf)).containsExactly(-1d, -0d, 0d, -inf);
+        assertThat(through(CeilKernel::simd, -0.5, 0.2, inf)).containsExactly(-0d, 1d, inf);
+        assertThat(throughF(RoundKernel::simd, 2.5f, -3.5f, 8388609f)).containsExactly(2f, -4f, 8388609f);
         assertThat(throughF(GeluKernel::simd, Float.NEGATIVE_INFINITY, 1f)).containsExactly(-0f, (float) 0.8413447460685429);
     }
 }
