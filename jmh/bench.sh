@@ -23,9 +23,13 @@ if [ -d "$bench" ]; then
         "$OLDPWD/jmh/target/torch.json" --threads 1)
   fi
 fi
+if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  /usr/bin/python3 jmh/torch_conv.py jmh/target/torch-conv.json --threads 1
+fi
 args=(--jmh jmh/target/jmh.json)
 [ -f jmh/target/numpy.json ] && args+=(--numpy jmh/target/numpy.json)
 [ -f jmh/target/numpy-2threads.json ] && args+=(--numpy2 jmh/target/numpy-2threads.json)
 [ -f jmh/target/torch.json ] && args+=(--torch jmh/target/torch.json)
+[ -f jmh/target/torch-conv.json ] && args+=(--torch-conv jmh/target/torch-conv.json)
 python3 jmh/compare.py "${args[@]}" > jmh/target/RESULTS.md
 echo "wrote jmh/target/RESULTS.md"

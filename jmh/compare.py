@@ -27,6 +27,7 @@ ap.add_argument("--threshold", type=float, default=3.0, help="percent slower tha
 ap.add_argument("--numpy")
 ap.add_argument("--numpy2", help="numpy_baseline.py run with OPENBLAS_NUM_THREADS=2 (GEMM only)")
 ap.add_argument("--torch")
+ap.add_argument("--torch-conv", help="jmh/torch_conv.py output (Conv2DBenchmark's baseline)")
 args = ap.parse_args()
 
 UNIT_NS = {"ns/op": 1.0, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
@@ -215,6 +216,21 @@ if torch_data:
         ours = s[0] / 1e3 if s else None
         theirs = t1.get((tcase, 1)) if tcase else None
         out.append(f"| {label} | {fmt(ours)} | {fmt(theirs)} | **{fmt(theirs / ours if ours and theirs else None)}x** |")
+    out.append("")
+
+# ---- Conv2D (issue 10) against PyTorch ----
+if args.torch_conv:
+    tc = {(r["case"], r["shape"]): r["us"] for r in json.load(open(args.torch_conv))["results"]}
+    out.append("## Conv2D 3x3 SAME against PyTorch eager, one thread (µs per call; ratio = PyTorch / vectorgrad)\n")
+    out.append("| input → filters | pass | vectorgrad | PyTorch | **vs PyTorch** |")
+    out.append("|---|---|---|---|---|")
+    for shape in ("64x28x28x1-32", "64x14x14x32-64"):
+        for case in ("forward", "forwardBackward"):
+            s = find("Conv2DBenchmark." + case, shape=shape)
+            ours = s[0] / 1e3 if s else None
+            theirs = tc.get((case, shape))
+            out.append(f"| {shape} | {case} | {fmt(ours)} | {fmt(theirs)} | "
+                       f"**{fmt(theirs / ours if ours and theirs else None)}x** |")
     out.append("")
 
 print("\n".join(out))

@@ -2,6 +2,7 @@ package dev.vectorgrad.ndarray;
 
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
+import dev.vectorgrad.kernels.KernelThreads;
 import dev.vectorgrad.kernels.conv.AvgPool2dKernel;
 import dev.vectorgrad.kernels.conv.Conv2dBackpropFilterKernel;
 import dev.vectorgrad.kernels.conv.Conv2dBackpropInputKernel;
@@ -118,11 +119,15 @@ public final class ConvOps {
         int[] shape = {g.batch(), g.outH(), g.outW(), g.channels() * m};
         Object out = Convert.allocate(t, Shapes.size(shape));
         Dense a = dense(x, t), b = dense(k, t);
-        if (t == DType.FLOAT64) {
-            DepthwiseConv2dKernel.forward(g, (double[]) a.data, a.off, (double[]) b.data, b.off, m, (double[]) out, 0);
-        } else {
-            DepthwiseConv2dKernel.forward(g, (float[]) a.data, a.off, (float[]) b.data, b.off, m, (float[]) out, 0);
-        }
+        int outImage = g.outputPixels() * g.channels() * m;
+        byImages(g, (long) outImage * g.taps(), (sub, n0) -> {
+            int xo = a.off + n0 * g.inputImageSize(), yo = n0 * outImage;
+            if (t == DType.FLOAT64) {
+                DepthwiseConv2dKernel.forward(sub, (double[]) a.data, xo, (double[]) b.data, b.off, m, (double[]) out, yo);
+            } else {
+                DepthwiseConv2dKernel.forward(sub, (float[]) a.data, xo, (float[]) b.data, b.off, m, (float[]) out, yo);
+            }
+        });
         return record(Op.DEPTHWISE_CONV2D, Internals.wrap(t, out, shape), g, x, k);
     }
 
@@ -134,11 +139,15 @@ public final class ConvOps {
         int[] shape = {g.batch(), g.height(), g.width(), g.channels()};
         Object out = Convert.allocate(t, Shapes.size(shape));
         Dense a = dense(dy, t), b = dense(k, t);
-        if (t == DType.FLOAT64) {
-            DepthwiseConv2dKernel.backpropInput(g, (double[]) a.data, a.off, (double[]) b.data, b.off, m, (double[]) out, 0);
-        } else {
-            DepthwiseConv2dKernel.backpropInput(g, (float[]) a.data, a.off, (float[]) b.data, b.off, m, (float[]) out, 0);
-        }
+        int dyImage = g.outputPixels() * g.channels() * m;
+        byImages(g, (long) dyImage * g.taps(), (sub, n0) -> {
+            int dyo = a.off + n0 * dyImage, xo = n0 * g.inputImageSize();
+            if (t == DType.FLOAT64) {
+                DepthwiseConv2dKernel.backpropInput(sub, (double[]) a.data, dyo, (double[]) b.data, b.off, m, (double[]) out, xo);
+            } else {
+                DepthwiseConv2dKernel.backpropInput(sub, (float[]) a.data, dyo, (float[]) b.data, b.off, m, (float[]) out, xo);
+            }
+        });
         return record(Op.DEPTHWISE_CONV2D_BACKPROP_INPUT, Internals.wrap(t, out, shape), g, dy, k);
     }
 
@@ -175,11 +184,15 @@ public final class ConvOps {
         int[] shape = pooledShape(g);
         Object out = Convert.allocate(t, Shapes.size(shape));
         Dense a = dense(x, t);
-        if (t == DType.FLOAT64) {
-            MaxPool2dKernel.forward(g, (double[]) a.data, a.off, (double[]) out, 0);
-        } else {
-            MaxPool2dKernel.forward(g, (float[]) a.data, a.off, (float[]) out, 0);
-        }
+        int yImage = g.outputPixels() * g.channels();
+        byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
+            int xo = a.off + n0 * g.inputImageSize(), yo = n0 * yImage;
+            if (t == DType.FLOAT64) {
+                MaxPool2dKernel.forward(sub, (double[]) a.data, xo, (double[]) out, yo);
+            } else {
+                MaxPool2dKernel.forward(sub, (float[]) a.data, xo, (float[]) out, yo);
+            }
+        });
         return record(Op.MAX_POOL2D, Internals.wrap(t, out, shape), g, x);
     }
 
@@ -191,11 +204,15 @@ public final class ConvOps {
         int[] shape = x.shape();
         Object out = Convert.allocate(t, Shapes.size(shape));
         Dense a = dense(x, t), b = dense(dy, t);
-        if (t == DType.FLOAT64) {
-            MaxPool2dKernel.backward(g, (double[]) a.data, a.off, (double[]) b.data, b.off, (double[]) out, 0);
-        } else {
-            MaxPool2dKernel.backward(g, (float[]) a.data, a.off, (float[]) b.data, b.off, (float[]) out, 0);
-        }
+        int yImage = g.outputPixels() * g.channels();
+        byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
+            int xo = a.off + n0 * g.inputImageSize(), dyo = b.off + n0 * yImage, dxo = n0 * g.inputImageSize();
+            if (t == DType.FLOAT64) {
+                MaxPool2dKernel.backward(sub, (double[]) a.data, xo, (double[]) b.data, dyo, (double[]) out, dxo);
+            } else {
+                MaxPool2dKernel.backward(sub, (float[]) a.data, xo, (float[]) b.data, dyo, (float[]) out, dxo);
+            }
+        });
         return record(Op.MAX_POOL2D_GRAD, Internals.wrap(t, out, shape), g, x, dy);
     }
 
@@ -210,11 +227,15 @@ public final class ConvOps {
         int[] shape = pooledShape(g);
         Object out = Convert.allocate(t, Shapes.size(shape));
         Dense a = dense(x, t), b = dense(u, t);
-        if (t == DType.FLOAT64) {
-            MaxPool2dKernel.select(g, (double[]) a.data, a.off, (double[]) b.data, b.off, (double[]) out, 0);
-        } else {
-            MaxPool2dKernel.select(g, (float[]) a.data, a.off, (float[]) b.data, b.off, (float[]) out, 0);
-        }
+        int yImage = g.outputPixels() * g.channels();
+        byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
+            int xo = a.off + n0 * g.inputImageSize(), uo = b.off + n0 * g.inputImageSize(), yo = n0 * yImage;
+            if (t == DType.FLOAT64) {
+                MaxPool2dKernel.select(sub, (double[]) a.data, xo, (double[]) b.data, uo, (double[]) out, yo);
+            } else {
+                MaxPool2dKernel.select(sub, (float[]) a.data, xo, (float[]) b.data, uo, (float[]) out, yo);
+            }
+        });
         return record(Op.MAX_POOL2D_SELECT, Internals.wrap(t, out, shape), g, x, u);
     }
 
@@ -225,11 +246,15 @@ public final class ConvOps {
         int[] shape = pooledShape(g);
         Object out = Convert.allocate(t, Shapes.size(shape));
         Dense a = dense(x, t);
-        if (t == DType.FLOAT64) {
-            AvgPool2dKernel.forward(g, (double[]) a.data, a.off, (double[]) out, 0);
-        } else {
-            AvgPool2dKernel.forward(g, (float[]) a.data, a.off, (float[]) out, 0);
-        }
+        int yImage = g.outputPixels() * g.channels();
+        byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
+            int xo = a.off + n0 * g.inputImageSize(), yo = n0 * yImage;
+            if (t == DType.FLOAT64) {
+                AvgPool2dKernel.forward(sub, (double[]) a.data, xo, (double[]) out, yo);
+            } else {
+                AvgPool2dKernel.forward(sub, (float[]) a.data, xo, (float[]) out, yo);
+            }
+        });
         return record(Op.AVG_POOL2D, Internals.wrap(t, out, shape), g, x);
     }
 
@@ -240,11 +265,15 @@ public final class ConvOps {
         int[] shape = {g.batch(), g.height(), g.width(), g.channels()};
         Object out = Convert.allocate(t, Shapes.size(shape));
         Dense a = dense(dy, t);
-        if (t == DType.FLOAT64) {
-            AvgPool2dKernel.backward(g, (double[]) a.data, a.off, (double[]) out, 0);
-        } else {
-            AvgPool2dKernel.backward(g, (float[]) a.data, a.off, (float[]) out, 0);
-        }
+        int yImage = g.outputPixels() * g.channels();
+        byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
+            int dyo = a.off + n0 * yImage, dxo = n0 * g.inputImageSize();
+            if (t == DType.FLOAT64) {
+                AvgPool2dKernel.backward(sub, (double[]) a.data, dyo, (double[]) out, dxo);
+            } else {
+                AvgPool2dKernel.backward(sub, (float[]) a.data, dyo, (float[]) out, dxo);
+            }
+        });
         return record(Op.AVG_POOL2D_GRAD, Internals.wrap(t, out, shape), g, dy);
     }
 
@@ -330,6 +359,36 @@ public final class ConvOps {
     // ------------------------------------------------------------------------------------------
     // Helpers
     // ------------------------------------------------------------------------------------------
+
+    /** Below this many window taps in all, handing images to other threads costs more than it saves. */
+    static final long PARALLEL_MIN_TAPS = 1L << 18;
+
+    /** What one task runs: the kernel on {@code sub} (a run of images) starting at image {@code n0}. */
+    @FunctionalInterface
+    private interface ImageRun {
+        void run(ConvGeometry sub, int n0);
+    }
+
+    /**
+     * Runs {@code body} over the batch, split into one run of whole images per kernel thread when the
+     * work is large enough. Images write disjoint parts of the output, so the runs are independent and the
+     * result is identical to one call over the whole batch. (Convolutions are not split here: their GEMM
+     * splits itself.)
+     */
+    private static void byImages(ConvGeometry g, long tapsPerImage, ImageRun body) {
+        int batch = g.batch();
+        int tasks = (int) Math.min(Math.min(KernelThreads.count(), batch),
+                Math.max(1, tapsPerImage * batch / PARALLEL_MIN_TAPS));
+        if (tasks <= 1) {
+            body.run(g, 0);
+            return;
+        }
+        KernelThreads.parallelFor(tasks, task -> {
+            int n0 = (int) ((long) batch * task / tasks);
+            int n1 = (int) ((long) batch * (task + 1) / tasks);
+            body.run(g.withBatch(n1 - n0), n0);
+        });
+    }
 
     private record Dense(Object data, int off) {}
 

@@ -18,15 +18,15 @@ public class Dropout extends Layer {
     private final Long seed;
     private Rng rng;
 
-    /** Drops with probability {@code rate}, in {@code [0, 1)}. */
+    /** Drops with probability {@code rate}, in {@code [0, 1]} (1 drops everything, as Keras 3 allows). */
     public Dropout(double rate) {
         this(rate, null);
     }
 
     /** With an explicit seed (Keras's {@code seed=}); null derives it from the global seed and the layer's name. */
     public Dropout(double rate, Long seed) {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("Dropout: invalid value received for argument `rate`: expected a value in [0, 1), got " + rate);
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("Dropout: invalid value received for argument `rate`: expected a value in [0, 1], got " + rate);
         }
         this.rate = rate;
         this.seed = seed;
@@ -41,8 +41,12 @@ public class Dropout extends Layer {
             rng = seed != null ? Rng.seeded(seed) : weightRng("seed_generator");
         }
         DType t = x.dtype().isFloating() ? x.dtype() : DType.FLOAT32;
-        NDArray keep = rng.uniform(DType.FLOAT32, 0, 1, x.shape()).ge(rate);
         NDArray in = x.dtype() == t ? x : x.cast(t);
+        if (rate == 1) {
+            // nothing survives; a where (not x·0) keeps infinities from turning into NaN, in values and gradients
+            return NDArray.where(NDArray.zeros(DType.BOOL, x.shape()), in, NDArray.zeros(t));
+        }
+        NDArray keep = rng.uniform(DType.FLOAT32, 0, 1, x.shape()).ge(rate);
         return NDArray.where(keep, in.mul(1.0 / (1.0 - rate)), NDArray.zeros(t));
     }
 

@@ -132,4 +132,35 @@ class ConvGradTest {
         NDArray copied = ConvOps.conv2d(xt.contiguous(), k, g);
         assertTrue(direct.allClose(copied, 0, 0));
     }
+
+    @Test
+    void batchesSplitAcrossKernelThreadsGiveExactlyThePerImageResults() {
+        // large enough for ConvOps to hand runs of images to the kernel threads (when there are several)
+        ConvGeometry g = ConvGeometry.same(8, 32, 32, 16, 3, 3, 1, 1, 1, 1);
+        NDArray x = Rng.seeded(11).normal(DType.FLOAT32, 0, 1, 8, 32, 32, 16);
+        NDArray u = Rng.seeded(12).normal(DType.FLOAT32, 0, 1, 8, 32, 32, 16);
+        NDArray dy = Rng.seeded(13).normal(DType.FLOAT32, 0, 1, 8, 32, 32, 16);
+        NDArray k = Rng.seeded(14).normal(DType.FLOAT32, 0, 1, 3, 3, 16, 1);
+        ConvGeometry one = g.withBatch(1);
+        List<java.util.function.BiFunction<ConvGeometry, Integer, NDArray>> ops = List.of(
+                (geo, n) -> ConvOps.maxPool2d(part(x, n), geo),
+                (geo, n) -> ConvOps.maxPool2dGrad(part(x, n), part(dy, n), geo),
+                (geo, n) -> ConvOps.maxPool2dSelect(part(x, n), part(u, n), geo),
+                (geo, n) -> ConvOps.avgPool2d(part(x, n), geo),
+                (geo, n) -> ConvOps.avgPool2dGrad(part(dy, n), geo),
+                (geo, n) -> ConvOps.depthwiseConv2d(part(x, n), k, geo),
+                (geo, n) -> ConvOps.depthwiseConv2dBackpropInput(part(dy, n), k, geo));
+        for (int i = 0; i < ops.size(); i++) {
+            NDArray whole = ops.get(i).apply(g, -1);
+            for (int n = 0; n < 8; n++) {
+                NDArray single = ops.get(i).apply(one, n);
+                assertTrue(whole.slice(0, n, n + 1, 1).allClose(single, 0, 0), "op " + i + ", image " + n);
+            }
+        }
+    }
+
+    /** Image n as a batch of one, or the whole batch for n = -1. */
+    private static NDArray part(NDArray a, int n) {
+        return n < 0 ? a : a.slice(0, n, n + 1, 1);
+    }
 }

@@ -89,7 +89,8 @@ class ImageLayersTest {
         assertThat(e.getMessage()).contains("larger than the input 3x3");
         assertThrows(IllegalArgumentException.class, () -> new Reshape(5, -1).call(NDArray.zeros(DType.FLOAT32, 2, 7)));
         assertThrows(IllegalArgumentException.class, () -> new Permute(1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new Dropout(1.0));
+        assertThrows(IllegalArgumentException.class, () -> new Dropout(1.5));
+        assertThrows(IllegalArgumentException.class, () -> new Dropout(-0.1));
     }
 
     @Test
@@ -117,6 +118,7 @@ class ImageLayersTest {
         assertThat(d.call(x, true).toFloatArray()).isNotEqualTo(y); // a new mask per call
         Layer.resetNames();
         assertArrayEquals(y, new Dropout(0.3).call(x, true).toFloatArray(), "same program, same masks");
+        assertEquals(0.0, new Dropout(1.0).call(x, true).abs().max().item(), "rate 1 drops everything");
         assertArrayEquals(new Dropout(0.5, 42L).call(x, true).toFloatArray(),
                 new Dropout(0.5, 42L).call(x, true).toFloatArray());
     }

@@ -79,8 +79,8 @@ public final class Conv2dBackpropFilterKernel {
             java.util.Arrays.fill(dk, dkOff, dkOff + kk * filters, 0f);
             return;
         }
-        float[] col = new float[block * pix * kk];
-        float[] part = block < g.batch() ? new float[kk * filters] : null;
+        float[] col = ConvWorkspace.floats(0, block * pix * kk);
+        float[] part = block < g.batch() ? ConvWorkspace.floats(1, kk * filters) : null;
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
             int images = Math.min(block, g.batch() - n0);
             Im2col.im2col(g, x, xOff, n0, images, col);
@@ -158,8 +158,8 @@ public final class Conv2dBackpropFilterKernel {
             java.util.Arrays.fill(dk, dkOff, dkOff + kk * filters, 0d);
             return;
         }
-        double[] col = new double[block * pix * kk];
-        double[] part = block < g.batch() ? new double[kk * filters] : null;
+        double[] col = ConvWorkspace.doubles(0, block * pix * kk);
+        double[] part = block < g.batch() ? ConvWorkspace.doubles(1, kk * filters) : null;
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
             int images = Math.min(block, g.batch() - n0);
             Im2col.im2col(g, x, xOff, n0, images, col);

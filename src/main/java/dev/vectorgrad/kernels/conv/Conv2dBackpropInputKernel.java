@@ -80,7 +80,7 @@ public final class Conv2dBackpropInputKernel {
             return;
         }
         int block = Conv2dKernel.imagesPerBlock(pix, kk, g.batch());
-        float[] col = new float[block * pix * kk];
+        float[] col = ConvWorkspace.floats(0, block * pix * kk);
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
             int images = Math.min(block, g.batch() - n0);
             Gemm.run(images * pix, kk, filters, dy, dyOff + n0 * pix * filters, filters, 1, k, kOff, 1, filters, col, 0, kk);
@@ -155,7 +155,7 @@ public final class Conv2dBackpropInputKernel {
             return;
         }
         int block = Conv2dKernel.imagesPerBlock(pix, kk, g.batch());
-        double[] col = new double[block * pix * kk];
+        double[] col = ConvWorkspace.doubles(0, block * pix * kk);
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
             int images = Math.min(block, g.batch() - n0);
             Gemm.run(images * pix, kk, filters, dy, dyOff + n0 * pix * filters, filters, 1, k, kOff, 1, filters, col, 0, kk);

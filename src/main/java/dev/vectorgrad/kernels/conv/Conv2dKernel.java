@@ -85,7 +85,7 @@ public final class Conv2dKernel {
             return;
         }
         int block = imagesPerBlock(pix, kk, g.batch());
-        float[] col = new float[block * pix * kk];
+        float[] col = ConvWorkspace.floats(0, block * pix * kk);
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
             int images = Math.min(block, g.batch() - n0);
             Im2col.im2col(g, x, xOff, n0, images, col);
@@ -157,7 +157,7 @@ public final class Conv2dKernel {
             return;
         }
         int block = imagesPerBlock(pix, kk, g.batch());
-        double[] col = new double[block * pix * kk];
+        double[] col = ConvWorkspace.doubles(0, block * pix * kk);
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
             int images = Math.min(block, g.batch() - n0);
             Im2col.im2col(g, x, xOff, n0, images, col);

@@ -83,6 +83,15 @@ public record ConvGeometry(int batch, int height, int width, int channels,
                 dilationH, dilationW, 0, 0, (height - effH) / strideH + 1, (width - effW) / strideW + 1);
     }
 
+    /**
+     * The same windows over {@code images} images: with channels-last, images {@code [n0, n0 + images)} of a
+     * batch are this geometry's batch at offsets {@code n0·imageSize}, so a batch splits into independent calls.
+     */
+    public ConvGeometry withBatch(int images) {
+        return new ConvGeometry(images, height, width, channels, kernelH, kernelW, strideH, strideW,
+                dilationH, dilationW, padTop, padLeft, outH, outW);
+    }
+
     /** Input elements per image: {@code height·width·channels}. */
     public int inputImageSize() {
         return height * width * channels;
