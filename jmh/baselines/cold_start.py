@@ -67,13 +67,20 @@ def main():
             cmd = base + (["op"] if op == "op" else [])
             measure(op, "vectorgrad", cmd)
             if args.aot_dir:
+                os.makedirs(args.aot_dir, exist_ok=True)
                 cache = os.path.join(args.aot_dir, f"coldstart-{op}.aot")
-                made = subprocess.run(cmd[:1] + [f"-XX:AOTCacheOutput={cache}"] + cmd[1:],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+                training = subprocess.run(cmd[:1] + [f"-XX:AOTCacheOutput={cache}"] + cmd[1:],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                made = training.returncode == 0
                 if made and os.path.exists(cache):
-                    measure(op, "vectorgrad+AOT cache", cmd[:1] + [f"-XX:AOTCache={cache}"] + cmd[1:])
+                    # AOTMode=on: a cache the JVM cannot use fails the run instead of being ignored silently
+                    try:
+                        measure(op, "vectorgrad+AOT cache", cmd[:1] + ["-XX:AOTMode=on", f"-XX:AOTCache={cache}"] + cmd[1:])
+                    except subprocess.CalledProcessError as e:
+                        print(f"coldstart: the JVM could not use {cache}: {e.stderr.decode(errors='replace')[-500:]}", flush=True)
                 else:
-                    print("coldstart: this JDK made no AOT cache (-XX:AOTCacheOutput needs JDK 25)", flush=True)
+                    print("coldstart: no AOT cache made (-XX:AOTCacheOutput needs JDK 25): "
+                          + training.stderr.decode(errors="replace")[-300:], flush=True)
     if args.numpy_python:
         measure("op", "numpy", [args.numpy_python, "-c", NUMPY_OP])
     if args.torch_python:
