@@ -24,7 +24,7 @@ java="$JAVA_HOME/bin/java"
 ./mvnw -q install -DskipTests -Dnested.skip=true -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
 ./mvnw -q -f jmh package
 mkdir -p "$out"
-rm -f "$out"/jmh.json "$out"/numpy.json "$out"/torch.json "$out"/coldstart.json
+rm -f "$out"/jmh.json "$out"/numpy.json "$out"/torch.json "$out"/coldstart.json "$out"/vectorgrad-info.txt
 
 # Which baseline cases answer the selected JMH benchmarks (family.op regexes of jmh/baselines).
 listed=$("$java" --add-modules jdk.incubator.vector -jar jmh/target/benchmarks.jar -l "$regex" 2>/dev/null || true)
@@ -39,6 +39,9 @@ select=$(IFS='|'; echo "${families[*]-}")
 coldstart=no
 if printf 'dev.vectorgrad.bench.ColdStart\n' | grep -qE -- "$regex"; then coldstart=yes; fi
 
+# what vectorgrad chose on this machine (SIMD, width, threads, JIT), for the report
+"$java" --add-modules jdk.incubator.vector -cp jmh/target/benchmarks.jar dev.vectorgrad.bench.ColdStart info \
+    > "$out/vectorgrad-info.txt" 2>/dev/null || true
 if grep -q "^dev\.vectorgrad\." <<< "$listed"; then
   ./mvnw -q -f jmh exec:exec -Djmh.args="$regex $opts -rf json -rff $(pwd)/$out/jmh.json"
 fi
@@ -81,5 +84,6 @@ args=()
 for f in jmh numpy torch coldstart; do
   [ -f "$out/$f.json" ] && args+=(--"$f" "$out/$f.json")
 done
+[ -s "$out/vectorgrad-info.txt" ] && args+=(--vectorgrad-info "$out/vectorgrad-info.txt")
 python3 jmh/compare.py "${args[@]}" > "$out/RESULTS.md"
 echo "wrote $out/RESULTS.md"

@@ -86,8 +86,10 @@ def table(out):
                       and not line.startswith("| case |") and not line.startswith("| first |") for line in out) else []
 
 
-def machine_section(jmh_paths, np_b, torch_b, cold):
+def machine_section(jmh_paths, np_b, torch_b, cold, vg_info=None):
     out = ["## Machine and what ran\n"]
+    if vg_info:
+        out.append(f"- {vg_info} (`VectorgradInfo.describe()`, default flags)")
     src = (np_b.data or torch_b.data or (cold or {}))
     cpu = src.get("cpu", {}) if src else {}
     if cpu:
@@ -239,7 +241,8 @@ def baseline_tables(args):
     """Every table that puts JMH rows beside the jmh/baselines results."""
     np_b, torch_b = Baseline(args.numpy), Baseline(args.torch)
     cold = json.load(open(args.coldstart)) if args.coldstart else None
-    out = machine_section(args.jmh, np_b, torch_b, cold)
+    vg_info = open(args.vectorgrad_info).read().strip() if args.vectorgrad_info else None
+    out = machine_section(args.jmh, np_b, torch_b, cold, vg_info)
     for section in (kernel_section, ndarray_section, gemm_section, training_section):
         out += table(section(np_b, torch_b))
     return out + coldstart_section(cold)
@@ -251,6 +254,7 @@ def main():
     ap.add_argument("--numpy", help="jmh/baselines/run.py numpy output")
     ap.add_argument("--torch", help="jmh/baselines/run.py torch output")
     ap.add_argument("--coldstart", help="jmh/baselines/cold_start.py output")
+    ap.add_argument("--vectorgrad-info", help="a file holding VectorgradInfo.describe()'s line")
     args = ap.parse_args()
     jmh.update(load_jmh(args.jmh))
     print("# JMH results beside NumPy and PyTorch\n")

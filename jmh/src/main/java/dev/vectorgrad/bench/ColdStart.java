@@ -3,6 +3,7 @@ package dev.vectorgrad.bench;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.Rng;
+import dev.vectorgrad.VectorgradInfo;
 import dev.vectorgrad.nn.Activation;
 import dev.vectorgrad.nn.Dense;
 import dev.vectorgrad.nn.Sequential;
@@ -21,9 +22,14 @@ public final class ColdStart {
     /**
      * Runs the first op and the first step and prints the loss, so nothing is dead code.
      *
-     * @param args {@code op} to stop after the first array op; otherwise the training step too
+     * @param args {@code op} to stop after the first array op, {@code info} to print only
+     *     {@link VectorgradInfo#describe()} (jmh/bench.sh records it beside the results); otherwise the step too
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("info")) {
+            System.out.println(VectorgradInfo.describe());
+            return;
+        }
         NDArray a = Rng.seeded(42).uniform(DType.FLOAT32, -1, 1, 1000);
         double first = a.add(a).sum().item();
         if (args.length > 0 && args[0].equals("op")) {
