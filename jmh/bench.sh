@@ -26,16 +26,9 @@ java="$JAVA_HOME/bin/java"
 mkdir -p "$out"
 rm -f "$out"/jmh.json "$out"/numpy.json "$out"/torch.json "$out"/coldstart.json "$out"/vectorgrad-info.txt
 
-# Which baseline cases answer the selected JMH benchmarks (family.op regexes of jmh/baselines).
+# Which baseline cases answer the selected JMH benchmarks (a regex over jmh/baselines' family.op names).
 listed=$("$java" --add-modules jdk.incubator.vector -jar jmh/target/benchmarks.jar -l "$regex" 2>/dev/null || true)
-families=()
-for pair in 'AddBenchmark=kernel\.(add|addScalar)$' 'AxpyBenchmark=kernel\.axpy$' \
-    'UnaryBenchmark=kernel\.(exp|tanh|sigmoid|relu)$' 'ReduceBenchmark=kernel\.(sum|max|dot)$' \
-    'SoftmaxBenchmark=kernel\.(softmax|logSoftmax|logSumExp)$' 'NDArrayBenchmark=ndarray\.' \
-    'GemmBenchmark=gemm\.' 'AutodiffBenchmark=autodiff\.' 'TrainingStepBenchmark=training\.'; do
-  if grep -q "\.${pair%%=*}\." <<< "$listed"; then families+=("${pair#*=}"); fi
-done
-select=$(IFS='|'; echo "${families[*]-}")
+select=$(python3 jmh/baselines/select.py <<< "$listed")
 coldstart=no
 if printf 'dev.vectorgrad.bench.ColdStart\n' | grep -qE -- "$regex"; then coldstart=yes; fi
 
