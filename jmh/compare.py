@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Puts vectorgrad's JMH figures beside the NumPy and PyTorch baselines measured in the same session.
 
-  python3 jmh/compare.py --jmh jmh/target/jmh.json --numpy jmh/target/numpy.json \
-      [--numpy2 jmh/target/numpy-2threads.json] [--torch jmh/target/torch.json] > jmh/target/RESULTS.md
+  python3 jmh/compare.py --jmh jmh/target/jmh.json [--numpy jmh/target/numpy.json] \
+      [--torch jmh/target/torch.json] [--coldstart jmh/target/coldstart.json] > jmh/target/RESULTS.md
 
+The baseline files are written by jmh/baselines/run.py and cold_start.py (jmh/bench.sh runs all of it).
 Or compares two JMH runs of the same benchmarks, before and after a change, row by row:
 
   python3 jmh/compare.py --before before.json --after after.json [--threshold 3]
@@ -12,23 +13,11 @@ A row is flagged SLOWER when its after time exceeds its before time by more than
 the two 99.9% confidence intervals (score ± scoreError, as JMH reports them) do not overlap; FASTER the
 other way round. The exit status is 1 when any row is flagged SLOWER, so a script can stop on it.
 
-Ratios are "how many times faster vectorgrad is" (baseline time / vectorgrad time, or
-vectorgrad GFLOP/s / baseline GFLOP/s): above 1 means vectorgrad is faster. Standard library only.
+Ratios are "how many times faster vectorgrad is" (baseline time / vectorgrad time): above 1 means vectorgrad
+is faster. Standard library only.
 """
 import argparse
 import json
-import platform
-
-ap = argparse.ArgumentParser()
-ap.add_argument("--jmh", nargs="+", help="one or more JMH JSON result files")
-ap.add_argument("--before", nargs="+", help="JMH JSON of the baseline run (with --after: regression check)")
-ap.add_argument("--after", nargs="+", help="JMH JSON of the run to check against --before")
-ap.add_argument("--threshold", type=float, default=3.0, help="percent slower that counts, with disjoint intervals")
-ap.add_argument("--numpy")
-ap.add_argument("--numpy2", help="numpy_baseline.py run with OPENBLAS_NUM_THREADS=2 (GEMM only)")
-ap.add_argument("--torch")
-ap.add_argument("--torch-conv", help="jmh/torch_conv.py output (Conv2DBenchmark's baseline)")
-args = ap.parse_args()
 
 UNIT_NS = {"ns/op": 1.0, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 
@@ -40,11 +29,12 @@ def load_jmh(paths):
         params = r.get("params", {})
         unit = r["primaryMetric"]["scoreUnit"]
         score = r["primaryMetric"]["score"]
-        err = r["primaryMetric"].get("scoreError", 0.0)
+        err = float(r["primaryMetric"].get("scoreError", 0.0))  # "NaN" (a string) after a single iteration
+        err = 0.0 if err != err else err
         if unit in UNIT_NS:
             ns, err_ns = score * UNIT_NS[unit], err * UNIT_NS[unit]
         elif unit.startswith("ops/"):
-            per = {"ops/s": 1e9, "ops/ms": 1e6, "ops/us": 1e3, "ops/ns": 1.0}[unit]
+            per = {"ops/s": 1e9, "ops/ms": 1e6, "ops/us": 1e3}[unit]
             ns, err_ns = per / score, per / score * (err / score if score else 0)
         else:
             continue
@@ -53,11 +43,222 @@ def load_jmh(paths):
     return rows
 
 
+jmh = {}
+
+
+def find(name, **params):
+    want = {k: str(v) for k, v in params.items()}
+    for (n, p), v in jmh.items():
+        if n == name and all(dict(p).get(k) == val for k, val in want.items()):
+            return v
+    return None
+
+
+def fmt(x, digits=3):
+    return "—" if x is None else f"{x:.{digits}g}"
+
+
+# ---- baselines (jmh/baselines/run.py JSON) ----
+
+class Baseline:
+    """One baseline result file, looked up by (family, op, params) at one thread or at every core."""
+
+    def __init__(self, path):
+        self.data = json.load(open(path)) if path else None
+        self.rows = {}
+        for r in (self.data or {}).get("results", []):
+            key = (r["family"], r["op"], tuple(sorted((k, str(v)) for k, v in r["params"].items())))
+            self.rows.setdefault(key, {})[r.get("threads", 1)] = r["median_s"] * 1e9
+
+    def __bool__(self):
+        return self.data is not None
+
+    def ns(self, family, op, threads=1, **params):
+        """Nanoseconds per call with `threads` threads; threads='best' takes the faster of 1 and all cores."""
+        key = (family, op, tuple(sorted((k, str(v)) for k, v in params.items())))
+        by_threads = self.rows.get(key, {})
+        if threads == "best":
+            return min(by_threads.values()) if by_threads else None
+        if threads == "all":
+            return by_threads.get(max(by_threads), None) if by_threads else None
+        return by_threads.get(threads)
+
+
+def ratio(theirs, ours):
+    return fmt(theirs / ours) + "x" if theirs and ours else "—"
+
+
+def table(out):
+    """A section without a single measured row is left out (a subset run measures a few families)."""
+    return out if any(line.startswith("| ") and not line.startswith("| op |") and not line.startswith("| dtype |")
+                      and not line.startswith("| case |") and not line.startswith("| first |") for line in out) else []
+
+
+def machine_section(jmh_paths, np_b, torch_b, cold, vg_info=None):
+    out = ["## Machine and what ran\n"]
+    if vg_info:
+        out.append(f"- {vg_info} (`VectorgradInfo.describe()`, default flags)")
+    src = (np_b.data or torch_b.data or (cold or {}))
+    cpu = src.get("cpu", {}) if src else {}
+    if cpu:
+        out.append(f"- CPU: {cpu.get('model')}, {cpu.get('ncpu')} cores, vector ISA **{cpu.get('vector_isa')}** "
+                   f"({' '.join(cpu.get('isa', []))})")
+    if jmh_paths:
+        first = json.load(open(jmh_paths[0]))
+        if first:
+            r = first[0]
+            out.append(f"- JDK: {r.get('vmName')} {r.get('jdkVersion')} ({r.get('vmVersion')}); JMH {r.get('jmhVersion')}, "
+                       f"{r.get('forks')} fork(s), {r.get('warmupIterations')} × {r.get('warmupTime')} warm-up, "
+                       f"{r.get('measurementIterations')} × {r.get('measurementTime')} measurement")
+    for label, b in (("NumPy", np_b), ("PyTorch", torch_b)):
+        if not b:
+            out.append(f"- {label}: not measured (see jmh/bench.sh for what to install)")
+            continue
+        d = b.data
+        ver = ", ".join(f"{k} {v}" for k, v in d.get("versions", {}).items() if isinstance(v, str))
+        blas = "; ".join(f"{i.get('library')} core **{i.get('corename')}**" for i in d.get("openblas", [])) or "no OpenBLAS loaded"
+        out.append(f"- {label}: {ver}, Python {d.get('python')}; BLAS: {blas}; "
+                   f"env: {d.get('env') or 'no BLAS variables set'}" + (" — **quick run, figures meaningless**" if d.get("quick") else ""))
+        for n in d.get("notes", []):
+            out.append(f"  - note: {n}")
+    out.append("")
+    return out
+
+
+def kernel_section(np_b, torch_b):
+    rows = [  # label, SIMD benchmark, scalar twin, parameter name, baseline op, sizes
+        ("add", "AddBenchmark.simd", "AddBenchmark.scalar", "size", "add", (1000, 100003, 10000000)),
+        ("a + 0.5", "AddBenchmark.simdBroadcastRight", "AddBenchmark.scalarBroadcastRight", "size", "addScalar", (100003,)),
+        ("a·x + y", "AxpyBenchmark.simd", "AxpyBenchmark.scalar", "size", "axpy", (100003, 10000000)),
+        ("exp", "UnaryBenchmark.expSimd", "UnaryBenchmark.expScalar", "n", "exp", (100003, 10000000)),
+        ("tanh", "UnaryBenchmark.tanhSimd", "UnaryBenchmark.tanhScalar", "n", "tanh", (100003, 10000000)),
+        ("sigmoid", "UnaryBenchmark.sigmoidSimd", "UnaryBenchmark.sigmoidScalar", "n", "sigmoid", (100003,)),
+        ("relu", "UnaryBenchmark.reluSimd", "UnaryBenchmark.reluScalar", "n", "relu", (100003,)),
+        ("sum", "ReduceBenchmark.sumSimd", "ReduceBenchmark.sumScalar", "n", "sum", (1000, 100003, 10000000)),
+        ("max", "ReduceBenchmark.maxSimd", "ReduceBenchmark.maxScalar", "n", "max", (100003, 10000000)),
+        ("dot", "ReduceBenchmark.dotSimd", "ReduceBenchmark.dotScalar", "n", "dot", (100003, 10000000)),
+        ("softmax", "SoftmaxBenchmark.softmaxSimd", "SoftmaxBenchmark.softmaxScalar", "n", "softmax", (10, 1000)),
+        ("log softmax", "SoftmaxBenchmark.logSoftmaxSimd", "SoftmaxBenchmark.logSoftmaxScalar", "n", "logSoftmax", (1000,)),
+        ("logsumexp", "SoftmaxBenchmark.logSumExpSimd", "SoftmaxBenchmark.logSumExpScalar", "n", "logSumExp", (1000,)),
+    ]
+    out = ["## Kernels, float32, one thread (ns per element; ratio = baseline time / vectorgrad time)\n",
+           "| op | n | scalar twin | SIMD | NumPy | PyTorch | SIMD vs twin | **vs NumPy** | **vs PyTorch** |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for label, simd, scalar, pname, op, sizes in rows:
+        for n in sizes:
+            s, t = find(simd, **{pname: n}), find(scalar, **{pname: n})
+            if not s:
+                continue
+            s_pe, t_pe = s[0] / n, (t[0] / n if t else None)
+            npe = (np_b.ns("kernel", op, n=n) or 0) / n or None
+            tpe = (torch_b.ns("kernel", op, n=n) or 0) / n or None
+            out.append(f"| {label} | {n} | {fmt(t_pe)} | {fmt(s_pe)} | {fmt(npe)} | {fmt(tpe)} | "
+                       f"{ratio(t_pe, s_pe)} | **{ratio(npe, s_pe)}** | **{ratio(tpe, s_pe)}** |")
+    out.append("")
+    return out
+
+
+def ndarray_section(np_b, torch_b):
+    ops = [("add", "add"), ("a*b + c (2 ops)", "mulAdd"), ("a + 0.5", "addScalar"), ("exp", "exp"),
+           ("tanh", "tanh"), ("sum", "sum"), ("max", "max"), ("dot (matmul of vectors)", "dot"),
+           ("column sums (axis 0)", "sumAxis0"), ("add of two transposed views", "addTransposed")]
+    out = ["## Through NDArray, float32 (µs per call, result allocated; ratio = baseline / vectorgrad)\n",
+           "| op | n | vectorgrad | NumPy | PyTorch | **vs NumPy** | **vs PyTorch** |",
+           "|---|---|---|---|---|---|---|"]
+    for label, op in ops:
+        for n in (1000, 100000, 10000000):
+            s = find("NDArrayBenchmark." + op, size=n)
+            if not s:
+                continue
+            ours, npy, tor = s[0], np_b.ns("ndarray", op, n=n), torch_b.ns("ndarray", op, n=n)
+            out.append(f"| {label} | {n} | {fmt(ours / 1e3)} | {fmt(npy and npy / 1e3)} | {fmt(tor and tor / 1e3)} | "
+                       f"**{ratio(npy, ours)}** | **{ratio(tor, ours)}** |")
+    out.append("")
+    return out
+
+
+def gemm_section(np_b, torch_b):
+    out = ["## GEMM, square C = A·B (GFLOP/s; ratio = vectorgrad / baseline)\n",
+           "| dtype | n | ours 1 thread | NumPy 1 thread | PyTorch 1 thread | **vs NumPy** | **vs PyTorch** | "
+           "ours all threads | NumPy all threads | **vs NumPy, all** | EJML |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for dt, npdt in (("float", "float32"), ("double", "float64")):
+        for n in (64, 256, 1024, 2048):
+            s = find("GemmBenchmark.simd", n=n, dtype=dt)
+            if not s:
+                continue
+            gf = lambda ns: 2.0 * n ** 3 / ns if ns else None  # noqa: E731  (FLOP per ns = GFLOP/s)
+            t, e = find("GemmBenchmark.simdThreads", n=n, dtype=dt), find("GemmBenchmark.ejml", n=n, dtype=dt)
+            ours, ours_t = gf(s[0]), gf(t[0] if t else None)
+            npy, tor = gf(np_b.ns("gemm", "matmul", n=n, dtype=npdt)), gf(torch_b.ns("gemm", "matmul", n=n, dtype=npdt))
+            npy_t = gf(np_b.ns("gemm", "matmul", threads="all", n=n, dtype=npdt))
+            out.append(f"| {npdt} | {n} | {fmt(ours)} | {fmt(npy)} | {fmt(tor)} | **{ratio(ours, npy)}** | "
+                       f"**{ratio(ours, tor)}** | {fmt(ours_t)} | {fmt(npy_t)} | **{ratio(ours_t, npy_t)}** | "
+                       f"{fmt(gf(e[0] if e else None))} |")
+    out.append("")
+    return out
+
+
+def training_section(np_b, torch_b):
+    cases = [  # label, JMH benchmark, baseline family, op, params, all-threads?
+        ("x³, first and second derivative (nested tapes)", "AutodiffBenchmark.scalarCubeSecondOrder", "autodiff", "scalarCubeSecondOrder", {}, False),
+        ("x³, first derivative", "AutodiffBenchmark.scalarCubeFirstOrder", "autodiff", "scalarCubeFirstOrder", {}, False),
+        ("MLP 4-10-10-3, batch 32, SGD step (tape + ops)", "AutodiffBenchmark.mlpIrisStep", "autodiff", "mlpIrisStep", {"batch": 32}, False),
+        ("MLP 784-128-10, batch 128, SGD step (tape + ops)", "AutodiffBenchmark.mlpMnistStep", "autodiff", "mlpMnistStep", {"batch": 128}, False),
+        ("MLP 784-128-10, batch 128, SGD step (Model.trainOnBatch / nn + optim)", "TrainingStepBenchmark.sgdStep", "training", "sgdStep", {"batch": 128}, False),
+        ("same, all threads", "TrainingStepBenchmark.sgdStepAllThreads", "training", "sgdStep", {"batch": 128}, True),
+        ("MLP 784-128-10, batch 128, Adam step", "TrainingStepBenchmark.adamStep", "training", "adamStep", {"batch": 128}, False),
+        ("same, all threads", "TrainingStepBenchmark.adamStepAllThreads", "training", "adamStep", {"batch": 128}, True),
+        ("forward + loss only, no tape", "TrainingStepBenchmark.forwardAndLossOnly", "training", "forwardAndLossOnly", {"batch": 128}, False),
+        ("the step's two large products", "TrainingStepBenchmark.twoLargeMatmulsOnly", "training", "twoLargeMatmulsOnly", {"batch": 128}, False),
+    ]
+    out = ["## Autodiff and training steps (µs per step; ratio = baseline / vectorgrad)\n",
+           "One thread on both sides unless the row says all threads. For those rows the PyTorch figure is the "
+           "faster of 1 thread and all cores: on a machine with few cores torch with every core oversubscribes "
+           "(its OpenMP pool and OpenBLAS's pthreads compete) and is often slower than with one; both figures "
+           "are in torch.json.\n",
+           "| case | vectorgrad | PyTorch | NumPy | **vs PyTorch** | **vs NumPy** |", "|---|---|---|---|---|---|"]
+    for label, bench, fam, op, params, all_threads in cases:
+        s = find(bench)
+        if not s:
+            continue
+        ours = s[0]
+        tor = torch_b.ns(fam, op, threads="best" if all_threads else 1, **params)
+        npy = np_b.ns(fam, op, threads="best" if all_threads else 1, **params)
+        out.append(f"| {label} | {fmt(ours / 1e3)} | {fmt(tor and tor / 1e3)} | {fmt(npy and npy / 1e3)} | "
+                   f"**{ratio(tor, ours)}** | **{ratio(npy, ours)}** |")
+    out.append("")
+    return out
+
+
+def coldstart_section(cold):
+    if not cold:
+        return []
+    rows = {(r["op"], r["params"]["runner"]): r["median_s"] * 1e3 for r in cold.get("results", [])}
+    out = ["## Cold start: a fresh process to its first result (ms, median of whole-process wall times)\n",
+           "| first | vectorgrad | vectorgrad + AOT cache | NumPy | PyTorch |", "|---|---|---|---|---|"]
+    for op, label in (("op", "array op (n = 1000)"), ("step", "784-128-10 training step")):
+        out.append(f"| {label} | {fmt(rows.get((op, 'vectorgrad')))} | {fmt(rows.get((op, 'vectorgrad+AOT cache')))} | "
+                   f"{fmt(rows.get((op, 'numpy')))} | {fmt(rows.get((op, 'torch')))} |")
+    out.append("\nThe AOT cache is the JDK 25 one: `-XX:AOTCacheOutput=app.aot` on a training run, then "
+               "`-XX:AOTCache=app.aot`.\n")
+    return out
+
+
+def baseline_tables(args):
+    """Every table that puts JMH rows beside the jmh/baselines results."""
+    np_b, torch_b = Baseline(args.numpy), Baseline(args.torch)
+    cold = json.load(open(args.coldstart)) if args.coldstart else None
+    vg_info = open(args.vectorgrad_info).read().strip() if args.vectorgrad_info else None
+    out = machine_section(args.jmh, np_b, torch_b, cold, vg_info)
+    for section in (kernel_section, ndarray_section, gemm_section, training_section):
+        out += table(section(np_b, torch_b))
+    return out + coldstart_section(cold)
 
 
 def regressions(before, after, threshold):
     """Markdown table of every row present in both runs; returns (lines, number of SLOWER rows)."""
-    lines = [f"| benchmark | params | before (ns/op) | after (ns/op) | after/before | verdict |",
+    lines = ["| benchmark | params | before (ns/op) | after (ns/op) | after/before | verdict |",
              "|---|---|---|---|---|---|"]
     slower = 0
     for key in sorted(set(before) & set(after)):
@@ -78,159 +279,27 @@ def regressions(before, after, threshold):
     return lines, slower
 
 
-if args.before or args.after:
-    if not (args.before and args.after):
-        ap.error("--before and --after go together")
-    table, n_slower = regressions(load_jmh(args.before), load_jmh(args.after), args.threshold)
-    print("\n".join(table))
-    raise SystemExit(1 if n_slower else 0)
-if not args.jmh:
-    ap.error("--jmh is required (or --before and --after)")
-
-jmh = load_jmh(args.jmh)
-
-
-def find(name, **params):
-    want = {k: str(v) for k, v in params.items()}
-    for (n, p), v in jmh.items():
-        if n == name and all(dict(p).get(k) == val for k, val in want.items()):
-            return v
-    return None
-
-
-def fmt(x, digits=3):
-    return "—" if x is None else f"{x:.{digits}g}"
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jmh", nargs="*", default=[], help="one or more JMH JSON result files")
+    ap.add_argument("--numpy", help="jmh/baselines/run.py numpy output")
+    ap.add_argument("--torch", help="jmh/baselines/run.py torch output")
+    ap.add_argument("--coldstart", help="jmh/baselines/cold_start.py output")
+    ap.add_argument("--vectorgrad-info", help="a file holding VectorgradInfo.describe()'s line")
+    ap.add_argument("--before", nargs="+", help="JMH JSON of the baseline run (with --after: regression check)")
+    ap.add_argument("--after", nargs="+", help="JMH JSON of the run to check against --before")
+    ap.add_argument("--threshold", type=float, default=3.0, help="percent slower that counts, with disjoint intervals")
+    args = ap.parse_args()
+    if args.before or args.after:
+        if not (args.before and args.after):
+            ap.error("--before and --after go together")
+        table_lines, n_slower = regressions(load_jmh(args.before), load_jmh(args.after), args.threshold)
+        print("\n".join(table_lines))
+        raise SystemExit(1 if n_slower else 0)
+    jmh.update(load_jmh(args.jmh))
+    print("# JMH results beside NumPy and PyTorch\n")
+    print("\n".join(baseline_tables(args)))
 
 
-out = []
-np_data = json.load(open(args.numpy)) if args.numpy else None
-np2_data = json.load(open(args.numpy2)) if args.numpy2 else None
-torch_data = json.load(open(args.torch)) if args.torch else None
-
-out.append("## Machine\n")
-m = (np_data or {}).get("machine", {})
-out.append(f"- CPU: {m.get('cpu_model', platform.processor())}, {m.get('ncpu', '?')} cores")
-if np_data:
-    out.append(f"- NumPy {np_data.get('numpy')} with {', '.join(i.get('library', '') + ' ' + i.get('corename', '') for i in np_data.get('openblas', []))}")
-if torch_data:
-    out.append(f"- PyTorch {torch_data.get('torch')} (CPU, eager)")
-out.append("")
-
-# ---- elementwise and reductions, raw kernels, ns per element ----
-if np_data:
-    elem = {(r["op"], r["n"]): r for r in np_data["elementwise"]}
-    kernel_rows = [
-        ("add", "AddBenchmark.simd", "AddBenchmark.scalar", "add", "size"),
-        ("a*x+y", "AxpyBenchmark.simd", "AxpyBenchmark.scalar", "fma", "size"),
-        ("exp", "UnaryBenchmark.expSimd", "UnaryBenchmark.expScalar", "exp", "n"),
-        ("tanh", "UnaryBenchmark.tanhSimd", "UnaryBenchmark.tanhScalar", "tanh", "n"),
-        ("sum", "ReduceBenchmark.sumSimd", "ReduceBenchmark.sumScalar", "sum", "n"),
-        ("max", "ReduceBenchmark.maxSimd", "ReduceBenchmark.maxScalar", "max", "n"),
-        ("dot", "ReduceBenchmark.dotSimd", "ReduceBenchmark.dotScalar", "dot", "n"),
-    ]
-    out.append("## Kernels, float32, one thread (ns per element; ratio = NumPy time / vectorgrad time)\n")
-    out.append("| op | n (ours / NumPy) | scalar twin | SIMD | NumPy | SIMD vs twin | **vs NumPy** |")
-    out.append("|---|---|---|---|---|---|---|")
-    for label, simd, scalar, npop, pname in kernel_rows:
-        for ours_n, np_n in ((100003, 100000), (10000000, 10000000)):
-            s = find(simd, **{pname: ours_n})
-            t = find(scalar, **{pname: ours_n})
-            e = elem.get((npop, np_n))
-            s_pe = s[0] / ours_n if s else None
-            t_pe = t[0] / ours_n if t else None
-            n_pe = e["ns_per_elem"] if e else None
-            out.append(f"| {label} | {ours_n} / {np_n} | {fmt(t_pe)} | {fmt(s_pe)} | {fmt(n_pe)} | "
-                       f"{fmt(t_pe / s_pe if s_pe and t_pe else None)}x | **{fmt(n_pe / s_pe if s_pe and n_pe else None)}x** |")
-    out.append("")
-
-    nd_rows = [("add", "NDArrayBenchmark.add", "add_alloc"), ("a*b+c (2 ops)", "NDArrayBenchmark.mulAdd", "fma"),
-               ("exp", "NDArrayBenchmark.exp", "exp"), ("tanh", "NDArrayBenchmark.tanh", "tanh"),
-               ("sum", "NDArrayBenchmark.sum", "sum"), ("max", "NDArrayBenchmark.max", "max"),
-               ("dot", "NDArrayBenchmark.dot", "dot")]
-    out.append("## Through NDArray, float32 (µs per call, result allocated; ratio = NumPy / vectorgrad)\n")
-    out.append("| op | n | vectorgrad | NumPy | **vs NumPy** |")
-    out.append("|---|---|---|---|---|")
-    for label, bench, npop in nd_rows:
-        for n in (1000, 100000, 10000000):
-            s = find(bench, size=n)
-            e = elem.get((npop, n))
-            ours = s[0] / 1e3 if s else None
-            theirs = e["ns_per_call"] / 1e3 if e else None
-            out.append(f"| {label} | {n} | {fmt(ours)} | {fmt(theirs)} | **{fmt(theirs / ours if ours and theirs else None)}x** |")
-    for label, bench in (("column sums (axis 0)", "NDArrayBenchmark.sumAxis0"),
-                         ("add of two transposed views", "NDArrayBenchmark.addTransposed"),
-                         ("a + 0.5", "NDArrayBenchmark.addScalar")):
-        for n in (1000, 100000, 10000000):
-            s = find(bench, size=n)
-            if s:
-                out.append(f"| {label} | {n} | {fmt(s[0] / 1e3)} | — | — |")
-    out.append("")
-
-# ---- GEMM ----
-if np_data and np_data.get("gemm"):
-    g1 = {(r["dtype"], r["n"]): r["gflops"] for r in np_data["gemm"]}
-    g2 = {(r["dtype"], r["n"]): r["gflops"] for r in (np2_data or {}).get("gemm", [])}
-    out.append("## GEMM (GFLOP/s; ratio = vectorgrad / OpenBLAS)\n")
-    out.append("| dtype | n | ours 1 thread | OpenBLAS 1 thread | **ratio** | ours all threads | OpenBLAS 2 threads | ours threads / ours 1 | EJML |")
-    out.append("|---|---|---|---|---|---|---|---|---|")
-    for dt, npdt in (("float", "float32"), ("double", "float64")):
-        for n in (64, 256, 1024, 2048):
-            flops = 2.0 * n ** 3
-            s = find("GemmBenchmark.simd", n=n, dtype=dt)
-            t = find("GemmBenchmark.simdThreads", n=n, dtype=dt)
-            e = find("GemmBenchmark.ejml", n=n, dtype=dt)
-            ours = flops / s[0] if s else None
-            ours_t = flops / t[0] if t else None
-            ejml = flops / e[0] if e else None
-            ob = g1.get((npdt, n))
-            ob2 = g2.get((npdt, n))
-            out.append(f"| {npdt} | {n} | {fmt(ours)} | {fmt(ob)} | **{fmt(ours / ob if ours and ob else None)}x** | "
-                       f"{fmt(ours_t)} | {fmt(ob2)} | {fmt(ours_t / ours if ours and ours_t else None)}x | {fmt(ejml)} |")
-    out.append("")
-
-# ---- autodiff and training steps against PyTorch ----
-if torch_data:
-    t1 = {(r["case"], r["threads"]): r["us"] for r in torch_data["results"]}
-    cases = [
-        ("x³ with first and second derivative (nested tapes)", "AutodiffBenchmark.scalarCubeSecondOrder",
-         "scalar x^3: fwd + grad(create_graph) + 2nd grad"),
-        ("x³ first derivative", "AutodiffBenchmark.scalarCubeFirstOrder", "scalar x^3: fwd + backward (1st order)"),
-        ("MLP 4-10-10-3, batch 32, SGD step (tape + ops)", "AutodiffBenchmark.mlpIrisStep", "MLP 4-10-10-3, batch 32, SGD step"),
-        ("MLP 784-128-10, batch 128, SGD step (tape + ops)", "AutodiffBenchmark.mlpMnistStep", "MLP 784-128-10, batch 128, SGD step"),
-        ("MLP 784-128-10, batch 128, SGD step (Model.trainOnBatch)", "TrainingStepBenchmark.sgdStep", "MLP 784-128-10, batch 128, SGD step"),
-        ("same, all threads (2 cores)", "TrainingStepBenchmark.sgdStepAllThreads", None),
-        ("MLP 784-128-10, batch 128, Adam step (Model.trainOnBatch)", "TrainingStepBenchmark.adamStep", None),
-        ("same, all threads (2 cores)", "TrainingStepBenchmark.adamStepAllThreads", None),
-    ]
-    out.append("## Autodiff and training steps against PyTorch eager, one thread (µs per step; ratio = PyTorch / vectorgrad)\n")
-    out.append("| case | vectorgrad | PyTorch | **vs PyTorch** |")
-    out.append("|---|---|---|---|")
-    for label, bench, tcase in cases:
-        s = None
-        for (n, p), v in jmh.items():
-            if n == bench and dict(p).get("threads", "1") in ("1",):
-                s = v
-                break
-        if s is None:
-            s = find(bench)
-        ours = s[0] / 1e3 if s else None
-        theirs = t1.get((tcase, 1)) if tcase else None
-        out.append(f"| {label} | {fmt(ours)} | {fmt(theirs)} | **{fmt(theirs / ours if ours and theirs else None)}x** |")
-    out.append("")
-
-# ---- Conv2D (issue 10) against PyTorch ----
-if args.torch_conv:
-    tc = {(r["case"], r["shape"]): r["us"] for r in json.load(open(args.torch_conv))["results"]}
-    out.append("## Conv2D 3x3 SAME against PyTorch eager, one thread (µs per call; ratio = PyTorch / vectorgrad)\n")
-    out.append("| input → filters | pass | vectorgrad | PyTorch | **vs PyTorch** |")
-    out.append("|---|---|---|---|---|")
-    for shape in ("64x28x28x1-32", "64x14x14x32-64"):
-        for case in ("forward", "forwardBackward"):
-            s = find("Conv2DBenchmark." + case, shape=shape)
-            ours = s[0] / 1e3 if s else None
-            theirs = tc.get((case, shape))
-            out.append(f"| {shape} | {case} | {fmt(ours)} | {fmt(theirs)} | "
-                       f"**{fmt(theirs / ours if ours and theirs else None)}x** |")
-    out.append("")
-
-print("\n".join(out))
+if __name__ == "__main__":
+    main()

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Semantics (TensorFlow 2.x eager, as in ../shared/TAPE.md):
+ * <p>Semantics (TensorFlow 2.x eager {@code tf.GradientTape}):
  * <ul>
  * <li>The constructor starts recording; {@link #close()} stops it. An op is recorded when at least one
  *     of its inputs is tracked by this tape (watched, or the output of a recorded op); only float

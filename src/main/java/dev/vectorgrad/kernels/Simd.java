@@ -32,9 +32,23 @@ public final class Simd {
     public static final VectorSpecies<Long> I64 = VectorShape.forBitSize(BITS).withLanes(long.class);
 
     static {
-        System.getLogger("dev.vectorgrad.kernels").log(System.Logger.Level.DEBUG,
-                () -> "vectorgrad kernels: " + (ENABLED ? "SIMD, " + BITS + "-bit vectors (" + F32.length()
-                        + " float lanes)" : "scalar twins (vectorgrad.simd=false)"));
+        System.getLogger("dev.vectorgrad.kernels").log(System.Logger.Level.DEBUG, Simd::describe);
+    }
+
+    /**
+     * What the kernels chose, in one line: SIMD on or off, the vector width, the thread count and the
+     * JIT, e.g. {@code "vectorgrad kernels: SIMD on, 256-bit vectors (8 float lanes, CPU prefers 256),
+     * 2 threads, JIT C2"}. Logged once at DEBUG level when the first kernel loads, as Lucene logs its
+     * vectorization provider.
+     *
+     * @return the one-line description
+     */
+    public static String describe() {
+        String width = BITS + "-bit vectors (" + F32.length() + " float lanes, CPU prefers "
+                + VectorShape.preferredShape().vectorBitSize() + ")";
+        return "vectorgrad kernels: " + (ENABLED ? "SIMD on, " + width : "SIMD off (vectorgrad.simd=false), scalar twins")
+                + ", " + KernelThreads.count() + (KernelThreads.count() == 1 ? " thread" : " threads")
+                + ", JIT " + Jit.COMPILER + (Jit.C2 || !ENABLED ? "" : " (the Vector API runs slowly without C2)");
     }
 
     private static int chooseBits() {

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Autodiff overhead, the same cases as ../shared/bench/torch_autodiff.py (PyTorch eager, one thread):
+ * Autodiff overhead, the same cases as {@code jmh/baselines/torch_cases.py} (PyTorch eager, one thread):
  * (a) the seed's {@code y = x*x*x} at x = 2 with dy/dx and d²y/dx² through nested tapes, and the
  * first-order-only step; (b) one SGD step (forward, sparse softmax cross-entropy via logSoftmax,
  * gradient, {@code assignSub} update) of the 4-10-10-3 ReLU MLP on a batch of 32, and of

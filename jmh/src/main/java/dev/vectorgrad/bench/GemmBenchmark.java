@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ./mvnw -q -f jmh exec:exec -Djmh.args="GemmBenchmark.(simd|ejml) -rf json -rff target/gemm.json"
  * ./mvnw -q -f jmh exec:exec -Djmh.args="GemmBenchmark.scalar -p n=64,256"   # scalar: n ≤ 256 only
  * </pre>
- * While exec:exec still starts the `java` on PATH (17), add
- * {@code -jvm /usr/lib/jvm/temurin-25-jdk-amd64/bin/java} to jmh.args so the forks run on JDK 25.
+ * exec:exec starts the forks with the JDK 25 that ./mvnw found ({@code java.home}); to choose another,
+ * add {@code -jvm $JAVA_HOME/bin/java} to jmh.args.
  */
 // average time per product: the figure a GFLOP/s rate is computed from
 @BenchmarkMode(Mode.AverageTime)

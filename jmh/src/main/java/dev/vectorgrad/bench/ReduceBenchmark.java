@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Float32 sum, max and dot: scalar twin against SIMD body, one call per invocation.
  *
- * <p>Compare with {@code /work/shared/bench/numpy_baseline.py --what elementwise}: divide the average
+ * <p>Compare with the {@code kernel} family of {@code jmh/baselines/numpy_cases.py}: divide the average
  * time by n for ns per element.
  */
 // average time per call: the figure NumPy's baseline reports (per call, then per element)

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One training step of a 784-128-10 ReLU MLP on a batch of 128 synthetic samples, the step
- * {@code /work/shared/bench/torch_autodiff.py} times for PyTorch: forward, SparseCategoricalCrossentropy from
+ * {@code jmh/baselines/torch_cases.py} times for PyTorch: forward, SparseCategoricalCrossentropy from
  * logits, backward through the tape, optimizer update. It goes through {@link Sequential#trainOnBatch}, the path
  * {@code Model.fit} takes per batch, so the variable lookup, the loss read-back and the fused update are all in.
  */

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * float32 unary kernels, scalar twin vs SIMD, writing into a preallocated array (as NumPy's {@code out=}).
- * Compare with {@code /work/shared/bench/numpy_baseline.py --what elementwise}, which draws x uniformly from
+ * Compare with the {@code kernel} family of {@code jmh/baselines/numpy_cases.py}, which draws x uniformly from
  * [-1, 1) as here; divide the reported time by {@code n} for ns per element.
  *
  * <p>Quick run: {@code ./mvnw -q -f jmh exec:exec -Djmh.args="UnaryBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s"}

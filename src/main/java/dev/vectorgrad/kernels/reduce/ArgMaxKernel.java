@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorOperators;
  * answer. Keeping index vectors in one pass would need a blend per lane and a NaN rule per compare;
  * two plain passes are simpler and the second usually stops early. Exact: {@code simd == scalar}.
  *
- * @throws IllegalArgumentException {@code "argmax: empty input"} when {@code n < 1}
+ * <p>Every method throws {@link IllegalArgumentException} ({@code "argmax: empty input"}) when {@code n < 1}.
  */
 public final class ArgMaxKernel {
     // Below this one vector's setup costs more than the scalar loop.

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorOperators;
  * associative and commutative, so {@code simd} returns the same value as {@code scalar} for every input
  * (bit-identical, up to which NaN bit pattern comes out).
  *
- * @throws IllegalArgumentException {@code "max: empty input"} when {@code n < 1}
+ * <p>Every method throws {@link IllegalArgumentException} ({@code "max: empty input"}) when {@code n < 1}.
  */
 public final class MaxKernel {
     // Below this one vector's setup and the lane reduction cost more than the scalar loop.

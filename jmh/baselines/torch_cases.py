@@ -1,0 +1,240 @@
+"""PyTorch (CPU, eager) counterparts of vectorgrad's JMH benchmarks.
+
+Families and the JMH classes they mirror:
+  autodiff  AutodiffBenchmark: x³ with first and second derivative (nested tapes = create_graph=True),
+            and plain-tensor MLP steps written op by op (tape + ops, manual SGD update)
+  training  TrainingStepBenchmark: nn.Sequential 784-128-10 with CrossEntropyLoss and torch.optim SGD/Adam
+            (what Model.trainOnBatch does), the forward + loss alone, and the step's two large products
+  kernel, ndarray, gemm   the same element-wise, reduction and GEMM rows as numpy_cases.py, in torch
+To add an op or layer: write a function below with @grid(...) or @case(...) returning the callable to time.
+"""
+import torch
+import torch.nn as nn
+
+from harness import case, grid
+from sizes import GEMM_SIZES, KERNEL_SIZES, NDARRAY_SIZES, SOFTMAX_SIZES
+
+
+def uniform(n, lo=-1.0, hi=1.0, seed=42, dtype=torch.float32):
+    g = torch.Generator().manual_seed(seed)
+    return torch.rand(n, generator=g, dtype=dtype) * (hi - lo) + lo
+
+
+# ---- autodiff: the tape's own overhead ----
+
+def _cube_second_order():
+    x = torch.tensor(2.0, requires_grad=True)
+    y = x * x * x
+    (dy,) = torch.autograd.grad(y, x, create_graph=True)
+    (d2y,) = torch.autograd.grad(dy, x)
+    return d2y
+
+
+def _cube_first_order():
+    x = torch.tensor(2.0, requires_grad=True)
+    y = x * x * x
+    (dy,) = torch.autograd.grad(y, x)
+    return dy
+
+
+assert abs(_cube_second_order().item() - 12.0) < 1e-6   # 6x at x = 2
+assert abs(_cube_first_order().item() - 12.0) < 1e-6    # 3x² at x = 2
+
+
+@case("autodiff", "scalarCubeSecondOrder")
+def cube2():
+    return _cube_second_order
+
+
+@case("autodiff", "scalarCubeFirstOrder")
+def cube1():
+    return _cube_first_order
+
+
+def _tape_mlp_step(batch, *sizes):
+    """AutodiffBenchmark.Mlp.step: matmul + bias (+ relu), -mean(logSoftmax · onehot), grads, w -= 0.01·g."""
+    g = torch.Generator().manual_seed(0)
+    params = []
+    for i in range(len(sizes) - 1):
+        limit = (6.0 / (sizes[i] + sizes[i + 1])) ** 0.5
+        params.append((torch.rand(sizes[i], sizes[i + 1], generator=g) * 2 * limit - limit).requires_grad_())
+        params.append(torch.zeros(sizes[i + 1], requires_grad=True))
+    x = torch.randn(batch, sizes[0], generator=g)
+    one_hot = torch.nn.functional.one_hot(torch.randint(0, sizes[-1], (batch,), generator=g), sizes[-1]).float()
+
+    def step():
+        h = x
+        for i in range(0, len(params), 2):
+            h = h @ params[i] + params[i + 1]
+            if i + 2 < len(params):
+                h = h.relu()
+        loss = (h.log_softmax(1) * one_hot).sum() * (-1.0 / batch)
+        grads = torch.autograd.grad(loss, params)
+        with torch.no_grad():
+            for p, gr in zip(params, grads):
+                p.sub_(gr * 0.01)
+        return loss
+    return step
+
+
+@case("autodiff", "mlpIrisStep", batch=32)
+def mlp_iris(batch):
+    return _tape_mlp_step(batch, 4, 10, 10, 3)
+
+
+@case("autodiff", "mlpMnistStep", batch=128)
+def mlp_mnist(batch):
+    return _tape_mlp_step(batch, 784, 128, 10)
+
+
+# ---- training: Keras-style model, loss and optimizer ----
+
+def _model_step(batch, optimizer):
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+    opt = torch.optim.SGD(model.parameters(), lr=0.01) if optimizer == "sgd" else \
+        torch.optim.Adam(model.parameters(), lr=0.001)
+    loss_fn = nn.CrossEntropyLoss()
+    x, y = torch.randn(batch, 784), torch.randint(0, 10, (batch,))
+
+    def step():
+        opt.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss
+    return step
+
+
+@case("training", "sgdStep", batch=128)
+def sgd_step(batch):
+    return _model_step(batch, "sgd")
+
+
+@case("training", "adamStep", batch=128)
+def adam_step(batch):
+    return _model_step(batch, "adam")
+
+
+@case("training", "forwardAndLossOnly", batch=128)
+def forward_and_loss(batch):
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+    loss_fn = nn.CrossEntropyLoss()
+    x, y = torch.randn(batch, 784), torch.randint(0, 10, (batch,))
+
+    def f():
+        with torch.no_grad():
+            return loss_fn(model(x), y)
+    return f
+
+
+@case("training", "twoLargeMatmulsOnly", batch=128)
+def two_large_matmuls(batch):
+    x, w1, dh = torch.randn(batch, 784), torch.randn(784, 128) * 0.05, torch.randn(batch, 128) * 0.01
+
+    def f():
+        x @ w1
+        return x.T @ dh
+    return f
+
+
+# ---- kernel / ndarray / gemm: the element-wise, reduction and matmul rows ----
+
+@grid("kernel", "add", "n", KERNEL_SIZES)
+def k_add(n):
+    a, b, out = uniform(n, 0, 1), uniform(n, 0, 1, seed=43), torch.empty(n)
+    return lambda: torch.add(a, b, out=out)
+
+
+@grid("kernel", "exp", "n", KERNEL_SIZES)
+def k_exp(n):
+    x, out = uniform(n), torch.empty(n)
+    return lambda: torch.exp(x, out=out)
+
+
+@grid("kernel", "tanh", "n", KERNEL_SIZES)
+def k_tanh(n):
+    x, out = uniform(n), torch.empty(n)
+    return lambda: torch.tanh(x, out=out)
+
+
+@grid("kernel", "sigmoid", "n", KERNEL_SIZES)
+def k_sigmoid(n):
+    x, out = uniform(n), torch.empty(n)
+    return lambda: torch.sigmoid(x, out=out)
+
+
+@grid("kernel", "relu", "n", KERNEL_SIZES)
+def k_relu(n):
+    x = uniform(n)
+    return lambda: torch.relu(x)
+
+
+@grid("kernel", "sum", "n", KERNEL_SIZES)
+def k_sum(n):
+    x = uniform(n)
+    return lambda: torch.sum(x)
+
+
+@grid("kernel", "max", "n", KERNEL_SIZES)
+def k_max(n):
+    x = uniform(n)
+    return lambda: torch.max(x)
+
+
+@grid("kernel", "dot", "n", KERNEL_SIZES)
+def k_dot(n):
+    x, y = uniform(n), uniform(n, seed=43)
+    return lambda: torch.dot(x, y)
+
+
+@grid("kernel", "softmax", "n", SOFTMAX_SIZES)
+def k_softmax(n):
+    x = torch.randn(n, generator=torch.Generator().manual_seed(42)) * 5
+    return lambda: torch.softmax(x, 0)
+
+
+@grid("kernel", "logSoftmax", "n", SOFTMAX_SIZES)
+def k_log_softmax(n):
+    x = torch.randn(n, generator=torch.Generator().manual_seed(42)) * 5
+    return lambda: torch.log_softmax(x, 0)
+
+
+@grid("kernel", "logSumExp", "n", SOFTMAX_SIZES)
+def k_log_sum_exp(n):
+    x = torch.randn(n, generator=torch.Generator().manual_seed(42)) * 5
+    return lambda: torch.logsumexp(x, 0)
+
+
+@grid("ndarray", "add", "n", NDARRAY_SIZES)
+def nd_add(n):
+    a, b = uniform(n), uniform(n, seed=43)
+    return lambda: a + b
+
+
+@grid("ndarray", "mulAdd", "n", NDARRAY_SIZES)
+def nd_mul_add(n):
+    a, b, c = uniform(n), uniform(n, seed=43), uniform(n, 0, 1, seed=44)
+    return lambda: a * b + c
+
+
+@grid("ndarray", "exp", "n", NDARRAY_SIZES)
+def nd_exp(n):
+    a = uniform(n)
+    return lambda: torch.exp(a)
+
+
+@grid("ndarray", "sum", "n", NDARRAY_SIZES)
+def nd_sum(n):
+    a = uniform(n)
+    return lambda: a.sum()
+
+
+for _dtype in ("float32", "float64"):
+    @grid("gemm", "matmul", "n", GEMM_SIZES, dtype=_dtype)
+    def gemm(n, dtype):
+        dt = getattr(torch, dtype)
+        a, b = torch.rand(n, n, dtype=dt) * 2 - 1, torch.rand(n, n, dtype=dt) * 2 - 1
+        c = torch.empty(n, n, dtype=dt)
+        return lambda: torch.matmul(a, b, out=c)
