@@ -1,6 +1,7 @@
 package dev.vectorgrad;
 
 import dev.vectorgrad.ndarray.AlongAxis;
+import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.ndarray.ArrayPrinter;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.Elementwise;
@@ -136,109 +137,109 @@ public class NDArray {
     }
 
     public static NDArray of(float[] values) {
-        return dense(DType.FLOAT32, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.FLOAT32, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(double[] values) {
-        return dense(DType.FLOAT64, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.FLOAT64, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(int[] values) {
-        return dense(DType.INT32, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.INT32, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(long[] values) {
-        return dense(DType.INT64, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.INT64, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(boolean[] values) {
-        return dense(DType.BOOL, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.BOOL, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(float[][] rows) {
         int cols = rectangular(rows, r -> ((float[]) r).length);
-        float[] flat = new float[rows.length * cols];
+        float[] flat = new float[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.FLOAT32, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(double[][] rows) {
         int cols = rectangular(rows, r -> ((double[]) r).length);
-        double[] flat = new double[rows.length * cols];
+        double[] flat = new double[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.FLOAT64, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(int[][] rows) {
         int cols = rectangular(rows, r -> ((int[]) r).length);
-        int[] flat = new int[rows.length * cols];
+        int[] flat = new int[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.INT32, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(long[][] rows) {
         int cols = rectangular(rows, r -> ((long[]) r).length);
-        long[] flat = new long[rows.length * cols];
+        long[] flat = new long[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.INT64, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(boolean[][] rows) {
         int cols = rectangular(rows, r -> ((boolean[]) r).length);
-        boolean[] flat = new boolean[rows.length * cols];
+        boolean[] flat = new boolean[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.BOOL, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(float[][][] blocks) {
-        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        NDArray[] parts = new NDArray[nonNull(blocks, "blocks").length];
         for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
         return stack(DType.FLOAT32, parts);
     }
 
     public static NDArray of(double[][][] blocks) {
-        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        NDArray[] parts = new NDArray[nonNull(blocks, "blocks").length];
         for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
         return stack(DType.FLOAT64, parts);
     }
 
     public static NDArray of(int[][][] blocks) {
-        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        NDArray[] parts = new NDArray[nonNull(blocks, "blocks").length];
         for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
         return stack(DType.INT32, parts);
     }
 
     public static NDArray of(long[][][] blocks) {
-        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        NDArray[] parts = new NDArray[nonNull(blocks, "blocks").length];
         for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
         return stack(DType.INT64, parts);
     }
 
     /** Flat row-major {@code data} read as {@code shape} (TensorFlow's {@code tf.constant(data, shape=...)}). */
     public static NDArray of(float[] data, int... shape) {
-        return shaped(DType.FLOAT32, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.FLOAT32, nonNull(data, "data").clone(), data.length, shape);
     }
 
     public static NDArray of(double[] data, int... shape) {
-        return shaped(DType.FLOAT64, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.FLOAT64, nonNull(data, "data").clone(), data.length, shape);
     }
 
     public static NDArray of(int[] data, int... shape) {
-        return shaped(DType.INT32, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.INT32, nonNull(data, "data").clone(), data.length, shape);
     }
 
     public static NDArray of(long[] data, int... shape) {
-        return shaped(DType.INT64, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.INT64, nonNull(data, "data").clone(), data.length, shape);
     }
 
     public static NDArray of(boolean[] data, int... shape) {
-        return shaped(DType.BOOL, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.BOOL, nonNull(data, "data").clone(), data.length, shape);
     }
 
     /** An array of zeros. */
     public static NDArray zeros(DType dtype, int... shape) {
         int[] s = Shapes.checkShape("zeros", shape);
-        return dense(nonNull(dtype), Convert.allocate(dtype, Shapes.size(s)), s);
+        return dense(nonNull(dtype, "dtype"), Convert.allocate(dtype, Shapes.size(s)), s);
     }
 
     /** An array of ones. */
@@ -249,7 +250,7 @@ public class NDArray {
     /** An array of {@code value} converted to {@code dtype} (TensorFlow's {@code tf.constant(-1.0, shape=[2, 3])}). */
     public static NDArray full(DType dtype, double value, int... shape) {
         int[] s = Shapes.checkShape("full", shape);
-        Object data = Convert.allocate(nonNull(dtype), Shapes.size(s));
+        Object data = Convert.allocate(nonNull(dtype, "dtype"), Shapes.size(s));
         switch (data) {
             case float[] f -> Arrays.fill(f, (float) value);
             case double[] d -> Arrays.fill(d, value);
@@ -263,20 +264,34 @@ public class NDArray {
 
     /** {@code start, start+step, ...} below {@code stop} (above it for a negative step), as NumPy's arange. */
     public static NDArray arange(DType dtype, double start, double stop, double step) {
-        if (step == 0 || Double.isNaN(step) || Double.isNaN(start) || Double.isNaN(stop)) {
-            throw new IllegalArgumentException("arange: step must be non-zero and bounds finite, got start=" + start
-                    + " stop=" + stop + " step=" + step);
+        if (step == 0 || Double.isNaN(step)) {
+            throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
         }
-        double count = Math.ceil((stop - start) / step);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("arange: " + count + " elements is too many");
-        }
-        int n = (int) Math.max(0, count);
+        int n = arangeLength(start, stop, step);
         double[] values = new double[n];
-        for (int i = 0; i < n; i++) values[i] = start + i * step;
+        for (int i = 0; i < n; i++) values[i] = i == 0 ? start : start + i * step; // i == 0: inf step gives start
         NDArray d = dense(DType.FLOAT64, values, new int[] {n});
-        return dtype == DType.FLOAT64 ? d : wrap(new Strided(nonNull(dtype), Convert.contiguous(d.view(), dtype), 0,
+        return dtype == DType.FLOAT64 ? d : wrap(new Strided(nonNull(dtype, "dtype"), Convert.contiguous(d.view(), dtype), 0,
                 new int[] {n}, new int[] {1}));
+    }
+
+    /** NumPy's {@code PyArray_Arange} length rule, with the same two errors. */
+    private static int arangeLength(double start, double stop, double step) {
+        double delta = stop - start;
+        double len = delta / step;
+        if (len == 0 && delta != 0) {
+            return Math.copySign(1.0, len) < 0 ? 0 : 1; // an infinite step: one element, or none going the wrong way
+        }
+        if (Double.isNaN(len)) {
+            throw new IllegalArgumentException("arange: cannot compute length of start=" + start + " stop=" + stop
+                    + " step=" + step);
+        }
+        double count = Math.ceil(len);
+        if (Double.isInfinite(count) || count > Shapes.MAX_SIZE) {
+            throw new IllegalArgumentException("arange: start=" + start + " stop=" + stop + " step=" + step + " gives "
+                    + count + " elements; an array holds at most " + Shapes.MAX_SIZE);
+        }
+        return (int) Math.max(0, count);
     }
 
     private static NDArray shaped(DType t, Object data, int length, int[] shape) {
@@ -289,10 +304,10 @@ public class NDArray {
     }
 
     private static int rectangular(Object[] rows, java.util.function.ToIntFunction<Object> len) {
-        nonNull(rows);
-        int cols = rows.length == 0 ? 0 : len.applyAsInt(nonNull(rows[0]));
+        nonNull(rows, "rows");
+        int cols = rows.length == 0 ? 0 : len.applyAsInt(nonNull(rows[0], "rows[0]"));
         for (int i = 0; i < rows.length; i++) {
-            if (len.applyAsInt(nonNull(rows[i])) != cols) {
+            if (len.applyAsInt(nonNull(rows[i], "rows[" + i + "]")) != cols) {
                 throw new IllegalArgumentException("of: ragged rows: row 0 has " + cols + " values, row " + i + " has "
                         + len.applyAsInt(rows[i]));
             }
@@ -303,7 +318,7 @@ public class NDArray {
     private static NDArray stack(DType t, NDArray[] parts) {
         int[] inner = parts.length == 0 ? new int[] {0, 0} : parts[0].shape;
         int block = Shapes.size(inner);
-        Object out = Convert.allocate(t, parts.length * block);
+        Object out = Convert.allocate(t, Shapes.size(new int[] {parts.length, inner[0], inner[1]}));
         for (int i = 0; i < parts.length; i++) {
             if (!Arrays.equals(parts[i].shape, inner)) {
                 throw new IllegalArgumentException("of: ragged blocks: block 0 has shape " + Shapes.format(inner)
@@ -314,11 +329,8 @@ public class NDArray {
         return dense(t, out, new int[] {parts.length, inner[0], inner[1]});
     }
 
-    private static <T> T nonNull(T x) {
-        if (x == null) {
-            throw new IllegalArgumentException("argument is null");
-        }
-        return x;
+    private static <T> T nonNull(T x, String arg) {
+        return Args.nonNull(x, arg);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -491,7 +503,7 @@ public class NDArray {
      * close, infinities are close only to themselves.
      */
     public boolean allClose(NDArray other, double rtol, double atol) {
-        int[] s = Shapes.broadcast("allClose", shape, nonNull(other).shape);
+        int[] s = Shapes.broadcast("allClose", shape, nonNull(other, "other").shape);
         double[] a = broadcastTo(s).toDoubleArray();
         double[] b = other.broadcastTo(s).toDoubleArray();
         for (int i = 0; i < a.length; i++) {
@@ -512,7 +524,7 @@ public class NDArray {
 
     /** The same values in a new shape; one dimension may be -1. A view whenever strides allow, else a copy. */
     public NDArray reshape(int... newShape) {
-        NDArray out = wrap(Views.reshape(view(), nonNull(newShape)));
+        NDArray out = wrap(Views.reshape(view(), nonNull(newShape, "newShape")));
         record1(Op.RESHAPE, out, this, null);
         return out;
     }
@@ -526,7 +538,7 @@ public class NDArray {
 
     /** Permutes the axes: axis {@code i} of the result is axis {@code perm[i]} of this array. */
     public NDArray transpose(int... perm) {
-        int[] p = Views.checkPermutation(nonNull(perm), shape.length);
+        int[] p = Views.checkPermutation(nonNull(perm, "perm"), shape.length);
         NDArray out = wrap(Views.permute(view(), p));
         record1(Op.TRANSPOSE, out, this, p);
         return out;
@@ -595,8 +607,8 @@ public class NDArray {
      * which is how slicing's gradient stays differentiable.
      */
     public static NDArray sliceScatter(NDArray base, NDArray src, int axis, int start, int stop, int step) {
-        nonNull(base);
-        nonNull(src);
+        nonNull(base, "base");
+        nonNull(src, "src");
         int a = Shapes.axis("sliceScatter", axis, base.shape.length);
         int[] norm = Views.normaliseSlice(base.shape[a], start, stop, step);
         DType t = DType.promote(base.dtype, src.dtype);
@@ -836,9 +848,9 @@ public class NDArray {
 
     /** {@code cond ? a : b} elementwise, all three broadcast together; {@code cond} must be BOOL. */
     public static NDArray where(NDArray cond, NDArray a, NDArray b) {
-        nonNull(cond);
-        nonNull(a);
-        nonNull(b);
+        nonNull(cond, "cond");
+        nonNull(a, "a");
+        nonNull(b, "b");
         if (cond.dtype != DType.BOOL) {
             throw new IllegalArgumentException("where: condition must be bool, got " + cond.dtype);
         }
@@ -851,9 +863,25 @@ public class NDArray {
         return out;
     }
 
-    /** The values converted to {@code target}; this array itself when it already has that type. */
+    /**
+     * The values converted to {@code target}; this array itself when it already has that type.
+     *
+     * <p>Conversion rules, which match NumPy's {@code astype} and TensorFlow's {@code tf.cast} wherever those
+     * are defined:
+     * <ul>
+     *   <li>float to int: truncation toward zero ({@code -1.7} gives {@code -1});</li>
+     *   <li>float64 to float32: round to nearest even; beyond float32's range gives ±inf;</li>
+     *   <li>int64 to int32: the low 32 bits (two's-complement wrap-around, as NumPy and C);</li>
+     *   <li>to bool: zero is false, anything else (NaN included) is true; bool to a number: 0 or 1.</li>
+     * </ul>
+     * Deliberate difference: a float that has no integer value in the target type (NaN, ±inf, or out of range)
+     * saturates, as Java's own cast does (JLS 5.1.3): NaN gives 0, +inf and values above the range give
+     * {@code MAX_VALUE}, -inf and values below give {@code MIN_VALUE}. NumPy leaves these undefined (it warns
+     * "invalid value encountered in cast" and, on x86, returns {@code MIN_VALUE} for all of them) and TensorFlow
+     * inherits the platform's C++ behaviour; saturating gives the same answer on every machine.
+     */
     public NDArray cast(DType target) {
-        if (nonNull(target) == dtype) {
+        if (nonNull(target, "target") == dtype) {
             return this;
         }
         NDArray out = dense(target, Convert.contiguous(view(), target), shape);
@@ -862,7 +890,7 @@ public class NDArray {
     }
 
     private NDArray arithmetic(Op op, String name, NDArray other) {
-        nonNull(other);
+        nonNull(other, "other");
         DType t = DType.promote(dtype, other.dtype);
         if (t == DType.BOOL) {
             throw new IllegalArgumentException(name + ": not supported for dtype bool (cast to int32 or float32 first)");
@@ -886,7 +914,7 @@ public class NDArray {
     }
 
     private NDArray compare(Op op, String name, NDArray other) {
-        nonNull(other);
+        nonNull(other, "other");
         DType t = DType.promote(dtype, other.dtype);
         if (t == DType.BOOL) {
             t = DType.INT32; // bools compare as 0 and 1
@@ -1009,7 +1037,7 @@ public class NDArray {
 
     /** NumPy's {@code matmul}: vectors, matrices, and stacks of matrices with broadcast batch axes. */
     public NDArray matmul(NDArray other) {
-        nonNull(other);
+        nonNull(other, "other");
         DType t = DType.promote(dtype, other.dtype);
         NDArray out = wrap(MatMul.matmul(view(), other.view(), t));
         record2(Op.MATMUL, out, this, other);

@@ -76,6 +76,8 @@ public final class GradientTape implements AutoCloseable {
     private TapeStack owner;
     private boolean recording;
     private boolean consumed;
+    // Bumped by every stopRecording() and close(): a Pause resumes only if nothing ended the tape since.
+    private int pauseEpoch;
 
     private IdentityIntMap ids = new IdentityIntMap();
     private int nodeCount;
@@ -160,6 +162,7 @@ public final class GradientTape implements AutoCloseable {
     /** Stops recording (the end of TensorFlow's {@code with} block); the gradient may still be asked for. */
     @Override
     public void close() {
+        pauseEpoch++; // a pause still open must not restart a closed tape
         if (recording) {
             pop();
         }
@@ -182,11 +185,12 @@ public final class GradientTape implements AutoCloseable {
             throw new IllegalStateException("Trying to stop recording a tape which is not recording.");
         }
         pop();
+        int epoch = ++pauseEpoch;
         boolean[] done = {false};
         return () -> {
             if (!done[0]) {
                 done[0] = true;
-                if (!consumed && !recording) {
+                if (epoch == pauseEpoch && !consumed && !recording) {
                     start();
                 }
             }
@@ -558,7 +562,7 @@ public final class GradientTape implements AutoCloseable {
         List<TapeStack.NullGradient> nulls = null;
         for (int i = 0; i < sourceIds.length; i++) {
             NDArray s = sources.get(i);
-            NDArray g = sourceIds[i] >= 0 ? grads[sourceIds[i]] : null;
+            NDArray g = sourceIds[i] >= 0 ? grads[sourceIds[i]] : targetSeed(s, targets, outputGrads);
             if (g == null && mode == UnconnectedGradients.ZERO) {
                 g = NDArray.zeros(s.dtype(), s.shape());
             }
@@ -575,6 +579,25 @@ public final class GradientTape implements AutoCloseable {
             TapeStack.current().lastNulls = nulls == null ? List.of() : nulls;
         }
         return out;
+    }
+
+    /**
+     * An untracked source that is itself a target: its gradient is that target's seed (TF:
+     * {@code gradient(x, x) = 1} whether or not the tape saw {@code x}); null when it is no target.
+     */
+    private static NDArray targetSeed(NDArray s, List<? extends NDArray> targets, List<? extends NDArray> outputGrads) {
+        if (!s.dtype().isFloating()) {
+            return null;
+        }
+        NDArray g = null;
+        for (int t = 0; t < targets.size(); t++) {
+            if (targets.get(t) == s) {
+                NDArray seed = outputGrads == null || outputGrads.get(t) == null ? NDArray.ones(s.dtype(), s.shape())
+                        : outputGrads.get(t).cast(s.dtype());
+                g = g == null ? seed : g.add(seed);
+            }
+        }
+        return g;
     }
 
     private static String describe(NDArray s, int index, int count) {

@@ -98,6 +98,9 @@ public final class Dataset implements Iterable<Dataset.Batch> {
      *     (the message gives the line number)
      */
     public static Dataset fromCsv(Path path, int labelColumn) throws IOException {
+        if (path == null) {
+            throw new IllegalArgumentException("Dataset.fromCsv: path is null");
+        }
         List<double[]> rows = new ArrayList<>();
         int columns = -1;
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
