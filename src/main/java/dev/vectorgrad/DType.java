@@ -39,6 +39,9 @@ public enum DType {
 
     /** The result type of a binary op between arrays of types {@code a} and {@code b}. */
     public static DType promote(DType a, DType b) {
+        if (a == null || b == null) {
+            throw new IllegalArgumentException("DType.promote: " + (a == null ? "a" : "b") + " is null");
+        }
         if (a == b) {
             return a;
         }

@@ -73,6 +73,12 @@ public abstract class Optimizer {
         if (grads == null || vars == null) {
             throw new IllegalArgumentException("applyGradients: " + (grads == null ? "grads" : "vars") + " is null");
         }
+        for (Object v : vars) { // a raw or unchecked list can smuggle in a plain array
+            if (v != null && !(v instanceof Variable)) {
+                throw new IllegalArgumentException("applyGradients: vars must hold Variables, got a "
+                        + v.getClass().getSimpleName() + "; wrap a weight in new Variable(...) to train it");
+            }
+        }
         if (grads.size() != vars.size()) {
             throw new IllegalArgumentException("applyGradients: got " + grads.size() + " gradients for " + vars.size()
                     + " variables; the two lists must pair up one to one");
