@@ -5,7 +5,7 @@ import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.ndarray.ArrayPrinter;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.Elementwise;
-import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.MatMul;
 import dev.vectorgrad.ndarray.Op;
 import dev.vectorgrad.ndarray.OpHook;
@@ -37,7 +37,7 @@ public class NDArray {
     private static final int[] SCALAR_SHAPE = new int[0];
 
     static {
-        Internals.register(new Internals.Access() {
+        NDArrayAccess.register(new NDArrayAccess.Access() {
             @Override
             public Strided view(NDArray a) {
                 return a.view();

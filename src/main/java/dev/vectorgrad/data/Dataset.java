@@ -1,18 +1,15 @@
 package dev.vectorgrad.data;
 
-import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.Rng;
-import dev.vectorgrad.ndarray.Convert;
-import dev.vectorgrad.ndarray.Internals;
 import dev.vectorgrad.ndarray.Shapes;
-import dev.vectorgrad.ndarray.Strided;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -157,13 +154,13 @@ public final class Dataset implements Iterable<Dataset.Batch> {
         if (whole) {
             int[] ys = new int[m];
             for (int i = 0; i < m; i++) ys[i] = (int) rows.get(i)[label];
-            labels = Internals.wrap(DType.INT32, ys, m);
+            labels = NDArray.of(ys);
         } else {
             float[] ys = new float[m];
             for (int i = 0; i < m; i++) ys[i] = (float) rows.get(i)[label];
-            labels = Internals.wrap(DType.FLOAT32, ys, m);
+            labels = NDArray.of(ys);
         }
-        return of(Internals.wrap(DType.FLOAT32, xs, m, features), labels);
+        return of(NDArray.of(xs, m, features), labels);
     }
 
     /** A dataset that visits the samples in a new seeded order on each pass. */
@@ -276,20 +273,43 @@ public final class Dataset implements Iterable<Dataset.Batch> {
         return new Batch(bx, by);
     }
 
-    /** Samples {@code order[start..start+count)} of {@code a} (a view when unshuffled). */
+    /**
+     * Samples {@code order[start..start+count)} of {@code a}: a view when unshuffled, else the rows copied one by
+     * one through NDArray's public API (a gather op would do it in one call).
+     */
     private static NDArray rows(NDArray a, int[] order, int start, int count) {
         if (order == null) {
             return a.slice(0, start, start + count, 1);
         }
-        Strided s = Internals.view(a); // contiguous: Dataset.of made it so
-        int[] shape = s.shape().clone();
-        int rowLen = shape[0] == 0 ? 0 : s.size() / shape[0];
+        int[] shape = a.shape();
         shape[0] = count;
-        Object out = Convert.allocate(s.dtype(), count * rowLen);
+        int rowLen = Shapes.size(Arrays.copyOfRange(shape, 1, shape.length));
+        Object out = switch (a.dtype()) {
+            case FLOAT32 -> new float[count * rowLen];
+            case FLOAT64 -> new double[count * rowLen];
+            case INT32 -> new int[count * rowLen];
+            case INT64 -> new long[count * rowLen];
+            case BOOL -> new boolean[count * rowLen];
+            default -> throw new IllegalArgumentException("Dataset: cannot shuffle samples of dtype " + a.dtype());
+        };
         for (int i = 0; i < count; i++) {
-            System.arraycopy(s.data(), s.offset() + order[start + i] * rowLen, out, i * rowLen, rowLen);
+            NDArray row = a.get(order[start + i]);
+            Object values = switch (out) {
+                case float[] f -> row.toFloatArray();
+                case double[] d -> row.toDoubleArray();
+                case int[] v -> row.toIntArray();
+                case long[] v -> row.toLongArray();
+                default -> row.toBooleanArray();
+            };
+            System.arraycopy(values, 0, out, i * rowLen, rowLen);
         }
-        return Internals.wrap(s.dtype(), out, shape);
+        return switch (out) {
+            case float[] f -> NDArray.of(f, shape);
+            case double[] d -> NDArray.of(d, shape);
+            case int[] v -> NDArray.of(v, shape);
+            case long[] v -> NDArray.of(v, shape);
+            default -> NDArray.of((boolean[]) out, shape);
+        };
     }
 
     @Override
