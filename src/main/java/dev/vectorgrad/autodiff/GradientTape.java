@@ -53,7 +53,8 @@ import java.util.Map;
  * <li>Jacobians are row-by-row vector-Jacobian products (TF's {@code experimental_use_pfor=False} path),
  *     but count as one use of a non-persistent tape, as TF's default path does.</li>
  * <li>A tape dropped without {@link #close()} stops recording once it is garbage-collected (TF would
- *     keep it on the thread's tape stack).</li>
+ *     keep it on the thread's tape stack). Until then it is open: every later op on an array it tracks is
+ *     recorded on it too, so close tapes (try-with-resources) rather than leave them to the collector.</li>
  * <li>The dtype warnings are logged at most 5 times per process, the persistent-tape-inside-its-block
  *     warning once.</li>
  * </ul>

@@ -48,7 +48,11 @@ public final class Shapes {
                 throw new IllegalArgumentException(op + ": negative dimension in shape " + format(shape));
             }
         }
-        size(shape);
+        try {
+            size(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
         return shape.clone();
     }
 
