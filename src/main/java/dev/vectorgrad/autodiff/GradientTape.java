@@ -53,8 +53,9 @@ import java.util.Map;
  * <li>Jacobians are row-by-row vector-Jacobian products (TF's {@code experimental_use_pfor=False} path),
  *     but count as one use of a non-persistent tape, as TF's default path does.</li>
  * <li>A tape dropped without {@link #close()} stops recording once it is garbage-collected (TF would
- *     keep it on the thread's tape stack). Until then it is open: every later op on an array it tracks is
- *     recorded on it too, so close tapes (try-with-resources) rather than leave them to the collector.</li>
+ *     keep it on the thread's tape stack). Until then it is open, but only the innermost tapes of a thread
+ *     record ops as they run; older ones replay a shared log when next used, so forgotten tapes do not slow
+ *     later ops, though the log keeps those ops' arrays until the forgotten tapes are collected.</li>
  * <li>The dtype warnings are logged at most 5 times per process, the persistent-tape-inside-its-block
  *     warning once.</li>
  * </ul>
@@ -65,6 +66,9 @@ public final class GradientTape implements AutoCloseable {
     private final boolean watchAccessedVariables;
 
     private TapeStack owner;
+    // Managed by TapeStack: a lazy tape catches up from the thread's op log at {@code cursor} when next used.
+    boolean lazy;
+    long cursor;
     private boolean recording;
     private boolean consumed;
     // Bumped by every stopRecording() and close(): a Pause resumes only if nothing ended the tape since.
@@ -193,6 +197,7 @@ public final class GradientTape implements AutoCloseable {
      * values computed before are constants afterwards. A recording tape keeps recording.
      */
     public void reset() {
+        sync();
         clear();
         consumed = false;
     }
@@ -207,8 +212,21 @@ public final class GradientTape implements AutoCloseable {
         if (owner != TapeStack.current()) {
             throw new IllegalStateException("GradientTape: a tape must be closed or used on the thread that opened it");
         }
+        owner.sync(this);
         owner.remove(this);
         recording = false;
+    }
+
+    /** How many ops this tape holds recorded now, without catching up (for tests of the lazy tapes). */
+    int recordsHeld() {
+        return recordCount;
+    }
+
+    /** Brings a recording tape up to date with the ops run on its thread (see {@link TapeStack}). */
+    private void sync() {
+        if (recording && owner == TapeStack.current()) {
+            owner.sync(this);
+        }
     }
 
     private void clear() {
@@ -231,6 +249,7 @@ public final class GradientTape implements AutoCloseable {
      * @throws IllegalArgumentException if an argument is null
      */
     public void watch(NDArray... xs) {
+        sync();
         if (xs == null) {
             throw new IllegalArgumentException("watch: argument is null");
         }
@@ -261,6 +280,7 @@ public final class GradientTape implements AutoCloseable {
 
     /** The variables this tape watches, in order of creation (TensorFlow's order). */
     public List<Variable> watchedVariables() {
+        sync();
         List<Variable> out = new ArrayList<>(watchedVariables);
         out.sort(Comparator.comparingLong(Variable::serial));
         return out;
@@ -435,6 +455,7 @@ public final class GradientTape implements AutoCloseable {
 
     /** Enforces the one-shot rule and stops a non-persistent tape from recording its own backward pass. */
     void beginUse() {
+        sync();
         if (consumed) {
             throw new IllegalStateException(TapeMessages.ONE_SHOT);
         }

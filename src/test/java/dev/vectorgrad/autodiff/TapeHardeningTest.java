@@ -55,6 +55,49 @@ class TapeHardeningTest {
         assertThat(ms).as("first op after 200k dropped tapes were collected, ms").isLessThan(2_000);
     }
 
+    @Test
+    void forgottenTapesCostNothingPerOpUntilTheyAreUsed() {
+        NDArray x = NDArray.of(new float[] {1, 2, 3});
+        List<GradientTape> forgotten = new java.util.ArrayList<>(); // held, so no collector can help
+        for (int i = 0; i < 1000; i++) {
+            GradientTape t = GradientTape.builder().persistent(true).build();
+            t.watch(x);
+            forgotten.add(t);
+        }
+        NDArray y = x.mul(x).sum();
+        long recordingNow = forgotten.stream().filter(t -> t.recordsHeld() > 0).count();
+        assertThat(recordingNow).as("tapes that recorded the op as it ran").isLessThanOrEqualTo(TapeStack.EAGER);
+        // each tape still has the whole record once it is used: d sum(x²)/dx = 2x
+        assertThat(forgotten.get(0).gradient(y, x).toFloatArray()).containsExactly(2f, 4f, 6f);
+        assertThat(forgotten.get(500).gradient(y, x).toFloatArray()).containsExactly(2f, 4f, 6f);
+        for (int i = forgotten.size() - 1; i >= 0; i--) {
+            forgotten.get(i).close();
+        }
+        assertThat(OpHook.current()).isNull();
+    }
+
+    @Test
+    void deeplyNestedTapesGiveTheSameHigherDerivativesAsShallowOnes() {
+        // 20 nested tapes: the outer ones are past TapeStack.EAGER and replay the log; d^k/dx^k of x^20 at x = 1
+        int depth = 20;
+        NDArray x = NDArray.of(1.0);
+        GradientTape[] tapes = new GradientTape[depth];
+        for (int i = 0; i < depth; i++) {
+            tapes[i] = new GradientTape();
+            tapes[i].watch(x);
+        }
+        NDArray d = x.pow(20.0);
+        double expected = 1;
+        for (int k = depth - 1; k >= 0; k--) {
+            d = tapes[k].gradient(d, x);
+            tapes[k].close();
+            int order = depth - k;
+            expected *= 21 - order; // 20, 20·19, ...
+            assertThat(d.item()).as("derivative of order " + order).isEqualTo(expected);
+        }
+        assertThat(OpHook.current()).isNull();
+    }
+
     private static WeakReference<GradientTape> dropTapes(int n) {
         GradientTape t = null;
         for (int i = 0; i < n; i++) {
