@@ -61,6 +61,9 @@ public enum DType {
      * @throws IllegalArgumentException if exactly one of them is {@link #STRING}
      */
     public static DType promote(DType a, DType b) {
+        if (a == null || b == null) {
+            throw new IllegalArgumentException("DType.promote: " + (a == null ? "a" : "b") + " is null");
+        }
         if (a == b) {
             return a;
         }

@@ -1,15 +1,17 @@
 package dev.vectorgrad;
 
 import dev.vectorgrad.ndarray.AlongAxis;
+import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.ndarray.ArrayPrinter;
 import dev.vectorgrad.ndarray.ComplexBuffer;
 import dev.vectorgrad.ndarray.ComplexOps;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.Elementwise;
-import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Logical;
 import dev.vectorgrad.ndarray.MatMul;
 import dev.vectorgrad.ndarray.MathOps;
+import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Op;
 import dev.vectorgrad.ndarray.OpHook;
 import dev.vectorgrad.ndarray.OpRecorder;
@@ -41,7 +43,7 @@ public class NDArray {
     private static final int[] SCALAR_SHAPE = new int[0];
 
     static {
-        Internals.register(new Internals.Access() {
+        NDArrayAccess.register(new NDArrayAccess.Access() {
             @Override
             public Strided view(NDArray a) {
                 return a.view();
@@ -141,109 +143,109 @@ public class NDArray {
     }
 
     public static NDArray of(float[] values) {
-        return dense(DType.FLOAT32, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.FLOAT32, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(double[] values) {
-        return dense(DType.FLOAT64, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.FLOAT64, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(int[] values) {
-        return dense(DType.INT32, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.INT32, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(long[] values) {
-        return dense(DType.INT64, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.INT64, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(boolean[] values) {
-        return dense(DType.BOOL, nonNull(values).clone(), new int[] {values.length});
+        return dense(DType.BOOL, nonNull(values, "values").clone(), new int[] {values.length});
     }
 
     public static NDArray of(float[][] rows) {
         int cols = rectangular(rows, r -> ((float[]) r).length);
-        float[] flat = new float[rows.length * cols];
+        float[] flat = new float[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.FLOAT32, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(double[][] rows) {
         int cols = rectangular(rows, r -> ((double[]) r).length);
-        double[] flat = new double[rows.length * cols];
+        double[] flat = new double[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.FLOAT64, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(int[][] rows) {
         int cols = rectangular(rows, r -> ((int[]) r).length);
-        int[] flat = new int[rows.length * cols];
+        int[] flat = new int[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.INT32, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(long[][] rows) {
         int cols = rectangular(rows, r -> ((long[]) r).length);
-        long[] flat = new long[rows.length * cols];
+        long[] flat = new long[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.INT64, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(boolean[][] rows) {
         int cols = rectangular(rows, r -> ((boolean[]) r).length);
-        boolean[] flat = new boolean[rows.length * cols];
+        boolean[] flat = new boolean[Shapes.size(new int[] {rows.length, cols})];
         for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * cols, cols);
         return dense(DType.BOOL, flat, new int[] {rows.length, cols});
     }
 
     public static NDArray of(float[][][] blocks) {
-        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        NDArray[] parts = new NDArray[nonNull(blocks, "blocks").length];
         for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
         return stack(DType.FLOAT32, parts);
     }
 
     public static NDArray of(double[][][] blocks) {
-        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        NDArray[] parts = new NDArray[nonNull(blocks, "blocks").length];
         for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
         return stack(DType.FLOAT64, parts);
     }
 
     public static NDArray of(int[][][] blocks) {
-        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        NDArray[] parts = new NDArray[nonNull(blocks, "blocks").length];
         for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
         return stack(DType.INT32, parts);
     }
 
     public static NDArray of(long[][][] blocks) {
-        NDArray[] parts = new NDArray[nonNull(blocks).length];
+        NDArray[] parts = new NDArray[nonNull(blocks, "blocks").length];
         for (int i = 0; i < blocks.length; i++) parts[i] = of(blocks[i]);
         return stack(DType.INT64, parts);
     }
 
     /** Flat row-major {@code data} read as {@code shape} (TensorFlow's {@code tf.constant(data, shape=...)}). */
     public static NDArray of(float[] data, int... shape) {
-        return shaped(DType.FLOAT32, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.FLOAT32, nonNull(data, "data").clone(), data.length, shape);
     }
 
     public static NDArray of(double[] data, int... shape) {
-        return shaped(DType.FLOAT64, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.FLOAT64, nonNull(data, "data").clone(), data.length, shape);
     }
 
     public static NDArray of(int[] data, int... shape) {
-        return shaped(DType.INT32, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.INT32, nonNull(data, "data").clone(), data.length, shape);
     }
 
     public static NDArray of(long[] data, int... shape) {
-        return shaped(DType.INT64, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.INT64, nonNull(data, "data").clone(), data.length, shape);
     }
 
     public static NDArray of(boolean[] data, int... shape) {
-        return shaped(DType.BOOL, nonNull(data).clone(), data.length, shape);
+        return shaped(DType.BOOL, nonNull(data, "data").clone(), data.length, shape);
     }
 
     /** An array of zeros. */
     public static NDArray zeros(DType dtype, int... shape) {
         int[] s = Shapes.checkShape("zeros", shape);
-        return dense(nonNull(dtype), Convert.allocate(dtype, Shapes.size(s)), s);
+        return dense(nonNull(dtype, "dtype"), Convert.allocate(dtype, Shapes.size(s)), s);
     }
 
     /** An array of ones. */
@@ -254,7 +256,7 @@ public class NDArray {
     /** An array of {@code value} converted to {@code dtype} (TensorFlow's {@code tf.constant(-1.0, shape=[2, 3])}). */
     public static NDArray full(DType dtype, double value, int... shape) {
         int[] s = Shapes.checkShape("full", shape);
-        Object data = Convert.allocate(nonNull(dtype), Shapes.size(s));
+        Object data = Convert.allocate(nonNull(dtype, "dtype"), Shapes.size(s));
         switch (data) {
             case float[] f -> Arrays.fill(f, (float) value);
             case double[] d -> Arrays.fill(d, value);
@@ -271,20 +273,34 @@ public class NDArray {
 
     /** {@code start, start+step, ...} below {@code stop} (above it for a negative step), as NumPy's arange. */
     public static NDArray arange(DType dtype, double start, double stop, double step) {
-        if (step == 0 || Double.isNaN(step) || Double.isNaN(start) || Double.isNaN(stop)) {
-            throw new IllegalArgumentException("arange: step must be non-zero and bounds finite, got start=" + start
-                    + " stop=" + stop + " step=" + step);
+        if (step == 0 || Double.isNaN(step)) {
+            throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
         }
-        double count = Math.ceil((stop - start) / step);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("arange: " + count + " elements is too many");
-        }
-        int n = (int) Math.max(0, count);
+        int n = arangeLength(start, stop, step);
         double[] values = new double[n];
-        for (int i = 0; i < n; i++) values[i] = start + i * step;
+        for (int i = 0; i < n; i++) values[i] = i == 0 ? start : start + i * step; // i == 0: inf step gives start
         NDArray d = dense(DType.FLOAT64, values, new int[] {n});
-        return dtype == DType.FLOAT64 ? d : wrap(new Strided(nonNull(dtype), Convert.contiguous(d.view(), dtype), 0,
+        return dtype == DType.FLOAT64 ? d : wrap(new Strided(nonNull(dtype, "dtype"), Convert.contiguous(d.view(), dtype), 0,
                 new int[] {n}, new int[] {1}));
+    }
+
+    /** NumPy's {@code PyArray_Arange} length rule, with the same two errors. */
+    private static int arangeLength(double start, double stop, double step) {
+        double delta = stop - start;
+        double len = delta / step;
+        if (len == 0 && delta != 0) {
+            return Math.copySign(1.0, len) < 0 ? 0 : 1; // an infinite step: one element, or none going the wrong way
+        }
+        if (Double.isNaN(len)) {
+            throw new IllegalArgumentException("arange: cannot compute length of start=" + start + " stop=" + stop
+                    + " step=" + step);
+        }
+        double count = Math.ceil(len);
+        if (Double.isInfinite(count) || count > Shapes.MAX_SIZE) {
+            throw new IllegalArgumentException("arange: start=" + start + " stop=" + stop + " step=" + step + " gives "
+                    + count + " elements; an array holds at most " + Shapes.MAX_SIZE);
+        }
+        return (int) Math.max(0, count);
     }
 
     private static NDArray shaped(DType t, Object data, int length, int[] shape) {
@@ -297,10 +313,10 @@ public class NDArray {
     }
 
     private static int rectangular(Object[] rows, java.util.function.ToIntFunction<Object> len) {
-        nonNull(rows);
-        int cols = rows.length == 0 ? 0 : len.applyAsInt(nonNull(rows[0]));
+        nonNull(rows, "rows");
+        int cols = rows.length == 0 ? 0 : len.applyAsInt(nonNull(rows[0], "rows[0]"));
         for (int i = 0; i < rows.length; i++) {
-            if (len.applyAsInt(nonNull(rows[i])) != cols) {
+            if (len.applyAsInt(nonNull(rows[i], "rows[" + i + "]")) != cols) {
                 throw new IllegalArgumentException("of: ragged rows: row 0 has " + cols + " values, row " + i + " has "
                         + len.applyAsInt(rows[i]));
             }
@@ -311,7 +327,7 @@ public class NDArray {
     private static NDArray stack(DType t, NDArray[] parts) {
         int[] inner = parts.length == 0 ? new int[] {0, 0} : parts[0].shape;
         int block = Shapes.size(inner);
-        Object out = Convert.allocate(t, parts.length * block);
+        Object out = Convert.allocate(t, Shapes.size(new int[] {parts.length, inner[0], inner[1]}));
         for (int i = 0; i < parts.length; i++) {
             if (!Arrays.equals(parts[i].shape, inner)) {
                 throw new IllegalArgumentException("of: ragged blocks: block 0 has shape " + Shapes.format(inner)
@@ -322,11 +338,8 @@ public class NDArray {
         return dense(t, out, new int[] {parts.length, inner[0], inner[1]});
     }
 
-    private static <T> T nonNull(T x) {
-        if (x == null) {
-            throw new IllegalArgumentException("argument is null");
-        }
-        return x;
+    private static <T> T nonNull(T x, String arg) {
+        return Args.nonNull(x, arg);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -513,7 +526,7 @@ public class NDArray {
      * close, infinities are close only to themselves.
      */
     public boolean allClose(NDArray other, double rtol, double atol) {
-        int[] s = Shapes.broadcast("allClose", shape, nonNull(other).shape);
+        int[] s = Shapes.broadcast("allClose", shape, nonNull(other, "other").shape);
         if (dtype == DType.STRING || other.dtype == DType.STRING) {
             throw new IllegalArgumentException("allClose: not supported for dtype string (use equals)");
         }
@@ -540,7 +553,7 @@ public class NDArray {
 
     /** The same values in a new shape; one dimension may be -1. A view whenever strides allow, else a copy. */
     public NDArray reshape(int... newShape) {
-        NDArray out = wrap(Views.reshape(view(), nonNull(newShape)));
+        NDArray out = wrap(Views.reshape(view(), nonNull(newShape, "newShape")));
         record1(Op.RESHAPE, out, this, null);
         return out;
     }
@@ -554,7 +567,7 @@ public class NDArray {
 
     /** Permutes the axes: axis {@code i} of the result is axis {@code perm[i]} of this array. */
     public NDArray transpose(int... perm) {
-        int[] p = Views.checkPermutation(nonNull(perm), shape.length);
+        int[] p = Views.checkPermutation(nonNull(perm, "perm"), shape.length);
         NDArray out = wrap(Views.permute(view(), p));
         record1(Op.TRANSPOSE, out, this, p);
         return out;
@@ -623,8 +636,8 @@ public class NDArray {
      * which is how slicing's gradient stays differentiable.
      */
     public static NDArray sliceScatter(NDArray base, NDArray src, int axis, int start, int stop, int step) {
-        nonNull(base);
-        nonNull(src);
+        nonNull(base, "base");
+        nonNull(src, "src");
         int a = Shapes.axis("sliceScatter", axis, base.shape.length);
         int[] norm = Views.normaliseSlice(base.shape[a], start, stop, step);
         DType t = DType.promote(base.dtype, src.dtype);
@@ -864,9 +877,9 @@ public class NDArray {
 
     /** {@code cond ? a : b} elementwise, all three broadcast together; {@code cond} must be BOOL. */
     public static NDArray where(NDArray cond, NDArray a, NDArray b) {
-        nonNull(cond);
-        nonNull(a);
-        nonNull(b);
+        nonNull(cond, "cond");
+        nonNull(a, "a");
+        nonNull(b, "b");
         if (cond.dtype != DType.BOOL) {
             throw new IllegalArgumentException("where: condition must be bool, got " + cond.dtype);
         }
@@ -886,9 +899,25 @@ public class NDArray {
         return out;
     }
 
-    /** The values converted to {@code target}; this array itself when it already has that type. */
+    /**
+     * The values converted to {@code target}; this array itself when it already has that type.
+     *
+     * <p>Conversion rules, which match NumPy's {@code astype} and TensorFlow's {@code tf.cast} wherever those
+     * are defined:
+     * <ul>
+     *   <li>float to int: truncation toward zero ({@code -1.7} gives {@code -1});</li>
+     *   <li>float64 to float32: round to nearest even; beyond float32's range gives ±inf;</li>
+     *   <li>int64 to int32: the low 32 bits (two's-complement wrap-around, as NumPy and C);</li>
+     *   <li>to bool: zero is false, anything else (NaN included) is true; bool to a number: 0 or 1.</li>
+     * </ul>
+     * Deliberate difference: a float that has no integer value in the target type (NaN, ±inf, or out of range)
+     * saturates, as Java's own cast does (JLS 5.1.3): NaN gives 0, +inf and values above the range give
+     * {@code MAX_VALUE}, -inf and values below give {@code MIN_VALUE}. NumPy leaves these undefined (it warns
+     * "invalid value encountered in cast" and, on x86, returns {@code MIN_VALUE} for all of them) and TensorFlow
+     * inherits the platform's C++ behaviour; saturating gives the same answer on every machine.
+     */
     public NDArray cast(DType target) {
-        if (nonNull(target) == dtype) {
+        if (nonNull(target, "target") == dtype) {
             return this;
         }
         if ((dtype == DType.STRING) != (target == DType.STRING)) {
@@ -901,7 +930,7 @@ public class NDArray {
     }
 
     private NDArray arithmetic(Op op, String name, NDArray other) {
-        nonNull(other);
+        nonNull(other, "other");
         if (dtype == DType.STRING || other.dtype == DType.STRING) {
             throw notForString(name);
         }
@@ -933,7 +962,7 @@ public class NDArray {
     }
 
     private NDArray compare(Op op, String name, NDArray other) {
-        nonNull(other);
+        nonNull(other, "other");
         if (dtype == DType.STRING || other.dtype == DType.STRING || dtype.isComplex() || other.dtype.isComplex()) {
             return compareMoreDtypes(op, name, other);
         }
@@ -1095,7 +1124,7 @@ public class NDArray {
 
     /** NumPy's {@code matmul}: vectors, matrices, and stacks of matrices with broadcast batch axes. */
     public NDArray matmul(NDArray other) {
-        nonNull(other);
+        nonNull(other, "other");
         if (dtype == DType.STRING || other.dtype == DType.STRING) {
             throw notForString("matmul");
         }
@@ -1536,7 +1565,7 @@ public class NDArray {
             throw new IllegalArgumentException("split: a rank-0 array cannot be split");
         }
         int a = Shapes.axis("split", axis, shape.length);
-        int[] s = nonNull(sizes).clone();
+        int[] s = nonNull(sizes, "sizes").clone();
         int unknown = -1;
         long total = 0;
         for (int i = 0; i < s.length; i++) {
@@ -1572,7 +1601,7 @@ public class NDArray {
      * a broadcast view that is reshaped, so it is a view whenever the tiled axes have size 1.
      */
     public NDArray tile(int... multiples) {
-        int[] m = nonNull(multiples);
+        int[] m = nonNull(multiples, "multiples");
         int rank = Math.max(m.length, shape.length);
         int[] mm = new int[rank];
         int[] ss = new int[rank];
@@ -1686,7 +1715,7 @@ public class NDArray {
      * @throws IllegalArgumentException for an index out of range: {@code gather: index 7 out of range for axis 0 of size 5}
      */
     public NDArray gather(NDArray indices, int axis) {
-        nonNull(indices);
+        nonNull(indices, "indices");
         if (shape.length == 0) {
             throw new IllegalArgumentException("gather: a rank-0 array cannot be gathered from");
         }
@@ -1707,8 +1736,8 @@ public class NDArray {
      * an error, because a dropped id is far more often a bug than an intent).
      */
     public static NDArray unsortedSegmentSum(NDArray data, NDArray segmentIds, int numSegments) {
-        nonNull(data);
-        nonNull(segmentIds);
+        nonNull(data, "data");
+        nonNull(segmentIds, "segmentIds");
         long[] ids = dev.vectorgrad.ndarray.Indexing.indices("unsortedSegmentSum", segmentIds.view());
         NDArray out = wrap(dev.vectorgrad.ndarray.Indexing.segmentSum(data.view(), ids, segmentIds.shape, numSegments));
         OpRecorder r = OpHook.current();
@@ -1723,7 +1752,7 @@ public class NDArray {
      * leading axes; the result has shape {@code indices.shape[:-1] + shape[depth:]}.
      */
     public NDArray gatherNd(NDArray indices) {
-        nonNull(indices);
+        nonNull(indices, "indices");
         int[] is = indices.shape;
         int depth = is.length == 0 ? -1 : is[is.length - 1];
         if (depth < 0 || depth > shape.length) {
@@ -1743,7 +1772,7 @@ public class NDArray {
      * on every axis but {@code axis}; each result element takes the element at its index along {@code axis}.
      */
     public NDArray takeAlongAxis(NDArray indices, int axis) {
-        nonNull(indices);
+        nonNull(indices, "indices");
         if (indices.rank() != shape.length || shape.length == 0) {
             throw new IllegalArgumentException("takeAlongAxis: indices of shape " + Shapes.format(indices.shape)
                     + " must have the rank of shape " + Shapes.format(shape) + " (at least 1)");
@@ -1776,8 +1805,8 @@ public class NDArray {
      * {@code indices.shape[:-1] + shape[depth:]}.
      */
     public static NDArray scatterNd(NDArray indices, NDArray updates, int... shape) {
-        nonNull(indices);
-        nonNull(updates);
+        nonNull(indices, "indices");
+        nonNull(updates, "updates");
         int[] s = Shapes.checkShape("scatterNd", shape);
         int[] is = indices.shape;
         int depth = is.length == 0 ? -1 : is[is.length - 1];
@@ -1807,7 +1836,7 @@ public class NDArray {
      * is true, flattened over the masked axes into one: shape {@code [count] + shape[mask.rank:]}.
      */
     public NDArray booleanMask(NDArray mask) {
-        nonNull(mask);
+        nonNull(mask, "mask");
         if (mask.dtype != DType.BOOL) {
             throw new IllegalArgumentException("booleanMask: mask must be bool, got " + mask.dtype);
         }
@@ -1840,9 +1869,9 @@ public class NDArray {
      * an index outside {@code [0, depth)}, negative included, gives a row of zeros (TensorFlow's rule).
      */
     public static NDArray oneHot(NDArray indices, int depth, DType dtype) {
-        nonNull(indices);
+        nonNull(indices, "indices");
         long[] idx = dev.vectorgrad.ndarray.Indexing.indices("oneHot", indices.view());
-        NDArray out = wrap(dev.vectorgrad.ndarray.Manipulation.oneHot(idx, indices.shape, depth, nonNull(dtype)));
+        NDArray out = wrap(dev.vectorgrad.ndarray.Manipulation.oneHot(idx, indices.shape, depth, nonNull(dtype, "dtype")));
         record1(Op.ONE_HOT, out, indices, null);
         return out;
     }
@@ -1854,7 +1883,7 @@ public class NDArray {
 
     /** {@code n × m} with ones on the main diagonal ({@code tf.eye(n, m)}). */
     public static NDArray eye(DType dtype, int n, int m) {
-        return wrap(dev.vectorgrad.ndarray.Manipulation.eye(nonNull(dtype), n, m, 0));
+        return wrap(dev.vectorgrad.ndarray.Manipulation.eye(nonNull(dtype, "dtype"), n, m, 0));
     }
 
     /**
@@ -1863,7 +1892,7 @@ public class NDArray {
      * (integer dtypes round toward −∞, as NumPy 2 does).
      */
     public static NDArray linspace(DType dtype, double start, double stop, int num) {
-        return wrap(dev.vectorgrad.ndarray.Manipulation.linspace(nonNull(dtype), start, stop, num));
+        return wrap(dev.vectorgrad.ndarray.Manipulation.linspace(nonNull(dtype, "dtype"), start, stop, num));
     }
 
     /** The lower triangle of the last two axes: entries with {@code col - row <= k} kept, the rest zero ({@code np.tril}). */
@@ -1892,12 +1921,12 @@ public class NDArray {
 
     /** Zeros of {@code x}'s shape and dtype ({@code tf.zeros_like}). */
     public static NDArray zerosLike(NDArray x) {
-        return zeros(nonNull(x).dtype, x.shape);
+        return zeros(nonNull(x, "x").dtype, x.shape);
     }
 
     /** Ones of {@code x}'s shape and dtype ({@code tf.ones_like}). */
     public static NDArray onesLike(NDArray x) {
-        return ones(nonNull(x).dtype, x.shape);
+        return ones(nonNull(x, "x").dtype, x.shape);
     }
 
     /**
@@ -1920,7 +1949,7 @@ public class NDArray {
 
     /** A rank-1 STRING array of {@code values}; none may be null. */
     public static NDArray of(String... values) {
-        return of(values, nonNull(values).length);
+        return of(values, nonNull(values, "values").length);
     }
 
     /**
@@ -1930,7 +1959,7 @@ public class NDArray {
      * @throws IllegalArgumentException if {@code data} or an element is null, or the sizes differ
      */
     public static NDArray of(String[] data, int... shape) {
-        String[] copy = nonNull(data).clone();
+        String[] copy = nonNull(data, "data").clone();
         for (int i = 0; i < copy.length; i++) {
             checkText(copy[i], i);
         }
@@ -1939,16 +1968,16 @@ public class NDArray {
 
     /** A rank-0 COMPLEX128 array (Python's complex, as {@code tf.constant(4 + 3j)} gives complex128). */
     public static NDArray of(Complex value) {
-        return complexScalar(DType.COMPLEX128, nonNull(value).re(), value.im());
+        return complexScalar(DType.COMPLEX128, nonNull(value, "value").re(), value.im());
     }
 
     /** A rank-1 COMPLEX128 array; {@code .cast(DType.COMPLEX64)} for single precision. */
     public static NDArray of(Complex... values) {
-        int n = nonNull(values).length;
+        int n = nonNull(values, "values").length;
         double[] re = new double[n];
         double[] im = new double[n];
         for (int i = 0; i < n; i++) {
-            re[i] = nonNull(values[i]).re();
+            re[i] = nonNull(values[i], "values[" + i + "]").re();
             im[i] = values[i].im();
         }
         return dense(DType.COMPLEX128, new ComplexBuffer.OfDouble(re, im), new int[] {n});
@@ -1956,7 +1985,7 @@ public class NDArray {
 
     /** A COMPLEX64 array of {@code shape} from row-major real and imaginary parts of equal length. */
     public static NDArray ofComplex(float[] re, float[] im, int... shape) {
-        if (nonNull(re).length != nonNull(im).length) {
+        if (nonNull(re, "re").length != nonNull(im, "im").length) {
             throw new IllegalArgumentException("ofComplex: " + re.length + " real parts but " + im.length
                     + " imaginary parts");
         }
@@ -1965,7 +1994,7 @@ public class NDArray {
 
     /** A COMPLEX128 array of {@code shape} from row-major real and imaginary parts of equal length. */
     public static NDArray ofComplex(double[] re, double[] im, int... shape) {
-        if (nonNull(re).length != nonNull(im).length) {
+        if (nonNull(re, "re").length != nonNull(im, "im").length) {
             throw new IllegalArgumentException("ofComplex: " + re.length + " real parts but " + im.length
                     + " imaginary parts");
         }
@@ -1981,8 +2010,8 @@ public class NDArray {
      * @throws IllegalArgumentException if either part is complex, bool or string, or the shapes cannot broadcast
      */
     public static NDArray complex(NDArray real, NDArray imag) {
-        nonNull(real);
-        nonNull(imag);
+        nonNull(real, "real");
+        nonNull(imag, "imag");
         for (NDArray part : new NDArray[] {real, imag}) {
             if (!part.dtype.isFloating() && !part.dtype.isInteger()) {
                 throw new IllegalArgumentException("complex: parts must be real numbers, got dtypes " + real.dtype

@@ -1,5 +1,6 @@
 package dev.vectorgrad;
 
+import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.ndarray.Shapes;
 
 /**
@@ -71,6 +72,9 @@ public final class Rng {
 
     /** A random permutation of {@code 0..n-1} (Fisher-Yates). */
     public int[] permutation(int n) {
+        if (n < 0 || n > Shapes.MAX_SIZE) {
+            throw new IllegalArgumentException("permutation: n must be in [0, " + Shapes.MAX_SIZE + "], got " + n);
+        }
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         for (int i = n - 1; i > 0; i--) {
@@ -85,6 +89,7 @@ public final class Rng {
     /** Normal samples of a float dtype. */
     public NDArray normal(DType dtype, double mean, double std, int... shape) {
         int n = Shapes.size(Shapes.checkShape("normal", shape));
+        Args.nonNull(dtype, "dtype");
         if (dtype == DType.FLOAT64) {
             double[] d = new double[n];
             for (int i = 0; i < n; i++) d[i] = mean + std * nextGaussian();
@@ -101,6 +106,7 @@ public final class Rng {
     /** Uniform samples in {@code [min, max)}; integer dtypes give integers (TensorFlow's minval/maxval). */
     public NDArray uniform(DType dtype, double min, double max, int... shape) {
         int n = Shapes.size(Shapes.checkShape("uniform", shape));
+        Args.nonNull(dtype, "dtype");
         if (!(max >= min)) {
             throw new IllegalArgumentException("uniform: max must be >= min, got min=" + min + " max=" + max);
         }

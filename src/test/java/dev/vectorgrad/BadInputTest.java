@@ -47,8 +47,8 @@ class BadInputTest {
         fails(() -> NDArray.of(new float[] {1, 2, 3}, 2, 2), "of: 3 values cannot fill shape (2, 2)");
         fails(() -> NDArray.of(new float[][] {{1, 2}, {3}}), "of: ragged rows: row 0 has 2 values, row 1 has 1");
         fails(() -> NDArray.zeros(DType.FLOAT32, 2, -1), "zeros: negative dimension in shape (2, -1)");
-        fails(() -> NDArray.of((float[]) null), "argument is null");
-        fails(() -> m23.add((NDArray) null), "argument is null");
+        fails(() -> NDArray.of((float[]) null), "of: values is null");
+        fails(() -> m23.add((NDArray) null), "add: other is null");
     }
 
     @Test

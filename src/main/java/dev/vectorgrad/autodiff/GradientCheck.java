@@ -55,7 +55,7 @@ public final class GradientCheck {
         NDArray g;
         try (GradientTape tape = new GradientTape()) {
             tape.watch(x64);
-            NDArray y = f.apply(x64);
+            NDArray y = result(f.apply(x64));
             g = tape.gradient(y.sum(), x64, UnconnectedGradients.ZERO);
         }
         double[] analytic = g.toDoubleArray();
@@ -72,7 +72,14 @@ public final class GradientCheck {
     }
 
     private static double value(Function<NDArray, NDArray> f, double[] data, int[] shape) {
-        return f.apply(NDArray.of(data, shape)).cast(DType.FLOAT64).sum().item();
+        return result(f.apply(NDArray.of(data, shape))).cast(DType.FLOAT64).sum().item();
+    }
+
+    private static NDArray result(NDArray y) {
+        if (y == null) {
+            throw new IllegalArgumentException("GradientCheck: f returned null; it must return an NDArray built from x");
+        }
+        return y;
     }
 
     private GradientCheck() {}

@@ -120,8 +120,10 @@ final class GradientRules {
             int axis = (Integer) attrs;
             return new NDArray[] {g.sub(y.exp().mul(g.sum(true, axis)))};
         });
-        r.put(Op.LOG_SUM_EXP, (g, x, y, attrs, need) -> new NDArray[] {                   // softmax(x) · g
-            x[0].sub(keptDims(y, x[0], attrs)).exp().mul(keptDims(g, x[0], attrs))});
+        // softmax(x) · g, with softmax's own max-shifted form: exp(x - lse) loses the low bits of a large lse
+        // (logSumExp([1e4, 1e4]) in float32 gave 0.49989, not 0.5)
+        r.put(Op.LOG_SUM_EXP, (g, x, y, attrs, need) -> new NDArray[] {
+            x[0].softmax(((ReduceAttrs) attrs).axes()[0]).mul(keptDims(g, x[0], attrs))});
 
         // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
         r.put(Op.VARIANCE, MathGrad::variance);                                          // 2(x - mean)/N

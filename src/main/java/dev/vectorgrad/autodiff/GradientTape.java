@@ -3,7 +3,6 @@ package dev.vectorgrad.autodiff;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.ndarray.Op;
-import dev.vectorgrad.ndarray.OpHook;
 import dev.vectorgrad.ndarray.Shapes;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * TensorFlow's {@code tf.GradientTape}: records the ops run on the opening thread while it is open,
@@ -27,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Semantics (TensorFlow 2.x eager {@code tf.GradientTape}):
+ * <p>Semantics (TensorFlow 2.x eager):
  * <ul>
  * <li>The constructor starts recording; {@link #close()} stops it. An op is recorded when at least one
  *     of its inputs is tracked by this tape (watched, or the output of a recorded op); only float
@@ -56,26 +54,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>Jacobians are row-by-row vector-Jacobian products (TF's {@code experimental_use_pfor=False} path),
  *     but count as one use of a non-persistent tape, as TF's default path does.</li>
  * <li>A tape dropped without {@link #close()} stops recording once it is garbage-collected (TF would
- *     keep it on the thread's tape stack).</li>
+ *     keep it on the thread's tape stack). Until then it is open, but only the innermost tapes of a thread
+ *     record ops as they run; older ones replay a shared log when next used, so forgotten tapes do not slow
+ *     later ops, though the log keeps those ops' arrays until the forgotten tapes are collected.</li>
  * <li>The dtype warnings are logged at most 5 times per process, the persistent-tape-inside-its-block
  *     warning once.</li>
  * </ul>
  */
 public final class GradientTape implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("dev.vectorgrad.autodiff");
-    private static final int MAX_WARNINGS = 5; // TF logs its dtype warning at most 5 times
-    private static final AtomicInteger DTYPE_WARNINGS = new AtomicInteger();
-    private static final AtomicInteger INSIDE_WARNINGS = new AtomicInteger();
-
-    static final String ONE_SHOT = "A non-persistent GradientTape can only be used to compute one set of gradients "
-            + "(or jacobians); create it with GradientTape.builder().persistent(true).build() to compute more";
 
     private final boolean persistent;
     private final boolean watchAccessedVariables;
 
     private TapeStack owner;
+    // Managed by TapeStack: a lazy tape catches up from the thread's op log at {@code cursor} when next used.
+    boolean lazy;
+    long cursor;
     private boolean recording;
     private boolean consumed;
+    // Bumped by every stopRecording() and close(): a Pause resumes only if nothing ended the tape since.
+    private int pauseEpoch;
 
     private IdentityIntMap ids = new IdentityIntMap();
     private int nodeCount;
@@ -160,6 +158,7 @@ public final class GradientTape implements AutoCloseable {
     /** Stops recording (the end of TensorFlow's {@code with} block); the gradient may still be asked for. */
     @Override
     public void close() {
+        pauseEpoch++; // a pause still open must not restart a closed tape
         if (recording) {
             pop();
         }
@@ -182,11 +181,12 @@ public final class GradientTape implements AutoCloseable {
             throw new IllegalStateException("Trying to stop recording a tape which is not recording.");
         }
         pop();
+        int epoch = ++pauseEpoch;
         boolean[] done = {false};
         return () -> {
             if (!done[0]) {
                 done[0] = true;
-                if (!consumed && !recording) {
+                if (epoch == pauseEpoch && !consumed && !recording) {
                     start();
                 }
             }
@@ -198,6 +198,7 @@ public final class GradientTape implements AutoCloseable {
      * values computed before are constants afterwards. A recording tape keeps recording.
      */
     public void reset() {
+        sync();
         clear();
         consumed = false;
     }
@@ -212,8 +213,21 @@ public final class GradientTape implements AutoCloseable {
         if (owner != TapeStack.current()) {
             throw new IllegalStateException("GradientTape: a tape must be closed or used on the thread that opened it");
         }
+        owner.sync(this);
         owner.remove(this);
         recording = false;
+    }
+
+    /** How many ops this tape holds recorded now, without catching up (for tests of the lazy tapes). */
+    int recordsHeld() {
+        return recordCount;
+    }
+
+    /** Brings a recording tape up to date with the ops run on its thread (see {@link TapeStack}). */
+    private void sync() {
+        if (recording && owner == TapeStack.current()) {
+            owner.sync(this);
+        }
     }
 
     private void clear() {
@@ -236,6 +250,7 @@ public final class GradientTape implements AutoCloseable {
      * @throws IllegalArgumentException if an argument is null
      */
     public void watch(NDArray... xs) {
+        sync();
         if (xs == null) {
             throw new IllegalArgumentException("watch: argument is null");
         }
@@ -245,7 +260,7 @@ public final class GradientTape implements AutoCloseable {
                 throw new IllegalArgumentException("watch: argument " + i + " is null");
             }
             if (!differentiable(x.dtype())) {
-                warnDtype("watched tensor", x.dtype());
+                TapeMessages.warnDtype("watched tensor", x.dtype());
                 continue;
             }
             if (x instanceof Variable v) {
@@ -266,6 +281,7 @@ public final class GradientTape implements AutoCloseable {
 
     /** The variables this tape watches, in order of creation (TensorFlow's order). */
     public List<Variable> watchedVariables() {
+        sync();
         List<Variable> out = new ArrayList<>(watchedVariables);
         out.sort(Comparator.comparingLong(Variable::serial));
         return out;
@@ -404,7 +420,7 @@ public final class GradientTape implements AutoCloseable {
         }
     }
 
-    private void checkArguments(String what, List<? extends NDArray> targets, List<? extends NDArray> outputGrads,
+    void checkArguments(String what, List<? extends NDArray> targets, List<? extends NDArray> outputGrads,
                                 List<? extends NDArray> sources, UnconnectedGradients mode) {
         if (sources == null) {
             throw new IllegalArgumentException(what + ": sources is null");
@@ -416,7 +432,7 @@ public final class GradientTape implements AutoCloseable {
         }
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i) == null) {
-                throw new IllegalArgumentException(nullTargetMessage(what, targets.size() == 1 ? "target"
+                throw new IllegalArgumentException(TapeMessages.nullTargetMessage(what, targets.size() == 1 ? "target"
                         : "target " + i, sources));
             }
         }
@@ -439,25 +455,22 @@ public final class GradientTape implements AutoCloseable {
     }
 
     /** Enforces the one-shot rule and stops a non-persistent tape from recording its own backward pass. */
-    private void beginUse() {
+    void beginUse() {
+        sync();
         if (consumed) {
-            throw new IllegalStateException(ONE_SHOT);
+            throw new IllegalStateException(TapeMessages.ONE_SHOT);
         }
         if (recording) {
             if (!persistent) {
                 pop();
-            } else if (INSIDE_WARNINGS.getAndIncrement() == 0) {
-                LOG.log(System.Logger.Level.WARNING, "Calling GradientTape.gradient on a persistent tape inside its "
-                        + "context is significantly less efficient than calling it outside the context (it causes "
-                        + "the gradient ops to be recorded on the tape, leading to increased CPU and memory usage). "
-                        + "Only call GradientTape.gradient inside the context if you actually want to trace the "
-                        + "gradient in order to compute higher order derivatives.");
+            } else {
+                TapeMessages.warnGradientInside();
             }
         }
     }
 
     /** A used non-persistent tape drops its records, so it holds nothing but its watched-variable list. */
-    private void endUse() {
+    void endUse() {
         if (!persistent) {
             consumed = true;
             ids = new IdentityIntMap();
@@ -468,97 +481,35 @@ public final class GradientTape implements AutoCloseable {
     }
 
     /**
-     * Reverse accumulation over the record: seeds the targets, walks the records backwards applying
-     * each rule to the gradient of its output, and sums gradients of arrays used more than once. Only
-     * records on a path from a source to a target are visited.
+     * Gradients of {@code targets} for {@code sources} by the reverse walk ({@link Backprop}) over this tape's
+     * record, then the unconnected ones as {@code mode} says; {@code remember} keeps why a gradient was null,
+     * for the message of a later null target.
      */
-    private List<NDArray> backward(List<? extends NDArray> targets, List<? extends NDArray> outputGrads,
+    List<NDArray> backward(List<? extends NDArray> targets, List<? extends NDArray> outputGrads,
                                    List<? extends NDArray> sources, UnconnectedGradients mode, boolean remember) {
-        int nodes = nodeCount;
-        int count = recordCount; // records appended by our own backward pass (persistent, inside) are not walked
-        Record[] recs = records;
         int[] sourceIds = new int[sources.size()];
-        boolean[] depends = new boolean[nodes];
-        boolean[] isSource = new boolean[nodes];
         for (int i = 0; i < sourceIds.length; i++) {
             NDArray s = sources.get(i);
-            int id = -1;
             if (!differentiable(s.dtype())) {
-                warnDtype("source", s.dtype());
+                TapeMessages.warnDtype("source", s.dtype());
+                sourceIds[i] = -1;
             } else {
-                id = ids.get(s);
-            }
-            sourceIds[i] = id;
-            if (id >= 0) {
-                depends[id] = true;
-                isSource[id] = true;
+                sourceIds[i] = ids.get(s);
             }
         }
-        for (int r = 0; r < count; r++) {
-            int[] in = recs[r].inputIds;
-            for (int id : in) {
-                if (id >= 0 && depends[id]) {
-                    depends[recs[r].outputId] = true;
-                    break;
-                }
-            }
-        }
-        NDArray[] grads = new NDArray[nodes];
-        for (int t = 0; t < targets.size(); t++) {
+        int[] targetIds = new int[targets.size()];
+        for (int t = 0; t < targetIds.length; t++) {
             NDArray target = targets.get(t);
-            int id = differentiable(target.dtype()) ? ids.get(target) : -1;
-            if (id < 0 || !depends[id]) {
-                continue;
-            }
-            NDArray seed = outputGrads == null ? null : outputGrads.get(t);
-            if (seed == null) {
-                seed = NDArray.ones(target.dtype(), target.shape());
-            } else if (seed.dtype() != target.dtype()) {
-                seed = seed.cast(target.dtype());
-            }
-            grads[id] = grads[id] == null ? seed : grads[id].add(seed);
+            targetIds[t] = differentiable(target.dtype()) ? ids.get(target) : -1;
         }
-        boolean[] need = new boolean[3];
-        for (int r = count - 1; r >= 0; r--) {
-            Record rec = recs[r];
-            NDArray g = grads[rec.outputId];
-            if (g == null) {
-                continue;
-            }
-            int[] in = rec.inputIds;
-            if (need.length != in.length) {
-                need = new boolean[in.length];
-            }
-            boolean any = false;
-            for (int k = 0; k < in.length; k++) {
-                need[k] = in[k] >= 0 && depends[in[k]];
-                any |= need[k];
-            }
-            if (!any) {
-                continue;
-            }
-            if (!isSource[rec.outputId]) {
-                grads[rec.outputId] = null; // consumed: free it early
-            }
-            NDArray[] dx = GradientRules.backward(rec.op, g, rec.inputs, rec.output, rec.attrs, need);
-            for (int k = 0; k < in.length; k++) {
-                if (!need[k] || dx[k] == null) {
-                    continue;
-                }
-                NDArray x = rec.inputs[k];
-                NDArray d = Unbroadcast.sumTo(dx[k], x.shape());
-                if (d.dtype() != x.dtype()) {
-                    d = d.cast(x.dtype());
-                }
-                int id = in[k];
-                grads[id] = grads[id] == null ? d : grads[id].add(d);
-            }
-        }
+        // records appended by our own backward pass (persistent, inside its block) are not walked
+        NDArray[] grads = Backprop.accumulate(records, recordCount, nodeCount, targetIds,
+                t -> seed(targets.get(t), outputGrads == null ? null : outputGrads.get(t)), sourceIds);
         List<NDArray> out = new ArrayList<>(sourceIds.length);
         List<TapeStack.NullGradient> nulls = null;
         for (int i = 0; i < sourceIds.length; i++) {
             NDArray s = sources.get(i);
-            NDArray g = sourceIds[i] >= 0 ? grads[sourceIds[i]] : null;
+            NDArray g = sourceIds[i] >= 0 ? grads[sourceIds[i]] : targetSeed(s, targets, outputGrads);
             if (g == null && mode == UnconnectedGradients.ZERO) {
                 g = NDArray.zeros(s.dtype(), s.shape());
             }
@@ -566,7 +517,7 @@ public final class GradientTape implements AutoCloseable {
                 if (nulls == null) {
                     nulls = new ArrayList<>();
                 }
-                nulls.add(new TapeStack.NullGradient(new WeakReference<>(s), describe(s, i, sources.size()),
+                nulls.add(new TapeStack.NullGradient(new WeakReference<>(s), TapeMessages.describe(s, i, sources.size()),
                         sourceIds[i] < 0 && differentiable(s.dtype())));
             }
             out.add(g);
@@ -577,63 +528,36 @@ public final class GradientTape implements AutoCloseable {
         return out;
     }
 
-    private static String describe(NDArray s, int index, int count) {
-        String what = s instanceof Variable v ? "variable '" + v.name() + "'"
-                : "a " + s.dtype() + " array of shape " + Shapes.format(s.shape());
-        return count == 1 ? "the source (" + what + ")" : "source " + index + " (" + what + ")";
-    }
-
-    /**
-     * The message for a null target: when the last gradient call on this thread returned null for a
-     * source this tape never watched, that is almost certainly where the null came from (TF's seed:
-     * a nested tape differentiating w.r.t. a plain constant that neither tape watched).
-     */
-    private static String nullTargetMessage(String what, String arg, List<? extends NDArray> sources) {
-        StringBuilder m = new StringBuilder(what).append(": ").append(arg).append(" is null.");
-        List<TapeStack.NullGradient> last = TapeStack.current().lastNulls;
-        TapeStack.NullGradient match = null;
-        for (TapeStack.NullGradient n : last) {
-            if (!n.unwatched()) {
-                continue;
-            }
-            NDArray s = n.source().get();
-            boolean same = false;
-            if (sources != null) {
-                for (NDArray src : sources) {
-                    same |= src != null && src == s;
-                }
-            }
-            if (match == null || same) {
-                match = n;
-            }
-            if (same) {
-                break;
-            }
-        }
-        if (match != null) {
-            m.append(" It is probably the null gradient that the previous gradient() call returned for ")
-                    .append(match.description())
-                    .append(", because that tape did not watch it: a tape gives null for a source it does not track. ")
-                    .append("Watch the source on every tape that differentiates with respect to it (for nested "
-                            + "tapes, call watch(a) on the inner AND the outer tape right after opening them), or "
-                            + "make it a trainable Variable, which tapes watch automatically.");
-        } else {
-            m.append(" A gradient is null when its source has no recorded path to the target "
-                    + "(UnconnectedGradients.NONE); pass UnconnectedGradients.ZERO to get zeros instead.");
-        }
-        return m.toString();
-    }
-
     /** The dtypes gradients flow through: floats, and complex numbers as TensorFlow allows. */
     static boolean differentiable(DType t) {
         return t.isFloating() || t.isComplex();
     }
 
-    private static void warnDtype(String what, DType t) {
-        if (DTYPE_WARNINGS.getAndIncrement() < MAX_WARNINGS) {
-            LOG.log(System.Logger.Level.WARNING, "The dtype of the " + what + " must be floating (e.g. float32), got "
-                    + t + "; its gradient is null");
+    /** The upstream gradient of {@code target}: ones, or the caller's {@code outputGrad} in the target's dtype. */
+    private static NDArray seed(NDArray target, NDArray outputGrad) {
+        if (outputGrad == null) {
+            return NDArray.ones(target.dtype(), target.shape());
         }
+        return outputGrad.dtype() != target.dtype() ? outputGrad.cast(target.dtype()) : outputGrad;
+    }
+
+    /**
+     * An untracked source that is itself a target: its gradient is that target's seed (TF:
+     * {@code gradient(x, x) = 1} whether or not the tape saw {@code x}); null when it is no target.
+     */
+    private static NDArray targetSeed(NDArray s, List<? extends NDArray> targets, List<? extends NDArray> outputGrads) {
+        if (!differentiable(s.dtype())) {
+            return null;
+        }
+        NDArray g = null;
+        for (int t = 0; t < targets.size(); t++) {
+            if (targets.get(t) == s) {
+                NDArray seed = outputGrads == null || outputGrads.get(t) == null ? NDArray.ones(s.dtype(), s.shape())
+                        : outputGrads.get(t).cast(s.dtype());
+                g = g == null ? seed : g.add(seed);
+            }
+        }
+        return g;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -650,32 +574,7 @@ public final class GradientTape implements AutoCloseable {
      * vector-Jacobian products; it counts as one use of a non-persistent tape.
      */
     public NDArray jacobian(NDArray target, NDArray source, UnconnectedGradients mode) {
-        if (source == null) {
-            throw new IllegalArgumentException("jacobian: source is null");
-        }
-        checkArguments("jacobian", Arrays.asList(target), null, List.of(source), mode);
-        int[] ts = target.shape();
-        int[] ss = source.shape();
-        int[] shape = concat(ts, ss);
-        int rows = Shapes.size(ts);
-        beginUse();
-        try {
-            List<NDArray> results = new ArrayList<>(rows);
-            boolean connected = false;
-            for (int i = 0; i < rows; i++) {
-                NDArray seed = oneHot(target.dtype(), rows, i).reshape(ts);
-                NDArray row = backward(List.of(target), List.of(seed), List.of(source), UnconnectedGradients.NONE,
-                        i == rows - 1).get(0);
-                connected |= row != null;
-                results.add(row);
-            }
-            if (!connected && rows > 0) {
-                return mode == UnconnectedGradients.ZERO ? NDArray.zeros(source.dtype(), shape) : null;
-            }
-            return stack(results, rows, ss, source.dtype(), 0).reshape(shape);
-        } finally {
-            endUse();
-        }
+        return Jacobians.full(this, target, source, mode);
     }
 
     /** The per-example Jacobian, shape {@code [batch] ++ target.shape[1:] ++ source.shape[1:]}; null if unconnected. */
@@ -690,98 +589,6 @@ public final class GradientTape implements AutoCloseable {
      * @throws IllegalArgumentException if either rank is below 2 or the batch sizes differ
      */
     public NDArray batchJacobian(NDArray target, NDArray source, UnconnectedGradients mode) {
-        if (source == null) {
-            throw new IllegalArgumentException("batchJacobian: source is null");
-        }
-        checkArguments("batchJacobian", Arrays.asList(target), null, List.of(source), mode);
-        int[] ts = target.shape();
-        int[] ss = source.shape();
-        if (ts.length < 2) {
-            throw new IllegalArgumentException("batchJacobian: target must have rank at least 2, got shape "
-                    + Shapes.format(ts));
-        }
-        if (ss.length < 2) {
-            throw new IllegalArgumentException("batchJacobian: source must have rank at least 2, got shape "
-                    + Shapes.format(ss));
-        }
-        if (ts[0] != ss[0]) {
-            throw new IllegalArgumentException("Need first dimension of target shape " + Shapes.format(ts)
-                    + " and source shape " + Shapes.format(ss) + " to match.");
-        }
-        int batch = ts[0];
-        int ty = Shapes.size(ts) / Math.max(batch, 1);
-        int sx = Shapes.size(ss) / Math.max(batch, 1);
-        if (batch == 0) {
-            ty = Shapes.size(Arrays.copyOfRange(ts, 1, ts.length));
-            sx = Shapes.size(Arrays.copyOfRange(ss, 1, ss.length));
-        }
-        int[] shape = concat(ts, Arrays.copyOfRange(ss, 1, ss.length));
-        beginUse();
-        try {
-            List<NDArray> columns = new ArrayList<>(ty);
-            boolean connected = false;
-            for (int j = 0; j < ty; j++) {
-                NDArray seed = oneHot(target.dtype(), ty, j).reshape(1, ty).broadcastTo(batch, ty).reshape(ts);
-                NDArray g = backward(List.of(target), List.of(seed), List.of(source), UnconnectedGradients.NONE,
-                        j == ty - 1).get(0);
-                connected |= g != null;
-                columns.add(g == null ? null : g.reshape(batch, 1, sx));
-            }
-            if (!connected && ty > 0) {
-                return mode == UnconnectedGradients.ZERO ? NDArray.zeros(source.dtype(), shape) : null;
-            }
-            return stack(columns, ty, new int[] {batch, sx}, source.dtype(), 1).reshape(shape);
-        } finally {
-            endUse();
-        }
-    }
-
-    /**
-     * Stacks {@code parts} (each {@code partShape}, null meaning zeros) along a new axis {@code axis}
-     * (0, or 1 for batch-first parts already shaped {@code [b, 1, x]}). While some tape records on this
-     * thread the stack is built from recorded sliceScatter ops, so a Jacobian can be differentiated again.
-     */
-    private static NDArray stack(List<NDArray> parts, int n, int[] partShape, DType dtype, int axis) {
-        int[] shape = axis == 0 ? concat(new int[] {n}, partShape) : new int[] {partShape[0], n, partShape[1]};
-        NDArray out = NDArray.zeros(dtype, shape);
-        if (OpHook.current() == null) {
-            double[] flat = new double[Shapes.size(shape)];
-            for (int p = 0; p < n; p++) {
-                NDArray part = parts.get(p);
-                if (part == null) {
-                    continue;
-                }
-                double[] v = part.toDoubleArray();
-                if (axis == 0) {
-                    System.arraycopy(v, 0, flat, p * v.length, v.length);
-                } else {
-                    int b = partShape[0];
-                    int x = partShape[1];
-                    for (int i = 0; i < b; i++) {
-                        System.arraycopy(v, i * x, flat, (i * n + p) * x, x);
-                    }
-                }
-            }
-            return NDArray.of(flat, shape).cast(dtype);
-        }
-        for (int p = 0; p < n; p++) {
-            NDArray part = parts.get(p);
-            if (part != null) {
-                out = NDArray.sliceScatter(out, part.cast(dtype), axis, p, p + 1, 1);
-            }
-        }
-        return out;
-    }
-
-    private static NDArray oneHot(DType dtype, int n, int hot) {
-        double[] v = new double[n];
-        v[hot] = 1;
-        return NDArray.of(v, n).cast(dtype);
-    }
-
-    private static int[] concat(int[] a, int[] b) {
-        int[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+        return Jacobians.batch(this, target, source, mode);
     }
 }

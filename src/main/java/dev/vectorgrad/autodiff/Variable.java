@@ -2,7 +2,7 @@ package dev.vectorgrad.autodiff;
 
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.ndarray.ArrayPrinter;
-import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Op;
 import dev.vectorgrad.ndarray.OpHook;
 import dev.vectorgrad.ndarray.OpRecorder;
@@ -116,7 +116,7 @@ public class Variable extends NDArray {
     }
 
     private NDArray current() {
-        return Internals.wrap(Internals.view(this)); // shares the buffer: buffers are never written
+        return NDArrayAccess.wrap(NDArrayAccess.view(this)); // shares the buffer: buffers are never written
     }
 
     private void replace(NDArray value) {
@@ -140,7 +140,7 @@ public class Variable extends NDArray {
     }
 
     private int[] shapeUnsafe() {
-        return Internals.view(this).shape();
+        return NDArrayAccess.view(this).shape();
     }
 
     /** Identity: a variable is a mutable object (see the class comment). */
@@ -157,7 +157,7 @@ public class Variable extends NDArray {
     /** TensorFlow's style: {@code <Variable 'Variable:0' shape=(2,) dtype=float32, numpy=[1. 2.]>}. */
     @Override
     public String toString() {
-        String values = ArrayPrinter.str(Internals.view(this));
+        String values = ArrayPrinter.str(NDArrayAccess.view(this));
         return "<Variable '" + name + "' shape=" + Shapes.format(shapeUnsafe()) + " dtype=" + dtype() + ", numpy="
                 + (values.contains("\n") ? "\n" : "") + values + ">";
     }

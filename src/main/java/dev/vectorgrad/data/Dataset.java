@@ -1,18 +1,15 @@
 package dev.vectorgrad.data;
 
-import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.Rng;
-import dev.vectorgrad.ndarray.Convert;
-import dev.vectorgrad.ndarray.Internals;
 import dev.vectorgrad.ndarray.Shapes;
-import dev.vectorgrad.ndarray.Strided;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -98,6 +95,9 @@ public final class Dataset implements Iterable<Dataset.Batch> {
      *     (the message gives the line number)
      */
     public static Dataset fromCsv(Path path, int labelColumn) throws IOException {
+        if (path == null) {
+            throw new IllegalArgumentException("Dataset.fromCsv: path is null");
+        }
         List<double[]> rows = new ArrayList<>();
         int columns = -1;
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -154,13 +154,13 @@ public final class Dataset implements Iterable<Dataset.Batch> {
         if (whole) {
             int[] ys = new int[m];
             for (int i = 0; i < m; i++) ys[i] = (int) rows.get(i)[label];
-            labels = Internals.wrap(DType.INT32, ys, m);
+            labels = NDArray.of(ys);
         } else {
             float[] ys = new float[m];
             for (int i = 0; i < m; i++) ys[i] = (float) rows.get(i)[label];
-            labels = Internals.wrap(DType.FLOAT32, ys, m);
+            labels = NDArray.of(ys);
         }
-        return of(Internals.wrap(DType.FLOAT32, xs, m, features), labels);
+        return of(NDArray.of(xs, m, features), labels);
     }
 
     /** A dataset that visits the samples in a new seeded order on each pass. */
@@ -273,20 +273,12 @@ public final class Dataset implements Iterable<Dataset.Batch> {
         return new Batch(bx, by);
     }
 
-    /** Samples {@code order[start..start+count)} of {@code a} (a view when unshuffled). */
+    /** Samples {@code order[start..start+count)} of {@code a}: a view when unshuffled, else one gather. */
     private static NDArray rows(NDArray a, int[] order, int start, int count) {
         if (order == null) {
             return a.slice(0, start, start + count, 1);
         }
-        Strided s = Internals.view(a); // contiguous: Dataset.of made it so
-        int[] shape = s.shape().clone();
-        int rowLen = shape[0] == 0 ? 0 : s.size() / shape[0];
-        shape[0] = count;
-        Object out = Convert.allocate(s.dtype(), count * rowLen);
-        for (int i = 0; i < count; i++) {
-            Convert.copy(s.data(), s.offset() + order[start + i] * rowLen, out, i * rowLen, rowLen); // complex too
-        }
-        return Internals.wrap(s.dtype(), out, shape);
+        return a.gather(NDArray.of(Arrays.copyOfRange(order, start, start + count)), 0);
     }
 
     @Override

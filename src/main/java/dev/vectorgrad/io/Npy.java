@@ -4,7 +4,7 @@ import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.ndarray.ComplexBuffer;
 import dev.vectorgrad.ndarray.Convert;
-import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Strided;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +113,7 @@ public final class Npy {
      */
     public static void write(OutputStream out, NDArray array) throws IOException {
         nonNull(out, "out");
-        Strided v = Internals.view(checkWritable(array));
+        Strided v = NDArrayAccess.view(checkWritable(array));
         Object data = v.data();
         int offset = v.offset();
         if (!v.isContiguous()) {
@@ -217,9 +217,9 @@ public final class Npy {
                 strides[k] = stride;
                 stride *= Math.max(shape[k], 1);
             }
-            return Internals.wrap(new Strided(header.dtype(), data, 0, shape, strides));
+            return NDArrayAccess.wrap(new Strided(header.dtype(), data, 0, shape, strides));
         }
-        return Internals.wrap(header.dtype(), data, shape);
+        return NDArrayAccess.wrap(header.dtype(), data, shape);
     }
 
     private static String headerText(byte[] bytes, int major) throws IOException {

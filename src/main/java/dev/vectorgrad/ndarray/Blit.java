@@ -4,13 +4,19 @@ package dev.vectorgrad.ndarray;
  * Copies between buffers of one type, whatever that type is: a unit-stride run goes to
  * {@link System#arraycopy}, which takes any array, so the copying ops (concat, pad, stack, gather)
  * work unchanged for a buffer type added later. Only strided runs need a typed loop, and those fall
- * back to one for any reference-typed buffer ({@code Object[]}).
+ * back to one for any reference-typed buffer ({@code Object[]}); a complex buffer is its two part
+ * buffers copied in turn.
  */
 public final class Blit {
 
     /** Copies {@code n} elements, reading {@code src} from {@code sOff} by {@code sInc} and writing {@code dst} from {@code dOff} by {@code dInc}. */
     public static void run(Object src, int sOff, int sInc, Object dst, int dOff, int dInc, int n) {
         if (n == 0) {
+            return;
+        }
+        if (src instanceof ComplexBuffer s && dst instanceof ComplexBuffer d) { // two parallel part buffers
+            run(s.reals(), sOff, sInc, d.reals(), dOff, dInc, n);
+            run(s.imags(), sOff, sInc, d.imags(), dOff, dInc, n);
             return;
         }
         if (sInc == 1 && dInc == 1) {

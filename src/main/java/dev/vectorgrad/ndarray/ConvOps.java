@@ -71,7 +71,7 @@ public final class ConvOps {
         } else {
             Conv2dKernel.run(g, (float[]) a.data, a.off, (float[]) b.data, b.off, f, (float[]) out, 0);
         }
-        return record(Op.CONV2D, Internals.wrap(t, out, shape), g, x, k);
+        return record(Op.CONV2D, NDArrayAccess.wrap(t, out, shape), g, x, k);
     }
 
     /** {@code ∂conv2d/∂x} applied to {@code dy [n, outH, outW, f]}: {@code → [n, h, w, c]} (also a transposed convolution). */
@@ -87,7 +87,7 @@ public final class ConvOps {
         } else {
             Conv2dBackpropInputKernel.run(g, (float[]) a.data, a.off, (float[]) b.data, b.off, f, (float[]) out, 0);
         }
-        return record(Op.CONV2D_BACKPROP_INPUT, Internals.wrap(t, out, shape), g, dy, k);
+        return record(Op.CONV2D_BACKPROP_INPUT, NDArrayAccess.wrap(t, out, shape), g, dy, k);
     }
 
     /** {@code ∂conv2d/∂k} applied to {@code dy}: {@code → [kh, kw, c, f]}. */
@@ -104,7 +104,7 @@ public final class ConvOps {
         } else {
             Conv2dBackpropFilterKernel.run(g, (float[]) a.data, a.off, (float[]) b.data, b.off, f, (float[]) out, 0);
         }
-        return record(Op.CONV2D_BACKPROP_FILTER, Internals.wrap(t, out, shape), g, x, dy);
+        return record(Op.CONV2D_BACKPROP_FILTER, NDArrayAccess.wrap(t, out, shape), g, x, dy);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ public final class ConvOps {
                 DepthwiseConv2dKernel.forward(sub, (float[]) a.data, xo, (float[]) b.data, b.off, m, (float[]) out, yo);
             }
         });
-        return record(Op.DEPTHWISE_CONV2D, Internals.wrap(t, out, shape), g, x, k);
+        return record(Op.DEPTHWISE_CONV2D, NDArrayAccess.wrap(t, out, shape), g, x, k);
     }
 
     /** {@code ∂depthwiseConv2d/∂x} applied to {@code dy [n, outH, outW, c·m]}: {@code → [n, h, w, c]}. */
@@ -148,7 +148,7 @@ public final class ConvOps {
                 DepthwiseConv2dKernel.backpropInput(sub, (float[]) a.data, dyo, (float[]) b.data, b.off, m, (float[]) out, xo);
             }
         });
-        return record(Op.DEPTHWISE_CONV2D_BACKPROP_INPUT, Internals.wrap(t, out, shape), g, dy, k);
+        return record(Op.DEPTHWISE_CONV2D_BACKPROP_INPUT, NDArrayAccess.wrap(t, out, shape), g, dy, k);
     }
 
     /** {@code ∂depthwiseConv2d/∂k} applied to {@code dy}: {@code → [kh, kw, c, m]}. */
@@ -170,7 +170,7 @@ public final class ConvOps {
         } else {
             DepthwiseConv2dKernel.backpropFilter(g, (float[]) a.data, a.off, (float[]) b.data, b.off, m, (float[]) out, 0);
         }
-        return record(Op.DEPTHWISE_CONV2D_BACKPROP_FILTER, Internals.wrap(t, out, shape), g, x, dy);
+        return record(Op.DEPTHWISE_CONV2D_BACKPROP_FILTER, NDArrayAccess.wrap(t, out, shape), g, x, dy);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ public final class ConvOps {
                 MaxPool2dKernel.forward(sub, (float[]) a.data, xo, (float[]) out, yo);
             }
         });
-        return record(Op.MAX_POOL2D, Internals.wrap(t, out, shape), g, x);
+        return record(Op.MAX_POOL2D, NDArrayAccess.wrap(t, out, shape), g, x);
     }
 
     /** {@code dy} routed to the first maximum of each window of {@code x}: {@code → x}'s shape. */
@@ -213,7 +213,7 @@ public final class ConvOps {
                 MaxPool2dKernel.backward(sub, (float[]) a.data, xo, (float[]) b.data, dyo, (float[]) out, dxo);
             }
         });
-        return record(Op.MAX_POOL2D_GRAD, Internals.wrap(t, out, shape), g, x, dy);
+        return record(Op.MAX_POOL2D_GRAD, NDArrayAccess.wrap(t, out, shape), g, x, dy);
     }
 
     /** {@code u} (x's shape) read at the first maximum of each window of {@code x}: {@code → [n, outH, outW, c]}. */
@@ -236,7 +236,7 @@ public final class ConvOps {
                 MaxPool2dKernel.select(sub, (float[]) a.data, xo, (float[]) b.data, uo, (float[]) out, yo);
             }
         });
-        return record(Op.MAX_POOL2D_SELECT, Internals.wrap(t, out, shape), g, x, u);
+        return record(Op.MAX_POOL2D_SELECT, NDArrayAccess.wrap(t, out, shape), g, x, u);
     }
 
     /** Mean over each window's in-image taps (padding excluded from the count, as TensorFlow). */
@@ -255,7 +255,7 @@ public final class ConvOps {
                 AvgPool2dKernel.forward(sub, (float[]) a.data, xo, (float[]) out, yo);
             }
         });
-        return record(Op.AVG_POOL2D, Internals.wrap(t, out, shape), g, x);
+        return record(Op.AVG_POOL2D, NDArrayAccess.wrap(t, out, shape), g, x);
     }
 
     /** {@code dy / count} spread over each window's in-image taps: {@code → [n, h, w, c]}. */
@@ -274,7 +274,7 @@ public final class ConvOps {
                 AvgPool2dKernel.backward(sub, (float[]) a.data, dyo, (float[]) out, dxo);
             }
         });
-        return record(Op.AVG_POOL2D_GRAD, Internals.wrap(t, out, shape), g, dy);
+        return record(Op.AVG_POOL2D_GRAD, NDArrayAccess.wrap(t, out, shape), g, dy);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -394,7 +394,7 @@ public final class ConvOps {
 
     /** The row-major buffer of {@code a} in dtype {@code t}: the array's own when it already is one. */
     private static Dense dense(NDArray a, DType t) {
-        Strided v = Internals.view(a);
+        Strided v = NDArrayAccess.view(a);
         if (v.dtype() == t && v.isContiguous()) {
             return new Dense(v.data(), v.offset());
         }

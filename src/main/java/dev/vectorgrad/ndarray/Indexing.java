@@ -62,7 +62,7 @@ public final class Indexing {
         } else {
             for (int o = 0; o < outer; o++) {
                 for (int j = 0; j < m; j++) {
-                    System.arraycopy(src, base + (o * n + at[j]) * inner, out, (o * m + j) * inner, inner);
+                    Convert.copy(src, base + (o * n + at[j]) * inner, out, (o * m + j) * inner, inner);
                 }
             }
         }
@@ -71,6 +71,11 @@ public final class Indexing {
 
     /** {@code out[oOff + j] = src[sOff + at[j]]}, one typed loop per buffer type. */
     private static void pick(Object src, int sOff, int[] at, Object out, int oOff) {
+        if (src instanceof ComplexBuffer s && out instanceof ComplexBuffer d) {
+            pick(s.reals(), sOff, at, d.reals(), oOff);
+            pick(s.imags(), sOff, at, d.imags(), oOff);
+            return;
+        }
         switch (out) {
             case float[] d -> { float[] s = (float[]) src; for (int j = 0; j < at.length; j++) d[oOff + j] = s[sOff + at[j]]; }
             case double[] d -> { double[] s = (double[]) src; for (int j = 0; j < at.length; j++) d[oOff + j] = s[sOff + at[j]]; }

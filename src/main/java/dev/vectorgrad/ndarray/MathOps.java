@@ -26,7 +26,7 @@ public final class MathOps {
     }
 
     private static NDArray moment(Op op, String name, NDArray x, boolean keepDims, int[] axes) {
-        Strided v = Internals.view(nonNull(name, x));
+        Strided v = NDArrayAccess.view(nonNull(name, x));
         int[] ax = Shapes.axes(name, axes, v.shape().length);
         DType t = floatOf(v.dtype());
         double count = count(v.shape(), ax);
@@ -37,18 +37,18 @@ public final class MathOps {
                 Reductions.reduce(Reductions.Kind.SUM, name, Elementwise.binary(Op.MUL, name, d, d, t), ax, keepDims, t),
                 scalar(t, count), t);
         Strided out = op == Op.STD ? Elementwise.unary(Op.SQRT, name, var, t) : var;
-        return record(op, Internals.wrap(out), new ReduceAttrs(ax, keepDims), x);
+        return record(op, NDArrayAccess.wrap(out), new ReduceAttrs(ax, keepDims), x);
     }
 
     /** The Euclidean (L2) norm over {@code axes} (all when none), {@code tf.norm} with {@code ord='euclidean'}. */
     public static NDArray norm(NDArray x, boolean keepDims, int[] axes) {
-        Strided v = Internals.view(nonNull("norm", x));
+        Strided v = NDArrayAccess.view(nonNull("norm", x));
         int[] ax = Shapes.axes("norm", axes, v.shape().length);
         DType t = floatOf(v.dtype());
         Strided sq = Elementwise.binary(Op.MUL, "norm", v, v, t);
         Strided out = Elementwise.unary(Op.SQRT, "norm",
                 Reductions.reduce(Reductions.Kind.SUM, "norm", sq, ax, keepDims, t), t);
-        return record(Op.NORM, Internals.wrap(out), new ReduceAttrs(ax, keepDims), x);
+        return record(Op.NORM, NDArrayAccess.wrap(out), new ReduceAttrs(ax, keepDims), x);
     }
 
     // ---- cumulative ----
@@ -56,14 +56,14 @@ public final class MathOps {
     /** {@code tf.math.cumsum} / {@code tf.math.cumprod}; integers keep their dtype, bools count as int32. */
     public static NDArray scan(boolean product, NDArray x, int axis, boolean exclusive, boolean reverse) {
         String name = product ? "cumprod" : "cumsum";
-        Strided v = Internals.view(nonNull(name, x));
+        Strided v = NDArrayAccess.view(nonNull(name, x));
         if (v.shape().length == 0) {
             throw new IllegalArgumentException(name + ": needs an array of rank >= 1, got shape ()");
         }
         int a = Shapes.axis(name, axis, v.shape().length);
         DType t = v.dtype() == DType.BOOL ? DType.INT32 : v.dtype();
         Strided out = Cumulative.scan(product ? Reductions.Kind.PROD : Reductions.Kind.SUM, v, a, exclusive, reverse, t);
-        return record(product ? Op.CUMPROD : Op.CUMSUM, Internals.wrap(out),
+        return record(product ? Op.CUMPROD : Op.CUMSUM, NDArrayAccess.wrap(out),
                 new int[] {a, exclusive ? 1 : 0, reverse ? 1 : 0}, x);
     }
 
@@ -71,22 +71,22 @@ public final class MathOps {
 
     /** Stable argsort along {@code axis} as INT64. */
     public static NDArray argsort(NDArray x, int axis, boolean descending) {
-        Strided v = Internals.view(nonNull("argsort", x));
+        Strided v = NDArrayAccess.view(nonNull("argsort", x));
         int a = laneAxis("argsort", v, axis);
-        return record(Op.ARGSORT, Internals.wrap(Sorting.argsort(v, a, descending)), null, x);
+        return record(Op.ARGSORT, NDArrayAccess.wrap(Sorting.argsort(v, a, descending)), null, x);
     }
 
     /** The values of each lane in order: {@code takeLanes(x, argsort(x))}, so the gradient routes back by index. */
     public static NDArray sort(NDArray x, int axis, boolean descending) {
-        Strided v = Internals.view(nonNull("sort", x));
+        Strided v = NDArrayAccess.view(nonNull("sort", x));
         int a = laneAxis("sort", v, axis);
         Strided idx = Sorting.argsort(v, a, descending);
-        return takeLanes(x, Internals.wrap(idx), a);
+        return takeLanes(x, NDArrayAccess.wrap(idx), a);
     }
 
     /** {@code [values, indices]} of the {@code k} largest along the last axis, descending, ties to the lower index. */
     public static NDArray[] topK(NDArray x, int k) {
-        Strided v = Internals.view(nonNull("topK", x));
+        Strided v = NDArrayAccess.view(nonNull("topK", x));
         int[] shape = v.shape();
         if (shape.length == 0) {
             throw new IllegalArgumentException("topK: needs an array of rank >= 1, got shape ()");
@@ -96,7 +96,7 @@ public final class MathOps {
             throw new IllegalArgumentException("topK: k = " + k + " is out of range for last axis of size " + shape[last]
                     + " in shape " + Shapes.format(shape));
         }
-        NDArray idx = Internals.wrap(Sorting.argsortPrefix(v, last, true, k));
+        NDArray idx = NDArrayAccess.wrap(Sorting.argsortPrefix(v, last, true, k));
         return new NDArray[] {takeLanes(x, idx, last), idx};
     }
 
@@ -106,10 +106,10 @@ public final class MathOps {
      * gradient is {@link #putLanes}.
      */
     public static NDArray takeLanes(NDArray x, NDArray idx, int axis) {
-        Strided v = Internals.view(x);
-        Strided i = Internals.view(idx);
+        Strided v = NDArrayAccess.view(x);
+        Strided i = NDArrayAccess.view(idx);
         long[] flat = (long[]) Convert.contiguous(i, DType.INT64);
-        NDArray out = Internals.wrap(Sorting.take(v, flat, i.shape(), axis));
+        NDArray out = NDArrayAccess.wrap(Sorting.take(v, flat, i.shape(), axis));
         OpRecorder r = OpHook.current();
         if (r != null) {
             r.record(Op.TAKE_LANES, out, new NDArray[] {x, idx}, axis);
@@ -119,10 +119,10 @@ public final class MathOps {
 
     /** The adjoint of {@link #takeLanes}: {@code g} added into zeros of length {@code n} along {@code axis}. */
     public static NDArray putLanes(NDArray g, NDArray idx, int axis, int n) {
-        Strided gv = Internals.view(g);
-        Strided i = Internals.view(idx);
+        Strided gv = NDArrayAccess.view(g);
+        Strided i = NDArrayAccess.view(idx);
         long[] flat = (long[]) Convert.contiguous(i, DType.INT64);
-        NDArray out = Internals.wrap(Sorting.put(gv, flat, i.shape(), axis, n));
+        NDArray out = NDArrayAccess.wrap(Sorting.put(gv, flat, i.shape(), axis, n));
         OpRecorder r = OpHook.current();
         if (r != null) {
             r.record(Op.PUT_LANES, out, new NDArray[] {g, idx}, new int[] {axis, n});
@@ -144,7 +144,7 @@ public final class MathOps {
      * {@code boundType} (the array's dtype for long bounds, its float type for double bounds).
      */
     public static NDArray clip(NDArray x, double lo, double hi, boolean integralBounds) {
-        Strided v = Internals.view(nonNull("clip", x));
+        Strided v = NDArrayAccess.view(nonNull("clip", x));
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
             throw new IllegalArgumentException("clip: needs min <= max, got min=" + lo + " max=" + hi);
         }
@@ -154,7 +154,7 @@ public final class MathOps {
         DType t = integralBounds || v.dtype().isFloating() ? v.dtype() : DType.FLOAT32;
         Strided out = Elementwise.binary(Op.MINIMUM, "clip",
                 Elementwise.binary(Op.MAXIMUM, "clip", v, scalar(t, lo), t), scalar(t, hi), t);
-        return record(Op.CLIP, Internals.wrap(out), new double[] {lo, hi}, x);
+        return record(Op.CLIP, NDArrayAccess.wrap(out), new double[] {lo, hi}, x);
     }
 
     /**
@@ -213,8 +213,8 @@ public final class MathOps {
 
     /** {@code logicalAnd/Or/Xor} on BOOL operands, broadcasting. */
     public static NDArray logical(Logical.Connective c, String name, NDArray a, NDArray b) {
-        Strided x = Internals.view(nonNull(name, a));
-        Strided y = Internals.view(nonNull(name, b));
+        Strided x = NDArrayAccess.view(nonNull(name, a));
+        Strided y = NDArrayAccess.view(nonNull(name, b));
         if (x.dtype() != DType.BOOL || y.dtype() != DType.BOOL) {
             throw new IllegalArgumentException(name + ": needs bool operands, got " + x.dtype() + " and " + y.dtype());
         }
@@ -223,7 +223,7 @@ public final class MathOps {
             case OR -> Op.LOGICAL_OR;
             case XOR -> Op.LOGICAL_XOR;
         };
-        NDArray out = Internals.wrap(Logical.binary(c, name, x, y));
+        NDArray out = NDArrayAccess.wrap(Logical.binary(c, name, x, y));
         OpRecorder r = OpHook.current();
         if (r != null) {
             r.record(op, out, new NDArray[] {a, b}, null);
@@ -233,19 +233,19 @@ public final class MathOps {
 
     /** {@code logicalNot} of a BOOL array. */
     public static NDArray logicalNot(NDArray a) {
-        Strided x = Internals.view(nonNull("logicalNot", a));
+        Strided x = NDArrayAccess.view(nonNull("logicalNot", a));
         if (x.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("logicalNot: needs a bool operand, got " + x.dtype());
         }
-        return record(Op.LOGICAL_NOT, Internals.wrap(Logical.not(x)), null, a);
+        return record(Op.LOGICAL_NOT, NDArrayAccess.wrap(Logical.not(x)), null, a);
     }
 
     /** {@code any}/{@code all} over {@code axes} (all when none): NumPy's truthiness for any dtype. */
     public static NDArray anyAll(boolean all, NDArray x, boolean keepDims, int[] axes) {
         String name = all ? "all" : "any";
-        Strided v = Internals.view(nonNull(name, x));
+        Strided v = NDArrayAccess.view(nonNull(name, x));
         int[] ax = Shapes.axes(name, axes, v.shape().length);
-        return record(all ? Op.ALL : Op.ANY, Internals.wrap(Logical.anyAll(all, name, v, ax, keepDims)),
+        return record(all ? Op.ALL : Op.ANY, NDArrayAccess.wrap(Logical.anyAll(all, name, v, ax, keepDims)),
                 new ReduceAttrs(ax, keepDims), x);
     }
 
@@ -253,22 +253,22 @@ public final class MathOps {
 
     /** {@code x > 0 ? x : alpha·x}; integers give float32; the slope is recorded for the gradient. */
     public static NDArray leakyRelu(NDArray x, double alpha) {
-        Strided v = Internals.view(nonNull("leakyRelu", x));
+        Strided v = NDArrayAccess.view(nonNull("leakyRelu", x));
         if (v.dtype() == DType.BOOL) {
             throw new IllegalArgumentException("leakyRelu: not supported for dtype bool");
         }
         if (Double.isNaN(alpha)) {
             throw new IllegalArgumentException("leakyRelu: alpha is NaN");
         }
-        return record(Op.LEAKY_RELU, Internals.wrap(MathKernels.leakyRelu(v, alpha, floatOf(v.dtype()))), alpha, x);
+        return record(Op.LEAKY_RELU, NDArrayAccess.wrap(MathKernels.leakyRelu(v, alpha, floatOf(v.dtype()))), alpha, x);
     }
 
     // ---- binary: Python's // and %, atan2 ----
 
     /** {@code floorDiv}, {@code floorMod} or {@code atan2} with NumPy broadcasting and type promotion. */
     public static NDArray binary(Op op, String name, NDArray a, NDArray b) {
-        Strided x = Internals.view(nonNull(name, a));
-        Strided y = Internals.view(nonNull(name, b));
+        Strided x = NDArrayAccess.view(nonNull(name, a));
+        Strided y = NDArrayAccess.view(nonNull(name, b));
         DType t = DType.promote(x.dtype(), y.dtype());
         if (t == DType.BOOL) {
             throw new IllegalArgumentException(name + ": not supported for dtype bool (cast to int32 or float32 first)");
@@ -282,7 +282,7 @@ public final class MathOps {
         } catch (ArithmeticException e) {
             throw new ArithmeticException(name + ": integer division by zero");
         }
-        NDArray result = Internals.wrap(out);
+        NDArray result = NDArrayAccess.wrap(out);
         OpRecorder r = OpHook.current();
         if (r != null) {
             r.record(op, result, new NDArray[] {a, b}, null);

@@ -8,13 +8,31 @@ import java.util.Arrays;
  */
 public final class Shapes {
 
-    /** Element count of {@code shape}; fails with a clear message above {@link Integer#MAX_VALUE}. */
+    /**
+     * The most elements an array may have: the largest length every JVM allocates (the JDK's own
+     * {@code ArraysSupport.SOFT_MAX_ARRAY_LENGTH}; HotSpot refuses a few lengths above it whatever the heap).
+     */
+    public static final int MAX_SIZE = Integer.MAX_VALUE - 8;
+
+    /**
+     * Element count of {@code shape}. Fails with a clear message when the product of the non-zero dimensions
+     * exceeds {@link #MAX_SIZE}, even when another dimension is 0 (NumPy's rule: the strides of an empty
+     * array must still be computable), so no stride or size computed from a checked shape can overflow.
+     */
     public static int size(int[] shape) {
         long n = 1;
+        long nonZero = 1;
         for (int d : shape) {
-            n *= d;
-            if (n > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("shape " + format(shape) + " has more than 2^31-1 elements");
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + format(shape));
+            }
+            n *= d; // each factor < 2^31 and the running product <= MAX_SIZE: no long overflow
+            if (d != 0) {
+                nonZero *= d;
+                if (nonZero > MAX_SIZE) {
+                    throw new IllegalArgumentException("shape " + format(shape) + " has more elements than an array "
+                            + "can hold: the limit is " + MAX_SIZE + " (2^31 - 9) elements");
+                }
             }
         }
         return (int) n;
@@ -30,7 +48,11 @@ public final class Shapes {
                 throw new IllegalArgumentException(op + ": negative dimension in shape " + format(shape));
             }
         }
-        size(shape);
+        try {
+            size(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
         return shape.clone();
     }
 

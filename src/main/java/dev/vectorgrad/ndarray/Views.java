@@ -29,7 +29,6 @@ public final class Views {
         int size = Shapes.size(old);
         int[] shape = requested.clone();
         int unknown = -1;
-        long known = 1;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] == -1) {
                 if (unknown >= 0) {
@@ -39,23 +38,31 @@ public final class Views {
                 unknown = i;
             } else if (shape[i] < 0) {
                 throw new IllegalArgumentException("reshape: negative dimension in " + Arrays.toString(requested));
-            } else {
-                known *= shape[i];
             }
         }
         if (unknown >= 0) {
+            shape[unknown] = 1;
+            long known = Shapes.size(shape); // overflow-checked: fails above Shapes.MAX_SIZE
             if (known == 0 || size % known != 0) {
-                throw new IllegalArgumentException("reshape: cannot reshape array of size " + size + " into shape "
-                        + Arrays.toString(requested).replace('[', '(').replace(']', ')'));
+                throw new IllegalArgumentException(cannotReshape(old, requested));
             }
             shape[unknown] = (int) (size / known);
-            known *= shape[unknown];
         }
-        if (known != size) {
-            throw new IllegalArgumentException("reshape: cannot reshape array of size " + size + " into shape "
-                    + Shapes.format(shape));
+        int count;
+        try {
+            count = Shapes.size(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(cannotReshape(old, requested) + ": " + e.getMessage(), e);
+        }
+        if (count != size) {
+            throw new IllegalArgumentException(cannotReshape(old, requested));
         }
         return shape;
+    }
+
+    private static String cannotReshape(int[] old, int[] requested) {
+        return "reshape: cannot reshape array of size " + Shapes.size(old) + " into shape " + Shapes.format(requested)
+                + "; the array has shape " + Shapes.format(old);
     }
 
     /** Strides that read {@code oldShape}/{@code oldStrides} as {@code newShape}, or null if none exist. */
@@ -151,8 +158,9 @@ public final class Views {
             lo = clamp(start < 0 ? (long) start + n : start, -1, n - 1);
             hi = clamp(stop < 0 ? (long) stop + n : stop, -1, n - 1);
         }
-        long count = step > 0 ? (hi > lo ? (hi - lo + step - 1) / step : 0)
-                : (lo > hi ? (lo - hi + (-step) - 1) / (-step) : 0);
+        long absStep = Math.abs((long) step); // |Integer.MIN_VALUE| does not fit an int
+        long count = step > 0 ? (hi > lo ? (hi - lo + absStep - 1) / absStep : 0)
+                : (lo > hi ? (lo - hi + absStep - 1) / absStep : 0);
         return new int[] {count == 0 ? 0 : (int) lo, (int) count, step};
     }
 
@@ -166,7 +174,8 @@ public final class Views {
         int[] strides = x.strides().clone();
         shape[axis] = norm[1];
         int offset = x.offset() + (norm[1] == 0 ? 0 : norm[0] * strides[axis]);
-        strides[axis] = strides[axis] * norm[2];
+        // one element or none: the step is never taken, and stride × step could overflow (step Integer.MIN_VALUE)
+        strides[axis] = norm[1] <= 1 ? strides[axis] : Math.multiplyExact(strides[axis], norm[2]);
         return new Strided(x.dtype(), x.data(), offset, shape, strides);
     }
 

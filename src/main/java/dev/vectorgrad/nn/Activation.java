@@ -20,6 +20,9 @@ public enum Activation {
 
     /** This activation applied to {@code x}. */
     public NDArray apply(NDArray x) {
+        if (x == null) {
+            throw new IllegalArgumentException("Activation." + name() + ".apply: x is null");
+        }
         return switch (this) {
             case RELU -> x.relu();
             case TANH -> x.tanh();

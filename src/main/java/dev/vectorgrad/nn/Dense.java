@@ -3,6 +3,7 @@ package dev.vectorgrad.nn;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.Variable;
+import dev.vectorgrad.ndarray.Args;
 
 /**
  * Keras's {@code Dense}: {@code activation(x @ kernel + bias)} over the last axis of {@code x}.
@@ -53,7 +54,7 @@ public class Dense extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] shape = x.shape();
+        int[] shape = Args.nonNull(x, "x").shape();
         checkRank(shape);
         maybeBuild(shape);
         if (shape[shape.length - 1] != inputSize) {

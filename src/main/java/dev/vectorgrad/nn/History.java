@@ -49,6 +49,9 @@ public final class History {
      * {@code val_loss}, {@code accuracy} with {@code val_accuracy}, ...), with no library beyond the JDK.
      */
     public void plot(Path file) throws IOException {
+        if (file == null) {
+            throw new IllegalArgumentException("History.plot: file is null");
+        }
         Files.writeString(file, toSvg(), StandardCharsets.UTF_8);
     }
 

@@ -12,6 +12,9 @@ public final class Initializers {
      * {@code limit = sqrt(6 / (fanIn + fanOut))}, so the variance is {@code 2 / (fanIn + fanOut)}.
      */
     public static NDArray glorotUniform(Rng rng, DType dtype, int fanIn, int fanOut) {
+        if (rng == null || dtype == null) {
+            throw new IllegalArgumentException("glorotUniform: " + (rng == null ? "rng" : "dtype") + " is null");
+        }
         if (fanIn <= 0 || fanOut <= 0) {
             throw new IllegalArgumentException("glorotUniform: fans must be positive, got " + fanIn + " and " + fanOut);
         }

@@ -59,6 +59,9 @@ public abstract class Model extends Layer {
         if (optimizer == null || loss == null) {
             throw new IllegalArgumentException("compile: " + (optimizer == null ? "optimizer" : "loss") + " is null");
         }
+        if (metrics == null) {
+            throw new IllegalArgumentException("compile: metrics is null (pass no metrics, not a null array)");
+        }
         List<Metric> ms = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>(Set.of("loss"));
         for (Metric m : metrics) {

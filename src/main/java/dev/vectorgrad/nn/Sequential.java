@@ -1,6 +1,7 @@
 package dev.vectorgrad.nn;
 
 import dev.vectorgrad.NDArray;
+import dev.vectorgrad.ndarray.Args;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,7 @@ public class Sequential extends Model {
     private final List<Layer> layers = new ArrayList<>();
 
     public Sequential(Layer... layers) {
+        Args.nonNull(layers, "layers");
         for (Layer l : layers) {
             add(l);
         }

@@ -44,4 +44,13 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.vectorgrad.autodiff..", "dev.vectorgrad.nn..")
                 .check(MAIN);
     }
+
+    @Test
+    void lossesMetricsAndDatasetUseOnlyPublicArrayApi() {
+        // NDArrayAccess is for code that hands raw buffers to kernels; these are written in NDArray ops
+        noClasses().that().resideInAnyPackage("dev.vectorgrad.nn.losses..", "dev.vectorgrad.nn.metrics..",
+                        "dev.vectorgrad.data..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.vectorgrad.ndarray.NDArrayAccess")
+                .check(MAIN);
+    }
 }

@@ -14,7 +14,7 @@ class ManipulationBehaviourTest {
     private static final NDArray X = NDArray.of(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 3, 4);
 
     private static boolean sharesBuffer(NDArray a, NDArray b) {
-        return Internals.view(a).data() == Internals.view(b).data();
+        return NDArrayAccess.view(a).data() == NDArrayAccess.view(b).data();
     }
 
     @Test

@@ -88,16 +88,16 @@ class MoreDtypesPrinterTest {
         assertThat(arrays.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (Map.Entry<String, String> e : expected.entrySet()) {
             NDArray x = arrays.get(e.getKey()).get();
-            assertThat(ArrayPrinter.str(Internals.view(x))).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(ArrayPrinter.str(NDArrayAccess.view(x))).as(e.getKey()).isEqualTo(e.getValue());
         }
     }
 
     @Test
     void viewsPrintTheirOwnElements() {
         NDArray z = NDArray.ofComplex(new double[] {1, 2, 3, 4}, new double[] {-1, -2, -3, -4}, 2, 2);
-        assertThat(ArrayPrinter.str(Internals.view(z.transpose()))).isEqualTo("[[1.-1.j 3.-3.j]\n [2.-2.j 4.-4.j]]");
+        assertThat(ArrayPrinter.str(NDArrayAccess.view(z.transpose()))).isEqualTo("[[1.-1.j 3.-3.j]\n [2.-2.j 4.-4.j]]");
         NDArray s = NDArray.of(new String[] {"a", "b", "c", "d"}, 2, 2);
-        assertThat(ArrayPrinter.str(Internals.view(s.transpose().slice(0, 1, 2, 1)))).isEqualTo("[[b'b' b'd']]");
+        assertThat(ArrayPrinter.str(NDArrayAccess.view(s.transpose().slice(0, 1, 2, 1)))).isEqualTo("[[b'b' b'd']]");
     }
 
     @Test

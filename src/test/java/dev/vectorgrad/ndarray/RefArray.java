@@ -17,7 +17,7 @@ record RefArray(double[] values, int[] shape) {
 
     /** Reads every element through the offset formula {@code offset + Σ strides[k]·i_k} on the raw buffer. */
     static double[] rawWalk(NDArray a) {
-        Strided s = Internals.view(a);
+        Strided s = NDArrayAccess.view(a);
         int n = Shapes.size(s.shape());
         double[] out = new double[n];
         int[] idx = new int[s.shape().length];

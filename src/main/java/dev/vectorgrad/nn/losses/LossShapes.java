@@ -16,6 +16,7 @@ final class LossShapes {
      * {@code [batch, batch]}; then the two shapes must match.
      */
     static NDArray alignLabels(String loss, NDArray yTrue, NDArray yPred) {
+        requireNonNull(loss, yTrue, yPred);
         requireFloat(loss, yPred);
         NDArray t = yTrue.cast(yPred.dtype());
         int[] ts = t.shape();
@@ -30,6 +31,13 @@ final class LossShapes {
                     + shape(yTrue.shape()) + " and " + shape(ps));
         }
         return t;
+    }
+
+    /** A null label or prediction is the caller's mistake: say which, before anything dereferences it. */
+    static void requireNonNull(String loss, NDArray yTrue, NDArray yPred) {
+        if (yTrue == null || yPred == null) {
+            throw new IllegalArgumentException(loss + ".call: " + (yTrue == null ? "yTrue" : "yPred") + " is null");
+        }
     }
 
     static void requireFloat(String loss, NDArray yPred) {

@@ -2,7 +2,6 @@ package dev.vectorgrad.nn.losses;
 
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
-import dev.vectorgrad.ndarray.Internals;
 import java.util.Arrays;
 
 /**
@@ -40,6 +39,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        LossShapes.requireNonNull("SparseCategoricalCrossentropy", yTrue, yPred);
         LossShapes.requireFloat("SparseCategoricalCrossentropy", yPred);
         if (yPred.rank() < 1) {
             throw new IllegalArgumentException("SparseCategoricalCrossentropy: y_pred needs a class axis, got shape ()");
@@ -65,22 +65,26 @@ public final class SparseCategoricalCrossentropy implements Loss {
         if (labels.dtype() == DType.BOOL) {
             throw new IllegalArgumentException("SparseCategoricalCrossentropy: labels must be int32 or int64, got bool");
         }
-        long[] idx = LossShapes.isInteger(labels.dtype()) ? labels.toLongArray() : labels.cast(DType.INT64).toLongArray();
+        long[] idx = labels.toLongArray();
+        double[] asFloat = LossShapes.isInteger(labels.dtype()) ? null : labels.toDoubleArray();
         int n = idx.length;
         for (int i = 0; i < n; i++) {
-            if (idx[i] < 0 || idx[i] >= classes) {
-                throw new IllegalArgumentException("SparseCategoricalCrossentropy: Received a label value of " + idx[i]
+            // a float label is truncated as TF casts it; NaN and ±inf have no class (TF: an out-of-range int64)
+            boolean bad = asFloat != null ? !(asFloat[i] > -1 && asFloat[i] < classes) : idx[i] < 0 || idx[i] >= classes;
+            if (bad) {
+                throw new IllegalArgumentException("SparseCategoricalCrossentropy: Received a label value of "
+                        + (asFloat != null ? String.valueOf(asFloat[i]) : String.valueOf(idx[i]))
                         + " which is outside the valid range of [0, " + classes + ").");
             }
         }
         if (dtype == DType.FLOAT64) {
             double[] d = new double[n * classes];
             for (int i = 0; i < n; i++) d[i * classes + (int) idx[i]] = 1;
-            return Internals.wrap(DType.FLOAT64, d, predShape); // fresh buffer: no copy needed
+            return NDArray.of(d, predShape);
         }
         float[] f = new float[n * classes];
         for (int i = 0; i < n; i++) f[i * classes + (int) idx[i]] = 1;
-        return Internals.wrap(DType.FLOAT32, f, predShape);
+        return NDArray.of(f, predShape);
     }
 
     private static int[] withOne(int[] s) {

@@ -24,6 +24,7 @@ public class Accuracy extends Metric {
 
     /** Adds one weighted match flag per element; {@code sampleWeight} may be null. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         NDArray t = squeezeTrailingOne(yTrue, yPred.rank());
         NDArray p = squeezeTrailingOne(yPred, t.rank());
         accumulate(t.eq(p), sampleWeight);

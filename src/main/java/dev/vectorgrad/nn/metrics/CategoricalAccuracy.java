@@ -23,6 +23,7 @@ public class CategoricalAccuracy extends Metric {
 
     /** {@code sampleWeight} (may be null) has one weight per sample. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         if (yPred.rank() < 1 || yTrue.rank() < 1) {
             throw new IllegalArgumentException(name() + ": y_true and y_pred need a class axis, got shapes "
                     + shape(yTrue.shape()) + " and " + shape(yPred.shape()));

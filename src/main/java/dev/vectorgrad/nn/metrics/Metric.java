@@ -47,6 +47,9 @@ public abstract class Metric {
 
     /** Adds {@code Σ w·values} and {@code Σ w} (w = 1 when {@code sampleWeight} is null), broadcasting the weights. */
     protected final void accumulate(NDArray values, NDArray sampleWeight) {
+        if (values == null) {
+            throw new IllegalArgumentException(name + ": values is null");
+        }
         NDArray v = values.cast(DType.FLOAT64);
         if (sampleWeight == null) {
             total += v.sum().item();
@@ -66,6 +69,13 @@ public abstract class Metric {
         }
         total += v.mul(w).sum().item();
         count += w.sum().item();
+    }
+
+    /** Fails with the metric's name and the argument when a label or prediction is null. */
+    static void requireNonNull(String metric, NDArray yTrue, NDArray yPred) {
+        if (yTrue == null || yPred == null) {
+            throw new IllegalArgumentException(metric + ".update: " + (yTrue == null ? "yTrue" : "yPred") + " is null");
+        }
     }
 
     static String shape(int[] s) {

@@ -25,15 +25,23 @@ public class SparseCategoricalAccuracy extends Metric {
 
     /** {@code sampleWeight} (may be null) has one weight per sample. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         if (yPred.rank() < 1) {
             throw new IllegalArgumentException(name() + ": y_pred needs a class axis, got shape ()");
         }
         NDArray predicted = yPred.argMax(yPred.rank() - 1);
         NDArray labels = squeezeTrailingOne(yTrue, predicted.rank());
-        if (labels.dtype().isFloating()) {
-            labels = labels.cast(DType.INT64);
+        // the same label checks as SparseCategoricalCrossentropy: one label per sample, not bool
+        if (!java.util.Arrays.equals(labels.shape(), predicted.shape())) {
+            throw new IllegalArgumentException(name() + ": labels of shape " + shape(yTrue.shape())
+                    + " do not match predictions of shape " + shape(yPred.shape()) + "; expected "
+                    + shape(predicted.shape()) + " or that shape with a trailing 1");
         }
-        accumulate(labels.eq(predicted), sampleWeight);
+        if (labels.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException(name() + ": labels must be int32 or int64, got bool");
+        }
+        // Keras compares in the labels' dtype: a float label matches only a whole class id, NaN never
+        accumulate(labels.eq(predicted.cast(labels.dtype())), sampleWeight);
     }
 
     @Override

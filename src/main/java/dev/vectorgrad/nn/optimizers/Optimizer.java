@@ -4,7 +4,7 @@ import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.ndarray.Convert;
-import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Shapes;
 import dev.vectorgrad.ndarray.Strided;
 import java.util.ArrayList;
@@ -73,6 +73,12 @@ public abstract class Optimizer {
         if (grads == null || vars == null) {
             throw new IllegalArgumentException("applyGradients: " + (grads == null ? "grads" : "vars") + " is null");
         }
+        for (Object v : vars) { // a raw or unchecked list can smuggle in a plain array
+            if (v != null && !(v instanceof Variable)) {
+                throw new IllegalArgumentException("applyGradients: vars must hold Variables, got a "
+                        + v.getClass().getSimpleName() + "; wrap a weight in new Variable(...) to train it");
+            }
+        }
         if (grads.size() != vars.size()) {
             throw new IllegalArgumentException("applyGradients: got " + grads.size() + " gradients for " + vars.size()
                     + " variables; the two lists must pair up one to one");
@@ -126,13 +132,13 @@ public abstract class Optimizer {
 
     private void update(Variable v, NDArray grad, long step) {
         DType t = v.dtype();
-        Strided w = dense(Internals.view(v), t);
-        Strided g = dense(Internals.view(grad), t);
+        Strided w = dense(NDArrayAccess.view(v), t);
+        Strided g = dense(NDArrayAccess.view(grad), t);
         int n = w.size();
         Object[] s = slots.computeIfAbsent(v, k -> createSlots(t, n));
         Object out = Convert.allocate(t, n);
         update(w.data(), w.offset(), g.data(), g.offset(), s, out, n, step);
-        v.assign(Internals.wrap(t, out, v.shape()));
+        v.assign(NDArrayAccess.wrap(t, out, v.shape()));
     }
 
     /** {@code x} itself when it is a dense row-major run of {@code t}, else a row-major copy. */

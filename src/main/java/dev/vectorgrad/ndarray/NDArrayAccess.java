@@ -8,7 +8,7 @@ import dev.vectorgrad.NDArray;
  * raw arrays for kernels without widening NDArray's public API. NDArray registers the
  * implementation when it is initialised (the JDK's "shared secrets" pattern). Not exported.
  */
-public final class Internals {
+public final class NDArrayAccess {
 
     /** What NDArray lets the engine do. */
     public interface Access {
@@ -54,5 +54,5 @@ public final class Internals {
         return access().wrap(dtype, data, shape, Shapes.rowMajorStrides(shape), 0);
     }
 
-    private Internals() {}
+    private NDArrayAccess() {}
 }

@@ -1,0 +1,311 @@
+package dev.vectorgrad.surface;
+
+import dev.vectorgrad.DType;
+import dev.vectorgrad.NDArray;
+import dev.vectorgrad.Rng;
+import dev.vectorgrad.autodiff.GradientTape;
+import dev.vectorgrad.autodiff.Variable;
+import dev.vectorgrad.data.Dataset;
+import dev.vectorgrad.nn.Dense;
+import dev.vectorgrad.nn.Layer;
+import dev.vectorgrad.nn.Model;
+import dev.vectorgrad.nn.Sequential;
+import dev.vectorgrad.nn.losses.Loss;
+import dev.vectorgrad.nn.losses.MeanSquaredError;
+import dev.vectorgrad.nn.metrics.Mean;
+import dev.vectorgrad.nn.metrics.Metric;
+import dev.vectorgrad.nn.optimizers.Optimizer;
+import dev.vectorgrad.nn.optimizers.SGD;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The hostile values tried for each parameter type: null, empty and scalar arrays, wrong dtypes, negative,
+ * overflowing and extreme numbers, shapes whose sizes overflow or exceed a Java array, out-of-range axes. The first
+ * value of each list is an ordinary one, used for the other arguments while one argument is made hostile.
+ *
+ * <p>No value asks for a legal but huge allocation (such as 2^31 - 9 floats): that is an OutOfMemoryError by the
+ * JVM's rules, not a bad input. Values are made fresh for each call ({@link Value#make}), because receivers such as
+ * tapes, metrics and layers change state and tapes belong to the thread that opens them.
+ */
+final class HostileValues {
+
+    /** One candidate argument: how the failure report shows it, and how to make it. */
+    record Value(String label, Supplier<Object> make) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final Path dir;
+
+    HostileValues(Path scratchDir) {
+        this.dir = scratchDir;
+    }
+
+    private static Value v(String label, Supplier<Object> make) {
+        return new Value(label, make);
+    }
+
+    private static final Value NULL = v("null", () -> null);
+
+    static final int[] INTS = {2, 0, 1, -1, 3, 65536, Integer.MAX_VALUE, Integer.MIN_VALUE, -3};
+
+    /** Arrays of every dtype and awkward shape; the first is an ordinary float32 matrix. */
+    static List<Value> arrays() {
+        return List.of(
+                v("float32(2, 3)", () -> NDArray.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3)),
+                NULL,
+                v("float32(0,)", () -> NDArray.zeros(DType.FLOAT32, 0)),
+                v("float32 scalar", () -> NDArray.of(2.5f)),
+                v("float64(3,)", () -> NDArray.of(new double[] {-1, 0.5, Double.NaN})),
+                v("int32(2, 2) with negatives", () -> NDArray.of(new int[] {-1, 2, Integer.MAX_VALUE, 0}, 2, 2)),
+                v("int64(3,)", () -> NDArray.of(new long[] {Long.MIN_VALUE, 0, 7})),
+                v("bool(2,)", () -> NDArray.of(new boolean[] {true, false})),
+                v("float32(2, 0, 3)", () -> NDArray.zeros(DType.FLOAT32, 2, 0, 3)),
+                v("float32(1, 3) transposed view", () -> NDArray.of(new float[] {1, 2, 3}, 3, 1).transpose()),
+                v("Variable float32(2, 3)", () -> new Variable(NDArray.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3))));
+    }
+
+    private static List<Value> shapes() {
+        return List.of(
+                v("{2, 3}", () -> new int[] {2, 3}),
+                NULL,
+                v("{}", () -> new int[0]),
+                v("{-1}", () -> new int[] {-1}),
+                v("{0}", () -> new int[] {0}),
+                v("{6}", () -> new int[] {6}),
+                v("{-2, 3}", () -> new int[] {-2, 3}),
+                v("{MAX_VALUE}", () -> new int[] {Integer.MAX_VALUE}),
+                v("{MIN_VALUE}", () -> new int[] {Integer.MIN_VALUE}),
+                v("{65536, 65536}", () -> new int[] {65536, 65536}),
+                v("{0, 65536, 65536}", () -> new int[] {0, 65536, 65536}),
+                v("{65536, 65536, 65536, 65536}", () -> new int[] {65536, 65536, 65536, 65536}),
+                v("{1, 5}", () -> new int[] {1, 5}),
+                v("{0, 0}", () -> new int[] {0, 0}));
+    }
+
+    private static List<Value> ints() {
+        List<Value> out = new ArrayList<>();
+        for (int i : INTS) {
+            out.add(v(i == Integer.MAX_VALUE ? "MAX_VALUE" : i == Integer.MIN_VALUE ? "MIN_VALUE" : String.valueOf(i),
+                    () -> i));
+        }
+        return out;
+    }
+
+    private static List<Value> longs() {
+        return List.of(v("1L", () -> 1L), v("0L", () -> 0L), v("-1L", () -> -1L), v("Long.MAX_VALUE", () -> Long.MAX_VALUE),
+                v("Long.MIN_VALUE", () -> Long.MIN_VALUE), v("1L << 33", () -> 1L << 33));
+    }
+
+    private static List<Value> doubles() {
+        return List.of(v("0.5", () -> 0.5), v("0.0", () -> 0.0), v("-1.0", () -> -1.0), v("NaN", () -> Double.NaN),
+                v("+Inf", () -> Double.POSITIVE_INFINITY), v("-Inf", () -> Double.NEGATIVE_INFINITY),
+                v("1e308", () -> 1e308), v("-0.0", () -> -0.0), v("3.0", () -> 3.0));
+    }
+
+    private static List<Value> floats() {
+        return List.of(v("0.5f", () -> 0.5f), v("NaN f", () -> Float.NaN), v("-Inf f", () -> Float.NEGATIVE_INFINITY),
+                v("0f", () -> 0f), v("3e38f", () -> 3e38f));
+    }
+
+    private List<Value> paths() {
+        return List.of(
+                v("missing.npy", () -> dir.resolve("missing.npy")),
+                NULL,
+                v("a directory", () -> dir),
+                v("out.npy (writable)", () -> dir.resolve("out.npy")),
+                v("file under a missing folder", () -> dir.resolve("no/such/folder/x.npy")));
+    }
+
+    /** Candidates for a parameter of type {@code t}; empty when the test cannot make one (then only null). */
+    List<Value> forType(Class<?> t) {
+        if (t == NDArray.class) {
+            return arrays();
+        }
+        if (t == int[].class) {
+            return shapes();
+        }
+        if (t == int.class || t == Integer.class) {
+            return ints();
+        }
+        if (t == long.class || t == Long.class) {
+            return longs();
+        }
+        if (t == double.class || t == Double.class) {
+            return doubles();
+        }
+        if (t == float.class || t == Float.class) {
+            return floats();
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return List.of(v("false", () -> false), v("true", () -> true));
+        }
+        if (t == String.class) {
+            return List.of(v("\"x\"", () -> "x"), NULL, v("\"\"", () -> ""), v("\"dense/kernel:0\"", () -> "dense/kernel:0"));
+        }
+        if (t == Path.class) {
+            return paths();
+        }
+        if (t == InputStream.class) {
+            return List.of(v("empty stream", () -> new ByteArrayInputStream(new byte[0])), NULL,
+                    v("garbage stream", () -> new ByteArrayInputStream(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 9})));
+        }
+        if (t == OutputStream.class) {
+            return List.of(v("byte sink", ByteArrayOutputStream::new), NULL);
+        }
+        if (t.isEnum()) {
+            List<Value> out = new ArrayList<>();
+            for (Object c : t.getEnumConstants()) {
+                out.add(v(t.getSimpleName() + "." + c, () -> c));
+            }
+            out.add(1, NULL);
+            return out;
+        }
+        if (t == Function.class) {
+            return List.of(v("x -> x.square()", () -> (Function<NDArray, NDArray>) NDArray::square), NULL,
+                    v("x -> null", () -> (Function<NDArray, NDArray>) x -> null),
+                    v("x -> int32 constant", () -> (Function<NDArray, NDArray>) x -> NDArray.of(1)));
+        }
+        if (t == List.class || t == Collection.class || t == Iterable.class) {
+            return List.of(
+                    v("[float32(2, 3)]", () -> new ArrayList<>(List.of(NDArray.zeros(DType.FLOAT32, 2, 3)))),
+                    NULL,
+                    v("[]", ArrayList::new),
+                    v("[null]", () -> new ArrayList<>(Arrays.asList((Object) null))),
+                    v("[Variable, int32]", () -> new ArrayList<>(List.of(new Variable(NDArray.of(1f)), NDArray.of(1)))));
+        }
+        if (t == Map.class) {
+            return List.of(
+                    v("{a: float32(2,)}", () -> new LinkedHashMap<>(Map.of("a", NDArray.zeros(DType.FLOAT32, 2)))),
+                    NULL,
+                    v("{}", LinkedHashMap::new),
+                    v("{a: null}", () -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("a", null);
+                        return m;
+                    }));
+        }
+        if (t == Object.class) {
+            return List.of(v("float32(2, 3)", () -> NDArray.zeros(DType.FLOAT32, 2, 3)), NULL, v("\"x\"", () -> "x"));
+        }
+        if (t.isArray()) {
+            Class<?> e = t.getComponentType();
+            List<Value> out = new ArrayList<>();
+            List<Value> elems = e.isPrimitive() ? List.of() : forType(e);
+            if (!elems.isEmpty()) {
+                Value first = elems.get(0);
+                out.add(v("{" + first.label() + "}", () -> one(e, first.make().get())));
+            }
+            out.add(NULL);
+            out.add(v("{}", () -> Array.newInstance(e, 0)));
+            if (!e.isPrimitive()) {
+                out.add(v("{null}", () -> Array.newInstance(e, 1)));
+            } else {
+                out.add(v("primitive " + e + "[3]", () -> Array.newInstance(e, 3)));
+            }
+            return out;
+        }
+        List<Value> instances = instancesOf(t);
+        if (!instances.isEmpty()) {
+            List<Value> out = new ArrayList<>(instances);
+            out.add(Math.min(1, out.size()), NULL);
+            return out;
+        }
+        return List.of(NULL);
+    }
+
+    private static Object one(Class<?> e, Object x) {
+        Object a = Array.newInstance(e, 1);
+        Array.set(a, 0, x);
+        return a;
+    }
+
+    /** Ordinary instances of library types, used as receivers and as arguments. */
+    static List<Value> instancesOf(Class<?> t) {
+        List<Value> out = new ArrayList<>();
+        if (t.isAssignableFrom(Variable.class) && t != Object.class) {
+            out.add(v("Variable float32(2, 3)", () -> new Variable(NDArray.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3))));
+        }
+        if (t == GradientTape.class) {
+            out.add(v("new GradientTape()", GradientTape::new));
+            out.add(v("persistent tape", () -> GradientTape.builder().persistent(true).build()));
+        }
+        if (t == GradientTape.Builder.class) {
+            out.add(v("GradientTape.builder()", GradientTape::builder));
+        }
+        if (t == Rng.class) {
+            out.add(v("Rng.seeded(1)", () -> Rng.seeded(1)));
+        }
+        if (t == Dataset.class) {
+            out.add(v("Dataset of 4 samples", () -> Dataset.of(NDArray.zeros(DType.FLOAT32, 4, 3),
+                    NDArray.of(new int[] {0, 1, 0, 1}))));
+            out.add(v("Dataset batched by 3, unlabelled", () -> Dataset.of(NDArray.zeros(DType.FLOAT32, 4, 3)).batch(3)));
+        }
+        if (t.isAssignableFrom(Sequential.class) && t != Object.class && Layer.class.isAssignableFrom(t)) {
+            if (!Model.class.isAssignableFrom(t) || t.isAssignableFrom(Sequential.class)) {
+                out.add(v("compiled Sequential(Dense(2, in 3))", () -> {
+                    Sequential s = new Sequential(new Dense(2, null, 3));
+                    s.compile(new SGD(), new MeanSquaredError(), new Mean());
+                    s.setVerbose(0);
+                    return s;
+                }));
+                out.add(v("empty Sequential", Sequential::new));
+            }
+        }
+        if (t.isAssignableFrom(Dense.class) && t != Object.class) {
+            out.add(v("Dense(3)", () -> new Dense(3)));
+        }
+        if (t == Optimizer.class) {
+            out.add(v("SGD()", SGD::new));
+        }
+        if (t == Loss.class) {
+            out.add(v("MeanSquaredError", MeanSquaredError::new));
+        }
+        if (t == Metric.class) {
+            out.add(v("Mean", Mean::new));
+        }
+        if (t.isEnum()) {
+            for (Object c : t.getEnumConstants()) {
+                out.add(v(t.getSimpleName() + "." + c, () -> c));
+            }
+        }
+        if (t == GradientTape.Pause.class) {
+            out.add(v("a pause of a persistent tape", () -> GradientTape.builder().persistent(true).build().stopRecording()));
+        }
+        if (t == Dataset.Batch.class) {
+            out.add(v("Batch(float32(2,), null)", () -> new Dataset.Batch(NDArray.zeros(DType.FLOAT32, 2), null)));
+        }
+        if (out.isEmpty() && !t.isInterface() && !Modifier.isAbstract(t.getModifiers())) {
+            try {
+                Constructor<?> k = t.getConstructor();
+                out.add(v("new " + t.getSimpleName() + "()", () -> {
+                    try {
+                        return k.newInstance();
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            } catch (NoSuchMethodException e) {
+                // no public no-argument constructor: instances come from the explicit cases above or not at all
+            }
+        }
+        return out;
+    }
+}
