@@ -65,6 +65,15 @@ public class Dense extends Layer {
         return activation.apply(in.matmul(kernel).add(bias));
     }
 
+    /** The input shape with its last axis replaced by {@code units}. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        checkRank(inputShape);
+        int[] out = inputShape.clone();
+        out[out.length - 1] = units;
+        return out;
+    }
+
     private void checkRank(int[] shape) {
         if (shape.length < 2) {
             throw new IllegalArgumentException("Input 0 of layer \"" + name() + "\" is incompatible with the layer: "

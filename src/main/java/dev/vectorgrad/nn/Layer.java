@@ -75,6 +75,7 @@ public abstract class Layer {
 
     private final String name;
     private boolean built;
+    private int[] buildShape;
 
     /** A layer named after its class, numbered by the shared counter. */
     protected Layer() {
@@ -117,8 +118,39 @@ public abstract class Layer {
     protected final void maybeBuild(int[] inputShape) {
         if (!built) {
             build(inputShape.clone());
+            buildShape = inputShape.clone();
             built = true;
         }
+    }
+
+    /**
+     * The input shape the layer was built with ({@code -1} for the batch axis when it was built from an input size
+     * rather than an input), or null before it is built.
+     */
+    public final int[] buildInputShape() {
+        return buildShape == null ? null : buildShape.clone();
+    }
+
+    /**
+     * The output shape for an input of {@code inputShape} ({@code -1} for an unknown batch size), as Keras's
+     * {@code compute_output_shape}; {@link Sequential} uses it to build every layer from the first one's input size.
+     * The default runs the layer once, not training, on zeros with a batch of 1, which is right for any layer whose
+     * output shape does not depend on the input's values; layers that take non-float inputs, or are expensive to run,
+     * override it.
+     */
+    public int[] computeOutputShape(int[] inputShape) {
+        int[] probe = inputShape.clone();
+        boolean unknownBatch = probe.length > 0 && probe[0] < 0;
+        for (int i = 0; i < probe.length; i++) {
+            if (probe[i] < 0) {
+                probe[i] = 1;
+            }
+        }
+        int[] out = apply(NDArray.zeros(dev.vectorgrad.DType.FLOAT32, probe), false).shape();
+        if (unknownBatch && out.length > 0) {
+            out[0] = -1;
+        }
+        return out;
     }
 
     /** Whether {@link #build} has run. */

@@ -30,9 +30,10 @@ import java.util.Set;
  * batch's update), and validation values get a {@code val_} prefix. Progress goes to {@code System.out}: a live bar
  * on a terminal, one line per epoch otherwise (see {@link #setVerbose}).
  *
- * <p>{@link #saveWeights}/{@link #loadWeights} store every variable in a NumPy {@code .npz} archive keyed by the
- * variable's name ({@code dense/kernel:0}, ...), which {@code numpy.load} opens; loading checks that the file has
- * exactly this model's names with the same shapes and fails naming the first difference.
+ * <p>{@link #saveWeights}/{@link #loadWeights} store every variable in a NumPy {@code .npz} archive keyed by its
+ * place in the model's structure ({@code layers/dense/vars/0}, ..., see {@link #weightPaths()}), which
+ * {@code numpy.load} opens; loading checks that the file has exactly this model's keys with the same shapes and fails
+ * naming the first difference.
  *
  * <p>Deliberate differences from Keras: {@code fit(x, y, ...)} shuffles with a seed derived from
  * {@link Layer#setSeed the global seed}, the model's name and the number of earlier {@code fit} calls, so training
@@ -229,57 +230,109 @@ public abstract class Model extends Layer {
     // Weights on disk
     // ------------------------------------------------------------------------------------------
 
-    /** Writes every variable to {@code file} as a NumPy {@code .npz} archive keyed by variable name. */
+    /**
+     * The layers this model is made of, in order (Keras's {@code model.layers}); a subclassed model that does not
+     * override this has none listed, and its weights are then addressed by their position in {@link #variables()}.
+     */
+    public List<Layer> layers() {
+        return List.of();
+    }
+
+    /**
+     * Every variable keyed by its place in the model's structure, as Keras 3 keys a {@code .weights.h5} file:
+     * {@code layers/<layer>/vars/<i>}, where {@code <layer>} is the snake-cased class name made unique by position
+     * within the model ({@code dense}, {@code dense_1}, ... however the layers themselves are named) and {@code i}
+     * counts the layer's variables; a model without {@link #layers()} uses {@code vars/<i>}. Two models built by the
+     * same code have the same keys, so weights saved from one load into the other, in the same JVM or not.
+     */
+    public Map<String, Variable> weightPaths() {
+        Map<String, Variable> out = new LinkedHashMap<>();
+        List<Layer> ls = layers();
+        if (ls.isEmpty()) {
+            List<Variable> vars = variables();
+            for (int i = 0; i < vars.size(); i++) {
+                out.put("vars/" + i, vars.get(i));
+            }
+            return out;
+        }
+        Map<String, Integer> used = new java.util.HashMap<>();
+        for (Layer l : ls) {
+            String base = snakeCase(l.getClass().getSimpleName().isEmpty() ? "Layer" : l.getClass().getSimpleName());
+            int k = used.merge(base, 1, Integer::sum) - 1;
+            String key = "layers/" + (k == 0 ? base : base + "_" + k) + "/vars/";
+            List<Variable> vars = l.variables();
+            for (int i = 0; i < vars.size(); i++) {
+                out.putIfAbsent(key + i, vars.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes every variable to {@code file} as a NumPy {@code .npz} archive keyed by its place in the model's
+     * structure (see {@link #weightPaths()}), which {@code numpy.load} opens.
+     *
+     * @throws IllegalStateException if the model has no variables yet (not built)
+     */
     public void saveWeights(Path file) throws IOException {
-        List<Variable> vars = variables();
-        if (vars.isEmpty()) {
+        Map<String, Variable> paths = weightPaths();
+        if (paths.isEmpty()) {
             throw new IllegalStateException("saveWeights: model \"" + name() + "\" has no variables yet; call it once "
                     + "or give its first layer an input size");
         }
         Map<String, NDArray> arrays = new LinkedHashMap<>();
-        for (Variable v : vars) {
-            if (arrays.put(v.name(), v.readValue()) != null) {
-                throw new IllegalStateException("saveWeights: two variables are named '" + v.name()
-                        + "'; names must be unique to be saved");
-            }
-        }
+        paths.forEach((k, v) -> arrays.put(k, v.readValue()));
         Npz.write(file, arrays);
     }
 
     /**
-     * Reads weights written by {@link #saveWeights} into this model's variables.
+     * Reads weights written by {@link #saveWeights} into this model's variables, matching them by the model's
+     * structure (layer order), not by the layers' global names; files keyed by variable name (written by earlier
+     * versions) are read by name.
      *
      * @throws IOException if the file cannot be read or is not an {@code .npz} archive
-     * @throws IllegalArgumentException if its names or shapes differ from this model's (nothing is assigned then)
+     * @throws IllegalArgumentException if its keys or shapes differ from this model's (nothing is assigned then)
      */
     public void loadWeights(Path file) throws IOException {
-        List<Variable> vars = variables();
-        if (vars.isEmpty()) {
+        Map<String, Variable> paths = weightPaths();
+        if (paths.isEmpty()) {
             throw new IllegalStateException("loadWeights: model \"" + name() + "\" has no variables yet; call it once "
                     + "or give its first layer an input size, then load");
         }
-        Map<String, NDArray> arrays = Npz.read(file);
-        List<String> expected = vars.stream().map(Variable::name).toList();
-        for (Variable v : vars) {
-            NDArray a = arrays.get(v.name());
+        assignWeights(Npz.read(file), file.toString(), "loadWeights");
+    }
+
+    /** Assigns {@code arrays} (keyed as {@link #weightPaths()}) after checking every key and shape. */
+    void assignWeights(Map<String, NDArray> arrays, String source, String what) {
+        Map<String, Variable> paths = weightPaths();
+        if (!arrays.keySet().containsAll(paths.keySet())) {
+            Map<String, Variable> byName = new LinkedHashMap<>();
+            for (Variable v : paths.values()) {
+                byName.put(v.name(), v);
+            }
+            if (arrays.keySet().equals(byName.keySet())) {
+                paths = byName; // a file keyed by variable names, as saveWeights wrote before structural keys
+            }
+        }
+        for (Map.Entry<String, Variable> e : paths.entrySet()) {
+            NDArray a = arrays.get(e.getKey());
+            Variable v = e.getValue();
             if (a == null) {
-                throw new IllegalArgumentException("loadWeights: " + file + " has no array for variable '" + v.name()
-                        + "'; the file holds " + arrays.keySet() + ", the model needs " + expected);
+                throw new IllegalArgumentException(what + ": " + source + " has no array for '" + e.getKey() + "' (variable '"
+                        + v.name() + "'); the file holds " + arrays.keySet() + ", the model needs " + paths.keySet());
             }
             if (!Arrays.equals(a.shape(), v.shape())) {
-                throw new IllegalArgumentException("loadWeights: " + file + ": variable '" + v.name() + "' has shape "
-                        + Shapes.format(v.shape()) + " but the file holds shape " + Shapes.format(a.shape()));
+                throw new IllegalArgumentException(what + ": " + source + ": '" + e.getKey() + "' (variable '" + v.name()
+                        + "') has shape " + Shapes.format(v.shape()) + " but the file holds shape " + Shapes.format(a.shape()));
             }
         }
         for (String key : arrays.keySet()) {
-            if (!expected.contains(key)) {
-                throw new IllegalArgumentException("loadWeights: " + file + " holds '" + key + "', which this model does "
-                        + "not have; the model's variables are " + expected);
+            if (!paths.containsKey(key)) {
+                throw new IllegalArgumentException(what + ": " + source + " holds '" + key + "', which this model does "
+                        + "not have; the model's weights are " + paths.keySet());
             }
         }
-        for (Variable v : vars) {
-            v.assign(arrays.get(v.name()).cast(v.dtype()));
-        }
+        paths.forEach((k, v) -> v.assign(arrays.get(k).cast(v.dtype())));
     }
 
     // ------------------------------------------------------------------------------------------

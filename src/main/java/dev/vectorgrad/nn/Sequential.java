@@ -7,12 +7,16 @@ import java.util.List;
 
 /**
  * Keras's {@code Sequential}: layers applied one after the other. Its variables are its layers' variables, layer by
- * layer in insertion order ({@code dense/kernel:0, dense/bias:0, dense_1/kernel:0, ...}); before the layers are
- * built (no input size and no call yet) the list is empty, as in Keras.
+ * layer in insertion order ({@code dense/kernel:0, dense/bias:0, dense_1/kernel:0, ...}). When the first layer was
+ * given an input size ({@code new Dense(8, RELU, 4)}) every layer is built at once, as Keras builds a model whose
+ * first layer has an {@code input_shape}: each layer is built from the previous one's
+ * {@link Layer#computeOutputShape output shape}, here and on every later {@link #add}. Otherwise the layers are built
+ * on the first call and before it the list is empty, as in Keras.
  */
 public class Sequential extends Model {
     private final List<Layer> layers = new ArrayList<>();
 
+    /** A model applying {@code layers} in order; built at once when the first one has an input size. */
     public Sequential(Layer... layers) {
         for (Layer l : layers) {
             add(l);
@@ -28,9 +32,50 @@ public class Sequential extends Model {
             throw new IllegalArgumentException("Sequential.add: a model cannot contain itself");
         }
         layers.add(layer);
+        buildFromFirstLayer();
+    }
+
+    /** Builds every layer from the first layer's input shape, when that layer was built from an input size. */
+    private void buildFromFirstLayer() {
+        int[] shape = layers.get(0).buildInputShape();
+        if (shape != null) {
+            buildLayers(shape);
+        }
+    }
+
+    private void buildLayers(int[] inputShape) {
+        int[] shape = inputShape;
+        for (Layer l : layers) {
+            l.maybeBuild(shape);
+            shape = l.computeOutputShape(shape);
+        }
+    }
+
+    /** Builds every layer in turn from {@code inputShape} (Keras's {@code Sequential.build}). */
+    @Override
+    protected void build(int[] inputShape) {
+        if (!layers.isEmpty()) {
+            int[] shape = inputShape.clone();
+            if (shape.length > 0) {
+                shape[0] = -1;
+            }
+            buildLayers(shape);
+        }
+    }
+
+    /** The output shape of the last layer, found layer by layer. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        int[] shape = inputShape;
+        for (Layer l : layers) {
+            l.maybeBuild(shape);
+            shape = l.computeOutputShape(shape);
+        }
+        return shape;
     }
 
     /** The layers, in order (read-only). */
+    @Override
     public List<Layer> layers() {
         return Collections.unmodifiableList(layers);
     }
