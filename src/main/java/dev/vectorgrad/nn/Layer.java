@@ -299,6 +299,32 @@ public abstract class Layer {
         return s.startsWith("_") ? "private" + s : s;
     }
 
+    // ------------------------------------------------------------------------------------------
+    // Saving (Model.save / Model.load)
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The arguments that rebuild this layer, as JSON-able values (strings, numbers, booleans, lists, maps), as Keras's
+     * {@code get_config}; {@code Model.save} stores it and {@code Model.load} hands it to the factory registered under
+     * the class's simple name. The default throws: a layer that is to be saved in a whole model overrides this and is
+     * registered with {@link #register}.
+     *
+     * @throws UnsupportedOperationException when the layer does not provide a config
+     */
+    public Map<String, Object> getConfig() {
+        throw new UnsupportedOperationException("Layer " + getClass().getName() + " (\"" + name + "\") has no getConfig(); "
+                + "override it and call Layer.register(\"" + getClass().getSimpleName() + "\", config -> ...) to save it "
+                + "with Model.save (saveWeights needs neither)");
+    }
+
+    /**
+     * Registers how {@code Model.load} rebuilds a custom layer saved under {@code name} (the layer class's simple
+     * name) from its {@link #getConfig()}. Loading calls only registered factories, never a class named by the file.
+     */
+    public static void register(String name, java.util.function.Function<Map<String, Object>, Layer> factory) {
+        LayerRegistry.register(name, factory);
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(name=" + name + ")";

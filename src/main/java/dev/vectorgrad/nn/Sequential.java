@@ -74,6 +74,34 @@ public class Sequential extends Model {
         return shape;
     }
 
+    /** The name and every layer's saved entry (class name, config, build shape), for {@code Model.save}. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("name", name());
+        List<Object> entries = new ArrayList<>();
+        for (Layer l : layers) {
+            entries.add(LayerRegistry.entryOf(l));
+        }
+        c.put("layers", entries);
+        return c;
+    }
+
+    static Sequential fromConfig(java.util.Map<String, Object> config) {
+        if (!(config.get("layers") instanceof List<?> entries)) {
+            throw new IllegalArgumentException("Sequential config needs a \"layers\" list");
+        }
+        Sequential model = new Sequential();
+        for (Object e : entries) {
+            try {
+                model.add(LayerRegistry.fromEntry(e));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+        return model;
+    }
+
     /** The layers, in order (read-only). */
     @Override
     public List<Layer> layers() {

@@ -7,7 +7,12 @@ public class MeanAbsoluteError extends Metric {
 
     /** Named {@code mean_absolute_error}, as Keras names it. */
     public MeanAbsoluteError() {
-        super("mean_absolute_error");
+        this("mean_absolute_error");
+    }
+
+    /** Logged under {@code name} (compile's {@code "mae"} logs as written). */
+    public MeanAbsoluteError(String name) {
+        super(name);
     }
 
     /** Adds each sample's absolute error; {@code sampleWeight} (may be null) has one weight per sample. */

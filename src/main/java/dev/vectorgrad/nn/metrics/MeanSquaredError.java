@@ -7,7 +7,12 @@ public class MeanSquaredError extends Metric {
 
     /** Named {@code mean_squared_error}, as Keras names it. */
     public MeanSquaredError() {
-        super("mean_squared_error");
+        this("mean_squared_error");
+    }
+
+    /** Logged under {@code name} (compile's {@code "mse"} logs as written). */
+    public MeanSquaredError(String name) {
+        super(name);
     }
 
     /** Adds each sample's squared error; {@code sampleWeight} (may be null) has one weight per sample. */

@@ -26,6 +26,11 @@ public class Recall extends Metric {
         counts.update(name(), yTrue, yPred, sampleWeight, threshold);
     }
 
+    /** The decision threshold. */
+    public double threshold() {
+        return threshold;
+    }
+
     @Override
     public void updateState(NDArray yTrue, NDArray yPred) {
         update(yTrue, yPred, null);

@@ -28,6 +28,11 @@ public class SparseTopKCategoricalAccuracy extends Metric {
         accumulate(TopK.inTopK(name(), labels.cast(DType.INT32).toIntArray(), yPred, k), sampleWeight);
     }
 
+    /** How many of the highest predictions count. */
+    public int k() {
+        return k;
+    }
+
     @Override
     public void updateState(NDArray yTrue, NDArray yPred) {
         update(yTrue, yPred, null);

@@ -26,6 +26,11 @@ public class TopKCategoricalAccuracy extends Metric {
         accumulate(TopK.inTopK(name(), targets, yPred, k), sampleWeight);
     }
 
+    /** How many of the highest predictions count. */
+    public int k() {
+        return k;
+    }
+
     @Override
     public void updateState(NDArray yTrue, NDArray yPred) {
         update(yTrue, yPred, null);

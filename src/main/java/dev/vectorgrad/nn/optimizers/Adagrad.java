@@ -33,19 +33,28 @@ public class Adagrad extends Optimizer {
 
     /** Keras's defaults following a learning-rate schedule. */
     public Adagrad(LearningRateSchedule schedule) {
+        this(schedule, 0.1, 1e-7);
+    }
+
+    /** Every hyper-parameter, following a learning-rate schedule. */
+    public Adagrad(LearningRateSchedule schedule, double initialAccumulatorValue, double epsilon) {
         super(schedule);
-        this.initialAccumulatorValue = 0.1;
-        this.epsilon = 1e-7;
+        this.initialAccumulatorValue = check(initialAccumulatorValue, epsilon);
+        this.epsilon = epsilon;
+    }
+
+    private static double check(double initialAccumulatorValue, double epsilon) {
+        if (!(initialAccumulatorValue >= 0) || !(epsilon >= 0)) {
+            throw new IllegalArgumentException("Adagrad: initial accumulator value and epsilon must be >= 0, got "
+                    + initialAccumulatorValue + " and " + epsilon);
+        }
+        return initialAccumulatorValue;
     }
 
     /** Every hyper-parameter, both >= 0. */
     public Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
         super(learningRate);
-        if (!(initialAccumulatorValue >= 0) || !(epsilon >= 0)) {
-            throw new IllegalArgumentException("Adagrad: initial accumulator value and epsilon must be >= 0, got "
-                    + initialAccumulatorValue + " and " + epsilon);
-        }
-        this.initialAccumulatorValue = initialAccumulatorValue;
+        this.initialAccumulatorValue = check(initialAccumulatorValue, epsilon);
         this.epsilon = epsilon;
     }
 

@@ -30,6 +30,12 @@ public class AdamW extends Adam {
         weightDecay(weightDecay);
     }
 
+    /** Every hyper-parameter, following a learning-rate schedule. */
+    public AdamW(LearningRateSchedule schedule, double weightDecay, double beta1, double beta2, double epsilon) {
+        super(schedule, beta1, beta2, epsilon);
+        weightDecay(weightDecay);
+    }
+
     /** Every hyper-parameter. */
     public AdamW(double learningRate, double weightDecay, double beta1, double beta2, double epsilon) {
         super(learningRate, beta1, beta2, epsilon);

@@ -42,10 +42,16 @@ public class Nadam extends Optimizer {
 
     /** Keras's defaults following a learning-rate schedule. */
     public Nadam(LearningRateSchedule schedule) {
+        this(schedule, 0.9, 0.999, 1e-7);
+    }
+
+    /** Every hyper-parameter, following a learning-rate schedule. */
+    public Nadam(LearningRateSchedule schedule, double beta1, double beta2, double epsilon) {
         super(schedule);
-        this.beta1 = 0.9;
-        this.beta2 = 0.999;
-        this.epsilon = 1e-7;
+        Adam.check("Nadam", beta1, beta2, epsilon);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
     }
 
     /** Every hyper-parameter; betas in [0, 1), epsilon >= 0. */
