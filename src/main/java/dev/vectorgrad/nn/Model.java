@@ -516,6 +516,15 @@ public abstract class Model extends Layer {
         return SavedModel.load(file);
     }
 
+    /**
+     * Keras 3's {@code model.summary()} table, returned rather than printed: each layer's name and type, output shape
+     * ({@code None} for the batch axis, {@code ?} before it is built) and parameter count, then total, trainable and
+     * non-trainable parameters with their size in bytes.
+     */
+    public String summary() {
+        return Summary.of(this);
+    }
+
     /** The name the fit shuffle seeds derive from: the model's name, kept across save and load. */
     String seedName() {
         return seedName != null ? seedName : name();

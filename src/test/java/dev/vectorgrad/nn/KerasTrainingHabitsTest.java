@@ -362,4 +362,24 @@ class KerasTrainingHabitsTest {
         assertThatThrownBy(() -> noConfig.save(dir.resolve("x.keras"))).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("getConfig");
     }
+
+    @Test
+    void summaryPrintsKerasTable() {
+        Sequential m = new Sequential(new Dense(8, Activation.RELU, 4), new Dense(2));
+        assertThat(m.summary()).isEqualTo("""
+                Model: "sequential"
+                ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+                ┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+                ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+                │ dense (Dense)                   │ (None, 8)              │            40 │
+                ├─────────────────────────────────┼────────────────────────┼───────────────┤
+                │ dense_1 (Dense)                 │ (None, 2)              │            18 │
+                └─────────────────────────────────┴────────────────────────┴───────────────┘
+                 Total params: 58 (232.00 B)
+                 Trainable params: 58 (232.00 B)
+                 Non-trainable params: 0 (0.00 B)
+                """);
+        Sequential lazy = new Sequential(new Dense(3));
+        assertThat(lazy.summary()).contains("? ").contains("0 (unbuilt)").contains("Total params: 0 (0.00 B)");
+    }
 }
