@@ -111,6 +111,15 @@ public abstract class Layer {
         return call(x, training);
     }
 
+    /**
+     * Applies this layer symbolically, as in a Keras functional model ({@code x = new Dense(8).apply(inputs)}): the
+     * layer is built from the inputs' shapes and the result is a {@link KerasTensor} of its output's shape. Merge layers
+     * take several inputs, other layers one. {@link Model#of} turns the graph into a model.
+     */
+    public final KerasTensor apply(KerasTensor... inputs) {
+        return KerasTensor.apply(this, inputs);
+    }
+
     /** Creates the weights once the input shape is known; the default does nothing. */
     protected void build(int[] inputShape) {}
 

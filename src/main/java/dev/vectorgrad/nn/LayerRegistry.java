@@ -20,6 +20,11 @@ final class LayerRegistry {
     static {
         builtIn("Dense", c -> new Dense(intOf(c, "units"), activationOf(c, "activation")));
         builtIn("Sequential", Sequential::fromConfig);
+        builtIn("Functional", Functional::fromConfig);
+        builtIn("Concatenate", c -> new Concatenate(intOf(c, "axis")));
+        builtIn("Add", c -> new Add());
+        builtIn("Multiply", c -> new Multiply());
+        builtIn("Average", c -> new Average());
         // ---- more built-in layers: one line each ----
     }
 

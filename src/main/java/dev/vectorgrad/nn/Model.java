@@ -56,6 +56,21 @@ public abstract class Model extends Layer {
     /** A model named after its class. */
     protected Model() {}
 
+    /**
+     * A functional model from symbolic inputs to outputs (Keras's {@code keras.Model(inputs, outputs)}):
+     * {@code var in = Input.of(4); var out = new Dense(2).apply(new Dense(8, RELU).apply(in)); Model.of(in, out)}.
+     *
+     * @throws IllegalArgumentException if an output depends on an input not listed
+     */
+    public static Model of(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        return new Functional(inputs, outputs);
+    }
+
+    /** A functional model of one input and one output. */
+    public static Model of(KerasTensor input, KerasTensor output) {
+        return new Functional(List.of(input), List.of(output));
+    }
+
     /** A model with this exact name. */
     protected Model(String name) {
         super(name);

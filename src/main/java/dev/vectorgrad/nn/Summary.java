@@ -27,7 +27,9 @@ final class Summary {
         }
         for (Layer l : layers) {
             String out = "?";
-            if (shapesKnown && l.built()) {
+            if (model instanceof Functional f && f.outputShapeOf(l) != null) {
+                out = format(f.outputShapeOf(l));
+            } else if (shapesKnown && l.built()) {
                 try {
                     shape = l.computeOutputShape(shape);
                     out = format(shape);
