@@ -256,10 +256,10 @@ public abstract class Model extends Layer {
                 bar.endEpoch(step, logs);
                 trainLogs = logs;
             }
-            for (Callback c : cbs) c.onTrainEnd(trainLogs);
             if (stopReason != null) {
                 bar.note(stopReason);
             }
+            for (Callback c : cbs) c.onTrainEnd(trainLogs);
         } finally {
             notes = null;
         }
