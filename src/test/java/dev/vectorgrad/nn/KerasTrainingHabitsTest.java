@@ -109,6 +109,10 @@ class KerasTrainingHabitsTest {
         m.compile("adam", "sparse_categorical_crossentropy", "accuracy");
         History h = m.fit(d[0], d[1], 3, 10, 0.25);
         assertThat(h.history().keySet()).containsExactly("loss", "accuracy", "val_loss", "val_accuracy");
+        // History's SVG draws the training and the validation curve in one panel per quantity
+        String svg = h.toSvg();
+        assertThat(svg).contains(">val_loss</text>").contains(">loss</text>").contains(">val_accuracy</text>");
+        assertThat(svg.split("<polyline", -1)).hasSize(5);
         assertThat(m.optimizer().iterations()).isEqualTo(3 * 5); // 45 training samples in batches of 10
         Map<String, Double> heldOut = m.evaluate(d[0].slice(0, 45, 60, 1), d[1].slice(0, 45, 60, 1));
         assertThat(h.get("val_loss").get(2)).isCloseTo(heldOut.get("loss"), org.assertj.core.api.Assertions.within(1e-6));

@@ -14,7 +14,7 @@ public final class Huber implements Loss {
         this(1.0);
     }
 
-    /** @throws IllegalArgumentException if {@code delta} is not a positive number */
+    /** A Huber loss turning linear at {@code delta}. @throws IllegalArgumentException if {@code delta} is not a positive number */
     public Huber(double delta) {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException("Huber: delta must be a positive finite number, got " + delta);

@@ -37,7 +37,7 @@ public class SGD extends Optimizer {
         this(schedule, 0.0, false);
     }
 
-    /** @throws IllegalArgumentException if {@code momentum} is outside [0, 1] (Keras's message) */
+    /** SGD with momentum (Nesterov optional). @throws IllegalArgumentException if {@code momentum} is outside [0, 1] (Keras's message) */
     public SGD(double learningRate, double momentum, boolean nesterov) {
         super(learningRate);
         this.momentum = checkMomentum(momentum);

@@ -13,7 +13,7 @@ public final class CosineDecay implements LearningRateSchedule {
     private final long decaySteps;
     private final double alpha;
 
-    /** @throws IllegalArgumentException if {@code decaySteps <= 0} */
+    /** The schedule with these arguments, as Keras names them. @throws IllegalArgumentException if {@code decaySteps <= 0} */
     public CosineDecay(double initial, long decaySteps, double alpha) {
         if (decaySteps <= 0) {
             throw new IllegalArgumentException("CosineDecay: decaySteps must be positive, got " + decaySteps);

@@ -13,7 +13,7 @@ public final class ExponentialDecay implements LearningRateSchedule {
     private final double decayRate;
     private final boolean staircase;
 
-    /** @throws IllegalArgumentException if {@code decaySteps <= 0} */
+    /** The schedule with these arguments, as Keras names them. @throws IllegalArgumentException if {@code decaySteps <= 0} */
     public ExponentialDecay(double initial, long decaySteps, double decayRate, boolean staircase) {
         if (decaySteps <= 0) {
             throw new IllegalArgumentException("ExponentialDecay: decaySteps must be positive, got " + decaySteps);

@@ -13,7 +13,7 @@ public final class InverseTimeDecay implements LearningRateSchedule {
     private final double decayRate;
     private final boolean staircase;
 
-    /** @throws IllegalArgumentException if {@code decaySteps <= 0} */
+    /** The schedule with these arguments, as Keras names them. @throws IllegalArgumentException if {@code decaySteps <= 0} */
     public InverseTimeDecay(double initial, long decaySteps, double decayRate, boolean staircase) {
         if (decaySteps <= 0) {
             throw new IllegalArgumentException("InverseTimeDecay: decaySteps must be positive, got " + decaySteps);

@@ -15,6 +15,8 @@ public final class PiecewiseConstantDecay implements LearningRateSchedule {
     private final double[] values;
 
     /**
+     * Values between boundaries.
+     *
      * @throws IllegalArgumentException if {@code values} is not one longer than {@code boundaries} (Keras's check) or
      *     the boundaries are not increasing
      */
