@@ -35,7 +35,6 @@ import dev.vectorgrad.nn.optimizers.schedules.ExponentialDecay;
 import dev.vectorgrad.nn.optimizers.schedules.InverseTimeDecay;
 import dev.vectorgrad.nn.optimizers.schedules.LearningRateSchedule;
 import dev.vectorgrad.nn.optimizers.schedules.PiecewiseConstantDecay;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +66,7 @@ import java.util.zip.ZipOutputStream;
 final class SavedModel {
     static final String FORMAT = "vectorgrad.model";
     static final int VERSION = 1;
-    private static final long MAX_ENTRY_BYTES = 1L << 31;
+    private static final int MAX_CONFIG_BYTES = 16 << 20;
 
     static void save(Model model, Path file) throws IOException {
         if (model.variables().isEmpty()) {
@@ -107,12 +106,11 @@ final class SavedModel {
     }
 
     static Model load(Path file) throws IOException {
-        Map<String, byte[]> entries = readZip(file);
-        byte[] configBytes = entries.get("config.json");
-        if (configBytes == null) {
-            throw new IOException(file + " is not a saved vectorgrad model: it has no config.json (entries: " + entries.keySet() + ")");
+        Entries entries = readZip(file);
+        if (entries.config == null) {
+            throw new IOException(file + " is not a saved vectorgrad model: it has no config.json");
         }
-        if (!(Json.parse(new String(configBytes, StandardCharsets.UTF_8)) instanceof Map<?, ?> root)) {
+        if (!(Json.parse(entries.config) instanceof Map<?, ?> root)) {
             throw new IOException(file + ": config.json is not a JSON object");
         }
         if (!FORMAT.equals(root.get("format"))) {
@@ -126,12 +124,11 @@ final class SavedModel {
         if (!(layer instanceof Model model)) {
             throw new IOException(file + ": the saved object is a " + layer.getClass().getSimpleName() + ", not a Model");
         }
-        byte[] weights = entries.get("model.weights.npz");
-        if (weights == null) {
+        if (entries.weights == null) {
             throw new IOException(file + " has no model.weights.npz");
         }
         try {
-            model.assignWeights(Npz.read(new ByteArrayInputStream(weights)), file + "!model.weights.npz", "load");
+            model.assignWeights(entries.weights, file + "!model.weights.npz", "load");
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -144,10 +141,9 @@ final class SavedModel {
             } catch (RuntimeException e) {
                 throw new IOException(file + ": cannot restore the compile settings " + compile + ": " + e.getMessage(), e);
             }
-            byte[] state = entries.get("optimizer.npz");
-            if (state != null) {
+            if (entries.optimizer != null) {
                 try {
-                    model.optimizer().loadState(Npz.read(new ByteArrayInputStream(state)), model.trainableVariables());
+                    model.optimizer().loadState(entries.optimizer, model.trainableVariables());
                 } catch (IllegalArgumentException e) {
                     throw new IOException(file + "!optimizer.npz: " + e.getMessage(), e);
                 }
@@ -156,19 +152,37 @@ final class SavedModel {
         return model;
     }
 
-    private static Map<String, byte[]> readZip(Path file) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
+    /** What a saved model's archive holds; the npz entries are parsed as they stream by (Npz bounds every array). */
+    private static final class Entries {
+        String config;
+        Map<String, NDArray> weights;
+        Map<String, NDArray> optimizer;
+    }
+
+    private static Entries readZip(Path file) throws IOException {
+        Entries out = new Entries();
+        boolean any = false;
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                byte[] data = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 8));
-                if (zip.read() >= 0) {
-                    throw new IOException(file + ": entry " + e.getName() + " is larger than 2 GiB");
+                any = true;
+                switch (e.getName()) {
+                    case "config.json" -> {
+                        byte[] data = zip.readNBytes(MAX_CONFIG_BYTES + 1);
+                        if (data.length > MAX_CONFIG_BYTES) {
+                            throw new IOException(file + ": config.json is larger than " + MAX_CONFIG_BYTES + " bytes");
+                        }
+                        out.config = new String(data, StandardCharsets.UTF_8);
+                    }
+                    case "model.weights.npz" -> out.weights = Npz.read(zip);
+                    case "optimizer.npz" -> out.optimizer = Npz.read(zip);
+                    default -> { } // entries of later versions or other tools are ignored
                 }
-                out.put(e.getName(), data);
             }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": corrupt zip data: " + e.getMessage(), e);
         }
-        if (out.isEmpty()) {
+        if (!any) {
             throw new IOException(file + " is not a zip archive (a saved vectorgrad model is one)");
         }
         return out;
