@@ -35,7 +35,11 @@ public class Sequential extends Model {
         buildFromFirstLayer();
     }
 
-    /** Builds every layer from the first layer's input shape, when that layer was built from an input size. */
+    /**
+     * Builds every layer from the first layer's input shape, when that layer was built from an input size. A layer
+     * whose output shape cannot be found without real data (its {@link Layer#computeOutputShape} throws) stops the
+     * walk there: it and the layers after it build on the first call instead, and the call reports any real error.
+     */
     private void buildFromFirstLayer() {
         int[] shape = layers.get(0).buildInputShape();
         if (shape != null) {
@@ -46,8 +50,12 @@ public class Sequential extends Model {
     private void buildLayers(int[] inputShape) {
         int[] shape = inputShape;
         for (Layer l : layers) {
-            l.maybeBuild(shape);
-            shape = l.computeOutputShape(shape);
+            try {
+                l.maybeBuild(shape);
+                shape = l.computeOutputShape(shape);
+            } catch (RuntimeException e) {
+                return; // this layer and the rest build on the first call, which reports any real error
+            }
         }
     }
 

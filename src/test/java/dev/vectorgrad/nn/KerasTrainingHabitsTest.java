@@ -386,4 +386,23 @@ class KerasTrainingHabitsTest {
         Sequential lazy = new Sequential(new Dense(3));
         assertThat(lazy.summary()).contains("? ").contains("0 (unbuilt)").contains("Total params: 0 (0.00 B)");
     }
+
+    @Test
+    void aLayerWhoseOutputShapeNeedsRealDataLeavesTheRestToBuildLazily() {
+        Layer picky = new Layer() {
+            @Override public NDArray call(NDArray x, boolean training) {
+                if (x.getFloat(0, 0) == 0f) {
+                    throw new IllegalArgumentException("picky: needs real data");
+                }
+                return x;
+            }
+        };
+        Dense last = new Dense(1);
+        Sequential m = new Sequential(new Dense(2, Activation.RELU, 3), picky, last);
+        assertThat(m.variables()).hasSize(2);
+        assertThat(last.built()).isFalse();
+        m.variables().get(1).assign(NDArray.of(new float[] {1, 1}));
+        assertThat(m.predict(NDArray.ones(DType.FLOAT32, 4, 3)).shape()).containsExactly(4, 1);
+        assertThat(m.variables()).hasSize(4);
+    }
 }
