@@ -12,10 +12,12 @@ module dev.vectorgrad {
     exports dev.vectorgrad.kernels.reduce;
     exports dev.vectorgrad.kernels.matmul;
     exports dev.vectorgrad.kernels.conv;
+    exports dev.vectorgrad.kernels.optim;
     exports dev.vectorgrad.io;
     exports dev.vectorgrad.nn;
     exports dev.vectorgrad.nn.losses;
     exports dev.vectorgrad.nn.metrics;
     exports dev.vectorgrad.nn.optimizers;
+    exports dev.vectorgrad.nn.optimizers.schedules;
     exports dev.vectorgrad.data;
 }

@@ -66,6 +66,25 @@ public class Dense extends Layer {
         return activation.apply(in.matmul(kernel).add(bias));
     }
 
+    /** {@code units} and {@code activation}, as Keras's {@code get_config} names them. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("name", name());
+        c.put("units", units);
+        c.put("activation", activation.name().toLowerCase(java.util.Locale.ROOT));
+        return c;
+    }
+
+    /** The input shape with its last axis replaced by {@code units}. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        checkRank(inputShape);
+        int[] out = inputShape.clone();
+        out[out.length - 1] = units;
+        return out;
+    }
+
     private void checkRank(int[] shape) {
         if (shape.length < 2) {
             throw new IllegalArgumentException("Input 0 of layer \"" + name() + "\" is incompatible with the layer: "

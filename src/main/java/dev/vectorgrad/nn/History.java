@@ -17,10 +17,20 @@ import java.util.Map;
  */
 public final class History {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    private String stopReason;
 
     /** Appends one epoch's logs. */
     void append(Map<String, Double> logs) {
         logs.forEach((k, v) -> values.computeIfAbsent(k, key -> new ArrayList<>()).add(v));
+    }
+
+    void setStopReason(String reason) {
+        this.stopReason = reason;
+    }
+
+    /** Why training ended before its last epoch ({@code Epoch 7: early stopping ...}), or null if it ran to the end. */
+    public String stopReason() {
+        return stopReason;
     }
 
     /** Every series, read-only, like Keras's {@code history.history}. */

@@ -75,6 +75,7 @@ public abstract class Layer {
 
     private final String name;
     private boolean built;
+    private int[] buildShape;
 
     /** A layer named after its class, numbered by the shared counter. */
     protected Layer() {
@@ -110,6 +111,15 @@ public abstract class Layer {
         return call(x, training);
     }
 
+    /**
+     * Applies this layer symbolically, as in a Keras functional model ({@code x = new Dense(8).apply(inputs)}): the
+     * layer is built from the inputs' shapes and the result is a {@link KerasTensor} of its output's shape. Merge layers
+     * take several inputs, other layers one. {@link Model#of} turns the graph into a model.
+     */
+    public final KerasTensor apply(KerasTensor... inputs) {
+        return KerasTensor.apply(this, inputs);
+    }
+
     /** Creates the weights once the input shape is known; the default does nothing. */
     protected void build(int[] inputShape) {}
 
@@ -117,8 +127,39 @@ public abstract class Layer {
     protected final void maybeBuild(int[] inputShape) {
         if (!built) {
             build(inputShape.clone());
+            buildShape = inputShape.clone();
             built = true;
         }
+    }
+
+    /**
+     * The input shape the layer was built with ({@code -1} for the batch axis when it was built from an input size
+     * rather than an input), or null before it is built.
+     */
+    public final int[] buildInputShape() {
+        return buildShape == null ? null : buildShape.clone();
+    }
+
+    /**
+     * The output shape for an input of {@code inputShape} ({@code -1} for an unknown batch size), as Keras's
+     * {@code compute_output_shape}; {@link Sequential} uses it to build every layer from the first one's input size.
+     * The default runs the layer once, not training, on zeros with a batch of 1, which is right for any layer whose
+     * output shape does not depend on the input's values; layers that take non-float inputs, or are expensive to run,
+     * override it.
+     */
+    public int[] computeOutputShape(int[] inputShape) {
+        int[] probe = inputShape.clone();
+        boolean unknownBatch = probe.length > 0 && probe[0] < 0;
+        for (int i = 0; i < probe.length; i++) {
+            if (probe[i] < 0) {
+                probe[i] = 1;
+            }
+        }
+        int[] out = apply(NDArray.zeros(dev.vectorgrad.DType.FLOAT32, probe), false).shape();
+        if (unknownBatch && out.length > 0) {
+            out[0] = -1;
+        }
+        return out;
     }
 
     /** Whether {@link #build} has run. */
@@ -265,6 +306,32 @@ public abstract class Layer {
         String s = className.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
         s = s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
         return s.startsWith("_") ? "private" + s : s;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Saving (Model.save / Model.load)
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The arguments that rebuild this layer, as JSON-able values (strings, numbers, booleans, lists, maps), as Keras's
+     * {@code get_config}; {@code Model.save} stores it and {@code Model.load} hands it to the factory registered under
+     * the class's simple name. The default throws: a layer that is to be saved in a whole model overrides this and is
+     * registered with {@link #register}.
+     *
+     * @throws UnsupportedOperationException when the layer does not provide a config
+     */
+    public Map<String, Object> getConfig() {
+        throw new UnsupportedOperationException("Layer " + getClass().getName() + " (\"" + name + "\") has no getConfig(); "
+                + "override it and call Layer.register(\"" + getClass().getSimpleName() + "\", config -> ...) to save it "
+                + "with Model.save (saveWeights needs neither)");
+    }
+
+    /**
+     * Registers how {@code Model.load} rebuilds a custom layer saved under {@code name} (the layer class's simple
+     * name) from its {@link #getConfig()}. Loading calls only registered factories, never a class named by the file.
+     */
+    public static void register(String name, java.util.function.Function<Map<String, Object>, Layer> factory) {
+        LayerRegistry.register(name, factory);
     }
 
     @Override

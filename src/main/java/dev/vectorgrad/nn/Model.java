@@ -5,6 +5,7 @@ import dev.vectorgrad.autodiff.GradientTape;
 import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.data.Dataset;
 import dev.vectorgrad.io.Npz;
+import dev.vectorgrad.nn.callbacks.Callback;
 import dev.vectorgrad.ndarray.Shapes;
 import dev.vectorgrad.nn.losses.Loss;
 import dev.vectorgrad.nn.metrics.Metric;
@@ -30,9 +31,10 @@ import java.util.Set;
  * batch's update), and validation values get a {@code val_} prefix. Progress goes to {@code System.out}: a live bar
  * on a terminal, one line per epoch otherwise (see {@link #setVerbose}).
  *
- * <p>{@link #saveWeights}/{@link #loadWeights} store every variable in a NumPy {@code .npz} archive keyed by the
- * variable's name ({@code dense/kernel:0}, ...), which {@code numpy.load} opens; loading checks that the file has
- * exactly this model's names with the same shapes and fails naming the first difference.
+ * <p>{@link #saveWeights}/{@link #loadWeights} store every variable in a NumPy {@code .npz} archive keyed by its
+ * place in the model's structure ({@code layers/dense/vars/0}, ..., see {@link #weightPaths()}), which
+ * {@code numpy.load} opens; loading checks that the file has exactly this model's keys with the same shapes and fails
+ * naming the first difference.
  *
  * <p>Deliberate differences from Keras: {@code fit(x, y, ...)} shuffles with a seed derived from
  * {@link Layer#setSeed the global seed}, the model's name and the number of earlier {@code fit} calls, so training
@@ -47,9 +49,29 @@ public abstract class Model extends Layer {
     private List<Metric> metrics = List.of();
     private int verbose = 1;
     private int fitCalls;
+    private String stopReason;
+    private String seedName;
+    private java.util.function.Consumer<String> notes;
 
+    /** A model named after its class. */
     protected Model() {}
 
+    /**
+     * A functional model from symbolic inputs to outputs (Keras's {@code keras.Model(inputs, outputs)}):
+     * {@code var in = Input.of(4); var out = new Dense(2).apply(new Dense(8, RELU).apply(in)); Model.of(in, out)}.
+     *
+     * @throws IllegalArgumentException if an output depends on an input not listed
+     */
+    public static Model of(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        return new Functional(inputs, outputs);
+    }
+
+    /** A functional model of one input and one output. */
+    public static Model of(KerasTensor input, KerasTensor output) {
+        return new Functional(List.of(input), List.of(output));
+    }
+
+    /** A model with this exact name. */
     protected Model(String name) {
         super(name);
     }
@@ -78,14 +100,39 @@ public abstract class Model extends Layer {
         this.metrics = Collections.unmodifiableList(ms);
     }
 
+    /**
+     * {@link #compile(Optimizer, Loss, Metric...)} by Keras's names: optimizers {@code "adam"}, {@code "sgd"},
+     * {@code "rmsprop"}, {@code "adagrad"}, {@code "adamw"}, {@code "nadam"}, {@code "adamax"} (Keras's defaults);
+     * losses {@code "mse"}, {@code "mae"}, {@code "binary_crossentropy"}, {@code "categorical_crossentropy"},
+     * {@code "sparse_categorical_crossentropy"}, {@code "huber"}, {@code "log_cosh"}, {@code "kl_divergence"},
+     * {@code "cosine_similarity"}, {@code "hinge"}, {@code "poisson"}; metrics {@code "accuracy"} (resolved from the loss
+     * as Keras does: binary, categorical or sparse categorical accuracy, by the shapes when the loss does not say),
+     * {@code "mse"}, {@code "mae"}, {@code "precision"}, {@code "recall"}, {@code "auc"} and the metric classes' own
+     * names. Metrics are logged under the names written.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public void compile(String optimizer, String loss, String... metrics) {
+        Optimizer o = KerasNames.optimizer(optimizer);
+        Loss l = KerasNames.loss(loss);
+        Metric[] ms = new Metric[metrics.length];
+        for (int i = 0; i < metrics.length; i++) {
+            ms[i] = KerasNames.metric(metrics[i], l);
+        }
+        compile(o, l, ms);
+    }
+
+    /** The optimizer given to {@code compile}, or null before. */
     public Optimizer optimizer() {
         return optimizer;
     }
 
+    /** The loss given to {@code compile}, or null before. */
     public Loss loss() {
         return loss;
     }
 
+    /** The metrics given to {@code compile}, in order (read-only). */
     public List<Metric> metrics() {
         return metrics;
     }
@@ -109,7 +156,36 @@ public abstract class Model extends Layer {
 
     /** As {@link #fit(NDArray, NDArray, int, int)}, evaluating on {@code (xVal, yVal)} after each epoch. */
     public History fit(NDArray x, NDArray y, int epochs, int batchSize, NDArray xVal, NDArray yVal) {
-        return fit(shuffled(x, y, batchSize), epochs, Dataset.of(xVal, yVal).batch(EVALUATE_BATCH_SIZE));
+        return fit(shuffled(x, y, batchSize), epochs, Dataset.of(xVal, yVal).batch(batchSize));
+    }
+
+    /**
+     * Keras's {@code fit(x, y, epochs, batch_size, validation_split, callbacks)}: the last {@code validationSplit} of the
+     * samples (taken before shuffling, {@code floor(n · (1 − split))} samples kept for training, as Keras splits) are
+     * held out and evaluated after each epoch as {@code val_} entries; the rest is trained on in shuffled batches.
+     *
+     * @throws IllegalArgumentException if {@code validationSplit} is outside [0, 1) or leaves no sample on either side
+     */
+    public History fit(NDArray x, NDArray y, int epochs, int batchSize, double validationSplit, Callback... callbacks) {
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new IllegalArgumentException("fit: validationSplit must be in [0, 1), got " + validationSplit);
+        }
+        if (x == null || y == null) {
+            throw new IllegalArgumentException("fit: " + (x == null ? "x" : "y") + " is null");
+        }
+        if (validationSplit == 0) {
+            return fit(shuffled(x, y, batchSize), epochs, null, callbacks);
+        }
+        int n = x.shape()[0];
+        int splitAt = (int) Math.floor(n * (1.0 - validationSplit));
+        if (splitAt <= 0 || splitAt >= n) {
+            throw new IllegalArgumentException("fit: validationSplit " + validationSplit + " of " + n + " samples leaves "
+                    + splitAt + " for training and " + (n - splitAt) + " for validation; both need at least one");
+        }
+        NDArray xTrain = x.slice(0, 0, splitAt, 1);
+        NDArray yTrain = y.slice(0, 0, splitAt, 1);
+        Dataset validation = Dataset.of(x.slice(0, splitAt, n, 1), y.slice(0, splitAt, n, 1)).batch(batchSize);
+        return fit(shuffled(xTrain, yTrain, batchSize), epochs, validation, callbacks);
     }
 
     /** Trains for {@code epochs} passes over a batched dataset (shuffle it yourself, as with {@code tf.data}). */
@@ -117,8 +193,12 @@ public abstract class Model extends Layer {
         return fit(data, epochs, null);
     }
 
-    /** As {@link #fit(Dataset, int)}, evaluating on {@code validation} (null for none) after each epoch. */
-    public History fit(Dataset data, int epochs, Dataset validation) {
+    /**
+     * Trains for {@code epochs} passes over a batched dataset, evaluating on {@code validation} (null for none) after
+     * each epoch, calling {@code callbacks} as Keras calls them. A callback may stop training
+     * ({@link #stopTraining(String)}): the current epoch then finishes and is recorded, and training ends.
+     */
+    public History fit(Dataset data, int epochs, Dataset validation, Callback... callbacks) {
         requireCompiled("fit");
         checkDataset("fit", data);
         if (validation != null) {
@@ -127,33 +207,120 @@ public abstract class Model extends Layer {
         if (epochs < 0) {
             throw new IllegalArgumentException("fit: epochs must be >= 0, got " + epochs);
         }
+        List<Callback> cbs = new ArrayList<>();
+        for (Callback c : callbacks) {
+            if (c == null) {
+                throw new IllegalArgumentException("fit: a callback is null");
+            }
+            c.setModel(this);
+            cbs.add(c);
+        }
+        stopReason = null;
         History history = new History();
         ProgressBar bar = new ProgressBar(System.out, verbose, epochs);
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (Metric m : metrics) m.reset();
-            double lossSum = 0;
-            long seen = 0;
-            long step = 0;
-            bar.startEpoch(epoch, data.cardinality());
-            Map<String, Double> logs = new LinkedHashMap<>();
-            for (Dataset.Batch b : data) {
-                if (b.y() == null) {
-                    throw new IllegalArgumentException("fit: the dataset has no labels");
+        notes = bar::note;
+        try {
+            Map<String, Double> trainLogs = new LinkedHashMap<>();
+            for (Callback c : cbs) c.onTrainBegin(trainLogs);
+            double lastRate = optimizer.learningRate();
+            for (int epoch = 0; epoch < epochs && stopReason == null; epoch++) {
+                Map<String, Double> logs = new LinkedHashMap<>();
+                for (Callback c : cbs) c.onEpochBegin(epoch, logs);
+                for (Metric m : metrics) m.reset();
+                double lossSum = 0;
+                long seen = 0;
+                long step = 0;
+                bar.startEpoch(epoch + 1, data.cardinality());
+                for (Dataset.Batch b : data) {
+                    if (b.y() == null) {
+                        throw new IllegalArgumentException("fit: the dataset has no labels");
+                    }
+                    int n = b.x().shape()[0];
+                    lossSum += trainStep(b.x(), b.y()) * n;
+                    seen += n;
+                    logs = logs(lossSum / seen, "");
+                    for (Callback c : cbs) c.onTrainBatchEnd((int) step, logs);
+                    step++;
+                    bar.step(step, logs);
+                    if (stopReason != null) {
+                        break;
+                    }
                 }
-                int n = b.x().shape()[0];
-                lossSum += trainStep(b.x(), b.y()) * n;
-                seen += n;
-                step++;
-                logs = logs(lossSum / seen, "");
-                bar.step(step, logs);
+                if (validation != null) {
+                    logs.putAll(prefixed(evaluateQuietly(validation), "val_"));
+                }
+                double rate = optimizer.learningRate();
+                for (Callback c : cbs) c.onEpochEnd(epoch, logs);
+                if (rate != lastRate && !logs.containsKey("learning_rate")) {
+                    logs.put("learning_rate", rate); // a schedule or a callback changed it: show the rate this epoch used
+                }
+                lastRate = rate;
+                history.append(logs);
+                bar.endEpoch(step, logs);
+                trainLogs = logs;
             }
-            if (validation != null) {
-                logs.putAll(prefixed(evaluateQuietly(validation), "val_"));
+            if (stopReason != null) {
+                bar.note(stopReason);
             }
-            history.append(logs);
-            bar.endEpoch(step, logs);
+            for (Callback c : cbs) c.onTrainEnd(trainLogs);
+        } finally {
+            notes = null;
         }
+        history.setStopReason(stopReason);
         return history;
+    }
+
+    /**
+     * Asks {@code fit} to stop after the current batch's epoch (Keras's {@code model.stop_training = True});
+     * {@code reason} is printed and kept in {@link History#stopReason()}.
+     */
+    public void stopTraining(String reason) {
+        this.stopReason = reason == null ? "training stopped" : reason;
+    }
+
+    /** Whether a callback asked the running {@code fit} to stop. */
+    public boolean stopTrainingRequested() {
+        return stopReason != null;
+    }
+
+    /** Prints a callback's message on its own line of the training display (nothing when verbose is 0). */
+    public void note(String message) {
+        if (notes != null) {
+            notes.accept(message);
+        } else if (verbose > 0) {
+            System.out.println(message);
+        }
+    }
+
+    /** Copies of every variable's value, in {@link #variables()} order (Keras's {@code get_weights}). */
+    public List<NDArray> getWeights() {
+        List<NDArray> out = new ArrayList<>();
+        for (Variable v : variables()) {
+            out.add(v.readValue());
+        }
+        return out;
+    }
+
+    /**
+     * Assigns {@code weights} to the variables in {@link #variables()} order (Keras's {@code set_weights}).
+     *
+     * @throws IllegalArgumentException if the count or a shape differs
+     */
+    public void setWeights(List<NDArray> weights) {
+        List<Variable> vars = variables();
+        if (weights == null || weights.size() != vars.size()) {
+            throw new IllegalArgumentException("setWeights: model \"" + name() + "\" has " + vars.size() + " variables, got "
+                    + (weights == null ? "null" : weights.size() + " arrays"));
+        }
+        for (int i = 0; i < vars.size(); i++) {
+            if (!Arrays.equals(weights.get(i).shape(), vars.get(i).shape())) {
+                throw new IllegalArgumentException("setWeights: variable '" + vars.get(i).name() + "' has shape "
+                        + Shapes.format(vars.get(i).shape()) + ", got " + Shapes.format(weights.get(i).shape()));
+            }
+        }
+        for (int i = 0; i < vars.size(); i++) {
+            vars.get(i).assign(weights.get(i).cast(vars.get(i).dtype()));
+        }
     }
 
     /**
@@ -232,57 +399,162 @@ public abstract class Model extends Layer {
     // Weights on disk
     // ------------------------------------------------------------------------------------------
 
-    /** Writes every variable to {@code file} as a NumPy {@code .npz} archive keyed by variable name. */
+    /**
+     * The layers this model is made of, in order (Keras's {@code model.layers}); a subclassed model that does not
+     * override this has none listed, and its weights are then addressed by their position in {@link #variables()}.
+     */
+    public List<Layer> layers() {
+        return List.of();
+    }
+
+    /**
+     * Every variable keyed by its place in the model's structure, as Keras 3 keys a {@code .weights.h5} file:
+     * {@code layers/<layer>/vars/<i>}, where {@code <layer>} is the snake-cased class name made unique by position
+     * within the model ({@code dense}, {@code dense_1}, ... however the layers themselves are named) and {@code i}
+     * counts the layer's variables; a model without {@link #layers()} uses {@code vars/<i>}. Two models built by the
+     * same code have the same keys, so weights saved from one load into the other, in the same JVM or not.
+     */
+    public Map<String, Variable> weightPaths() {
+        Map<String, Variable> out = new LinkedHashMap<>();
+        List<Layer> ls = layers();
+        if (ls.isEmpty()) {
+            List<Variable> vars = variables();
+            for (int i = 0; i < vars.size(); i++) {
+                out.put("vars/" + i, vars.get(i));
+            }
+            return out;
+        }
+        Map<String, Integer> used = new java.util.HashMap<>();
+        for (Layer l : ls) {
+            String base = snakeCase(l.getClass().getSimpleName().isEmpty() ? "Layer" : l.getClass().getSimpleName());
+            int k = used.merge(base, 1, Integer::sum) - 1;
+            String key = "layers/" + (k == 0 ? base : base + "_" + k) + "/vars/";
+            List<Variable> vars = l.variables();
+            for (int i = 0; i < vars.size(); i++) {
+                out.putIfAbsent(key + i, vars.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes every variable to {@code file} as a NumPy {@code .npz} archive keyed by its place in the model's
+     * structure (see {@link #weightPaths()}), which {@code numpy.load} opens.
+     *
+     * @throws IllegalStateException if the model has no variables yet (not built)
+     */
     public void saveWeights(Path file) throws IOException {
-        List<Variable> vars = variables();
-        if (vars.isEmpty()) {
+        Map<String, Variable> paths = weightPaths();
+        if (paths.isEmpty()) {
             throw new IllegalStateException("saveWeights: model \"" + name() + "\" has no variables yet; call it once "
                     + "or give its first layer an input size");
         }
         Map<String, NDArray> arrays = new LinkedHashMap<>();
-        for (Variable v : vars) {
-            if (arrays.put(v.name(), v.readValue()) != null) {
-                throw new IllegalStateException("saveWeights: two variables are named '" + v.name()
-                        + "'; names must be unique to be saved");
-            }
-        }
+        paths.forEach((k, v) -> arrays.put(k, v.readValue()));
         Npz.write(file, arrays);
     }
 
     /**
-     * Reads weights written by {@link #saveWeights} into this model's variables.
+     * Reads weights written by {@link #saveWeights} into this model's variables, matching them by the model's
+     * structure (layer order), not by the layers' global names; files keyed by variable name (written by earlier
+     * versions) are read by name.
      *
      * @throws IOException if the file cannot be read or is not an {@code .npz} archive
-     * @throws IllegalArgumentException if its names or shapes differ from this model's (nothing is assigned then)
+     * @throws IllegalArgumentException if its keys or shapes differ from this model's (nothing is assigned then)
      */
     public void loadWeights(Path file) throws IOException {
-        List<Variable> vars = variables();
-        if (vars.isEmpty()) {
+        Map<String, Variable> paths = weightPaths();
+        if (paths.isEmpty()) {
             throw new IllegalStateException("loadWeights: model \"" + name() + "\" has no variables yet; call it once "
                     + "or give its first layer an input size, then load");
         }
-        Map<String, NDArray> arrays = Npz.read(file);
-        List<String> expected = vars.stream().map(Variable::name).toList();
-        for (Variable v : vars) {
-            NDArray a = arrays.get(v.name());
+        assignWeights(Npz.read(file), file.toString(), "loadWeights");
+    }
+
+    /** Assigns {@code arrays} (keyed as {@link #weightPaths()}) after checking every key and shape. */
+    void assignWeights(Map<String, NDArray> arrays, String source, String what) {
+        Map<String, Variable> paths = weightPaths();
+        if (!arrays.keySet().containsAll(paths.keySet())) {
+            Map<String, Variable> byName = new LinkedHashMap<>();
+            for (Variable v : paths.values()) {
+                byName.put(v.name(), v);
+            }
+            if (arrays.keySet().equals(byName.keySet())) {
+                paths = byName; // a file keyed by variable names, as saveWeights wrote before structural keys
+            }
+        }
+        for (Map.Entry<String, Variable> e : paths.entrySet()) {
+            NDArray a = arrays.get(e.getKey());
+            Variable v = e.getValue();
             if (a == null) {
-                throw new IllegalArgumentException("loadWeights: " + file + " has no array for variable '" + v.name()
-                        + "'; the file holds " + arrays.keySet() + ", the model needs " + expected);
+                throw new IllegalArgumentException(what + ": " + source + " has no array for '" + e.getKey() + "' (variable '"
+                        + v.name() + "'); the file holds " + arrays.keySet() + ", the model needs " + paths.keySet());
             }
             if (!Arrays.equals(a.shape(), v.shape())) {
-                throw new IllegalArgumentException("loadWeights: " + file + ": variable '" + v.name() + "' has shape "
-                        + Shapes.format(v.shape()) + " but the file holds shape " + Shapes.format(a.shape()));
+                throw new IllegalArgumentException(what + ": " + source + ": '" + e.getKey() + "' (variable '" + v.name()
+                        + "') has shape " + Shapes.format(v.shape()) + " but the file holds shape " + Shapes.format(a.shape()));
             }
         }
         for (String key : arrays.keySet()) {
-            if (!expected.contains(key)) {
-                throw new IllegalArgumentException("loadWeights: " + file + " holds '" + key + "', which this model does "
-                        + "not have; the model's variables are " + expected);
+            if (!paths.containsKey(key)) {
+                throw new IllegalArgumentException(what + ": " + source + " holds '" + key + "', which this model does "
+                        + "not have; the model's weights are " + paths.keySet());
             }
         }
-        for (Variable v : vars) {
-            v.assign(arrays.get(v.name()).cast(v.dtype()));
-        }
+        paths.forEach((k, v) -> v.assign(arrays.get(k).cast(v.dtype())));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Whole model on disk
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * Writes the whole model to one file: architecture (every layer's {@link Layer#getConfig()}), weights, and the
+     * compile settings with the optimizer's state, so that {@link #load} gives a model that predicts identically and
+     * whose training continues exactly as this one's would. The file is a zip archive holding {@code config.json}
+     * (format {@code vectorgrad.model}, version 1), {@code model.weights.npz} (keyed as {@link #weightPaths()}; numpy
+     * reads it) and {@code optimizer.npz}. A model compiled with a custom loss, metric or optimizer is saved without
+     * its compile settings (load it, then compile again).
+     *
+     * @throws IllegalStateException if the model is not built yet
+     * @throws UnsupportedOperationException if a layer has no {@link Layer#getConfig()}
+     */
+    public void save(Path file) throws IOException {
+        SavedModel.save(this, file);
+    }
+
+    /**
+     * Reads a model written by {@link #save}. Layers are rebuilt only through the built-in factories and those given to
+     * {@link Layer#register}; nothing else named by the file is ever instantiated.
+     *
+     * @throws IOException if the file is unreadable, not a saved model, from another format version, or names a layer
+     *     class that is not registered (each says which)
+     */
+    public static Model load(Path file) throws IOException {
+        return SavedModel.load(file);
+    }
+
+    /**
+     * Keras 3's {@code model.summary()} table, returned rather than printed: each layer's name and type, output shape
+     * ({@code None} for the batch axis, {@code ?} before it is built) and parameter count, then total, trainable and
+     * non-trainable parameters with their size in bytes.
+     */
+    public String summary() {
+        return Summary.of(this);
+    }
+
+    /** The name the fit shuffle seeds derive from: the model's name, kept across save and load. */
+    String seedName() {
+        return seedName != null ? seedName : name();
+    }
+
+    int fitCalls() {
+        return fitCalls;
+    }
+
+    void restoreFitState(String seedName, int fitCalls) {
+        this.seedName = seedName;
+        this.fitCalls = fitCalls;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -306,7 +578,7 @@ public abstract class Model extends Layer {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("fit: batch size must be positive, got " + batchSize);
         }
-        return Dataset.of(x, y).shuffle(seedFor(name() + "/fit/" + fitCalls++)).batch(batchSize);
+        return Dataset.of(x, y).shuffle(seedFor(seedName() + "/fit/" + fitCalls++)).batch(batchSize);
     }
 
     private void requireCompiled(String what) {

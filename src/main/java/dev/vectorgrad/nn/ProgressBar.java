@@ -74,6 +74,19 @@ final class ProgressBar {
         out.flush();
     }
 
+    /** A callback's message on its own line (after the current bar, which is left as drawn). */
+    void note(String message) {
+        if (out == null) {
+            return;
+        }
+        if (live && lastLength > 0) {
+            out.println();
+            lastLength = 0;
+        }
+        out.println(message);
+        out.flush();
+    }
+
     /** {@code line} padded with spaces to cover the previous, possibly longer, line drawn over. */
     private String padded(String line) {
         String out = line.length() < lastLength ? line + " ".repeat(lastLength - line.length()) : line;

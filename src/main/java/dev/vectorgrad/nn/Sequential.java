@@ -8,12 +8,16 @@ import java.util.List;
 
 /**
  * Keras's {@code Sequential}: layers applied one after the other. Its variables are its layers' variables, layer by
- * layer in insertion order ({@code dense/kernel:0, dense/bias:0, dense_1/kernel:0, ...}); before the layers are
- * built (no input size and no call yet) the list is empty, as in Keras.
+ * layer in insertion order ({@code dense/kernel:0, dense/bias:0, dense_1/kernel:0, ...}). When the first layer was
+ * given an input size ({@code new Dense(8, RELU, 4)}) every layer is built at once, as Keras builds a model whose
+ * first layer has an {@code input_shape}: each layer is built from the previous one's
+ * {@link Layer#computeOutputShape output shape}, here and on every later {@link #add}. Otherwise the layers are built
+ * on the first call and before it the list is empty, as in Keras.
  */
 public class Sequential extends Model {
     private final List<Layer> layers = new ArrayList<>();
 
+    /** A model applying {@code layers} in order; built at once when the first one has an input size. */
     public Sequential(Layer... layers) {
         Args.nonNull(layers, "layers");
         for (Layer l : layers) {
@@ -30,9 +34,86 @@ public class Sequential extends Model {
             throw new IllegalArgumentException("Sequential.add: a model cannot contain itself");
         }
         layers.add(layer);
+        buildFromFirstLayer();
+    }
+
+    /**
+     * Builds every layer from the first layer's input shape, when that layer was built from an input size. A layer
+     * whose output shape cannot be found without real data (its {@link Layer#computeOutputShape} throws) stops the
+     * walk there: it and the layers after it build on the first call instead, and the call reports any real error.
+     */
+    private void buildFromFirstLayer() {
+        int[] shape = layers.get(0).buildInputShape();
+        if (shape != null) {
+            buildLayers(shape);
+        }
+    }
+
+    private void buildLayers(int[] inputShape) {
+        int[] shape = inputShape;
+        for (Layer l : layers) {
+            try {
+                l.maybeBuild(shape);
+                shape = l.computeOutputShape(shape);
+            } catch (RuntimeException e) {
+                return; // this layer and the rest build on the first call, which reports any real error
+            }
+        }
+    }
+
+    /** Builds every layer in turn from {@code inputShape} (Keras's {@code Sequential.build}). */
+    @Override
+    protected void build(int[] inputShape) {
+        if (!layers.isEmpty()) {
+            int[] shape = inputShape.clone();
+            if (shape.length > 0) {
+                shape[0] = -1;
+            }
+            buildLayers(shape);
+        }
+    }
+
+    /** The output shape of the last layer, found layer by layer. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        int[] shape = inputShape;
+        for (Layer l : layers) {
+            l.maybeBuild(shape);
+            shape = l.computeOutputShape(shape);
+        }
+        return shape;
+    }
+
+    /** The name and every layer's saved entry (class name, config, build shape), for {@code Model.save}. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("name", name());
+        List<Object> entries = new ArrayList<>();
+        for (Layer l : layers) {
+            entries.add(LayerRegistry.entryOf(l));
+        }
+        c.put("layers", entries);
+        return c;
+    }
+
+    static Sequential fromConfig(java.util.Map<String, Object> config) {
+        if (!(config.get("layers") instanceof List<?> entries)) {
+            throw new IllegalArgumentException("Sequential config needs a \"layers\" list");
+        }
+        Sequential model = new Sequential();
+        for (Object e : entries) {
+            try {
+                model.add(LayerRegistry.fromEntry(e));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+        return model;
     }
 
     /** The layers, in order (read-only). */
+    @Override
     public List<Layer> layers() {
         return Collections.unmodifiableList(layers);
     }

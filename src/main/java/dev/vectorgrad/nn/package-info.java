@@ -14,7 +14,7 @@
  * optimizer.applyGradients(tape.gradient(loss, vars), vars);
  * }</pre>
  * The forward pass is NDArray ops recorded by the tape, the backward pass is the tape's gradient rules, and the
- * update is one fused SIMD kernel per variable ({@code dev.vectorgrad.kernels.elementwise.SgdKernel}, ...).
+ * update is one fused SIMD kernel per variable ({@code dev.vectorgrad.kernels.optim.SgdKernel}, ...).
  *
  * <p>Semantics follow Keras 3 (formulas, defaults, reductions, error wording) and tf.keras 2's variable names
  * ({@code dense_1/kernel:0}); each class's Javadoc lists its deliberate differences.

@@ -172,23 +172,55 @@ class ModelTest {
     }
 
     @Test
-    void savedWeightsLoadBackAndNumpyKeysAreVariableNames(@TempDir Path dir) throws IOException {
-        Sequential model = builtClassifier();
+    void aSequentialWhoseFirstLayerHasAnInputSizeBuildsEveryLayerAtOnce() {
+        // issue 14: Keras builds all four variables from the first layer's input shape
+        Sequential model = new Sequential(new Dense(8, Activation.RELU, 4), new Dense(2));
+        assertThat(model.variables()).extracting(Variable::name)
+                .containsExactly("dense/kernel:0", "dense/bias:0", "dense_1/kernel:0", "dense_1/bias:0");
+        assertThat(model.variables().get(2).shape()).containsExactly(8, 2);
+        model.add(new Dense(5));
+        assertThat(model.variables()).hasSize(6);
+        assertThat(model.variables().get(4).shape()).containsExactly(2, 5);
+        assertThat(model.predict(NDArray.zeros(DType.FLOAT32, 3, 4)).shape()).containsExactly(3, 5);
+        // without an input size nothing is built until the first call, as in Keras
+        assertThat(new Sequential(new Dense(8), new Dense(2)).variables()).isEmpty();
+    }
+
+    @Test
+    void weightsAreMatchedByStructureSoARebuiltModelLoadsInTheSameJvm(@TempDir Path dir) throws IOException {
+        // issue 14: the save/restore tutorial's create_model(); load_weights() in one process
+        Sequential model = new Sequential(new Dense(8, Activation.RELU, 4), new Dense(2));
         Path file = dir.resolve("weights.npz");
         model.saveWeights(file);
-        assertThat(Npz.read(file).keySet())
-                .containsExactly("dense/kernel:0", "dense/bias:0", "dense_1/kernel:0", "dense_1/bias:0");
-        float[] saved = model.variables().get(0).toFloatArray();
+        assertThat(Npz.read(file).keySet()).containsExactly(
+                "layers/dense/vars/0", "layers/dense/vars/1", "layers/dense_1/vars/0", "layers/dense_1/vars/1");
 
-        Sequential other = builtClassifier(); // dense_2, dense_3: different names
+        Sequential rebuilt = new Sequential(new Dense(8, Activation.RELU, 4), new Dense(2)); // dense_2, dense_3
+        assertThat(rebuilt.variables().get(0).name()).isEqualTo("dense_2/kernel:0");
+        NDArray x = Rng.seeded(1).normal(DType.FLOAT32, 0, 1, 5, 4);
+        assertThat(rebuilt.predict(x)).isNotEqualTo(model.predict(x));
+        rebuilt.loadWeights(file);
+        assertThat(rebuilt.predict(x)).isEqualTo(model.predict(x));
+
+        Sequential other = new Sequential(new Dense(8, Activation.RELU, 4), new Dense(2), new Dense(1));
         assertThatThrownBy(() -> other.loadWeights(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("dense_2/kernel:0");
+                .hasMessageContaining("layers/dense_2/vars/0");
+    }
 
+    @Test
+    void weightFilesKeyedByVariableNameStillLoad(@TempDir Path dir) throws IOException {
+        Sequential model = builtClassifier();
+        Path file = dir.resolve("old.npz");
+        Map<String, NDArray> byName = new java.util.LinkedHashMap<>();
+        for (Variable v : model.variables()) {
+            byName.put(v.name(), v.readValue());
+        }
+        Npz.write(file, byName);
         Layer.resetNames();
-        Sequential same = builtClassifier(); // dense, dense_1 again
+        Sequential same = builtClassifier();
         same.variables().get(0).assign(NDArray.zeros(DType.FLOAT32, 2, 8));
         same.loadWeights(file);
-        assertThat(same.variables().get(0).toFloatArray()).isEqualTo(saved);
+        assertThat(same.variables().get(0).toFloatArray()).isEqualTo(model.variables().get(0).toFloatArray());
     }
 
     @Test
@@ -203,7 +235,7 @@ class ModelTest {
         Sequential narrow = classifier();
         narrow.call(NDArray.zeros(DType.FLOAT32, 1, 2));
         assertThatThrownBy(() -> narrow.loadWeights(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("dense/kernel:0").hasMessageContaining("(2, 8)").hasMessageContaining("(2, 9)");
+                .hasMessageContaining("layers/dense/vars/0").hasMessageContaining("(2, 8)").hasMessageContaining("(2, 9)");
         Files.writeString(dir.resolve("junk.npz"), "not a zip");
         assertThatThrownBy(() -> narrow.loadWeights(dir.resolve("junk.npz"))).isInstanceOf(IOException.class);
     }

@@ -26,12 +26,19 @@ class IrisClassifierTest {
     }
 
     @Test
-    void modelFitTrainsTheSameShapeAndReportsItsTestAccuracy() throws Exception {
+    void modelFitByKerasNamesWithAValidationSplitStopsEarlyAndReportsItsTestAccuracy() throws Exception {
         String out = Console.capture(() -> IrisClassifier.run(0, IrisClassifier.FIT_EPOCHS));
 
-        assertThat(out).contains("Epoch 1/25", "Epoch 25/25");
-        Matcher test = Pattern.compile("Model.fit test set accuracy: (\\S+)%").matcher(out);
+        assertThat(out).contains("Epoch 1/" + IrisClassifier.FIT_EPOCHS);
+        assertThat(out).containsPattern("val_loss: \\d\\.\\d{4} - val_accuracy: \\d\\.\\d{4}");
+        Matcher stop = Pattern.compile("Epoch (\\d+): early stopping").matcher(out);
+        assertThat(stop.find()).isTrue();
+        assertThat(Integer.parseInt(stop.group(1))).isLessThan(IrisClassifier.FIT_EPOCHS);
+        assertThat(out).contains("Restoring model weights from the end of the best epoch: ");
+        assertThat(out.indexOf("early stopping")).isLessThan(out.indexOf("Restoring model weights"));
+        Matcher test = Pattern.compile("Model.fit trained (\\d+) epochs; test set accuracy: (\\S+)%").matcher(out);
         assertThat(test.find()).isTrue();
-        assertThat(Double.parseDouble(test.group(1))).isGreaterThanOrEqualTo(90.0);
+        assertThat(test.group(1)).isEqualTo(stop.group(1));
+        assertThat(Double.parseDouble(test.group(2))).isGreaterThanOrEqualTo(90.0);
     }
 }

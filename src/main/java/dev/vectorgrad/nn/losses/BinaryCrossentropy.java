@@ -19,6 +19,7 @@ import dev.vectorgrad.NDArray;
  */
 public final class BinaryCrossentropy implements Loss {
     private final boolean fromLogits;
+    private final double labelSmoothing;
 
     /** Predictions are probabilities, as in Keras's default. */
     public BinaryCrossentropy() {
@@ -26,7 +27,24 @@ public final class BinaryCrossentropy implements Loss {
     }
 
     public BinaryCrossentropy(boolean fromLogits) {
+        this(fromLogits, 0.0);
+    }
+
+    /**
+     * With Keras's label smoothing: labels are squeezed towards 0.5 ({@code z·(1 − s) + 0.5·s}) by {@code labelSmoothing} in [0, 1]
+     * before the loss (Keras's {@code label_smoothing}).
+     */
+    public BinaryCrossentropy(boolean fromLogits, double labelSmoothing) {
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException("BinaryCrossentropy: label smoothing must be in [0, 1], got " + labelSmoothing);
+        }
         this.fromLogits = fromLogits;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    /** The label smoothing (0 when off). */
+    public double labelSmoothing() {
+        return labelSmoothing;
     }
 
     public boolean fromLogits() {
@@ -36,6 +54,9 @@ public final class BinaryCrossentropy implements Loss {
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
         NDArray z = LossShapes.alignLabels("BinaryCrossentropy", yTrue, yPred);
+        if (labelSmoothing > 0) {
+            z = z.mul(1.0 - labelSmoothing).add(0.5 * labelSmoothing);
+        }
         NDArray perElement;
         if (fromLogits) {
             NDArray x = yPred;

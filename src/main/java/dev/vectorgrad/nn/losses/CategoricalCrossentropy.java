@@ -16,6 +16,7 @@ import dev.vectorgrad.NDArray;
  */
 public final class CategoricalCrossentropy implements Loss {
     private final boolean fromLogits;
+    private final double labelSmoothing;
 
     /** Predictions are probabilities, as in Keras's default. */
     public CategoricalCrossentropy() {
@@ -23,7 +24,24 @@ public final class CategoricalCrossentropy implements Loss {
     }
 
     public CategoricalCrossentropy(boolean fromLogits) {
+        this(fromLogits, 0.0);
+    }
+
+    /**
+     * With Keras's label smoothing: labels are squeezed towards the uniform distribution ({@code t·(1 − s) + s / classes}) by {@code labelSmoothing} in [0, 1]
+     * before the loss (Keras's {@code label_smoothing}).
+     */
+    public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing) {
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException("CategoricalCrossentropy: label smoothing must be in [0, 1], got " + labelSmoothing);
+        }
         this.fromLogits = fromLogits;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    /** The label smoothing (0 when off). */
+    public double labelSmoothing() {
+        return labelSmoothing;
     }
 
     public boolean fromLogits() {
@@ -35,6 +53,9 @@ public final class CategoricalCrossentropy implements Loss {
         NDArray t = LossShapes.alignLabels("CategoricalCrossentropy", yTrue, yPred);
         if (yPred.rank() < 1) {
             throw new IllegalArgumentException("CategoricalCrossentropy: y_pred needs a class axis, got shape ()");
+        }
+        if (labelSmoothing > 0) {
+            t = t.mul(1.0 - labelSmoothing).add(labelSmoothing / yPred.shape()[yPred.rank() - 1]);
         }
         NDArray logP = fromLogits ? yPred.logSoftmax(-1) : logOfProbabilities(yPred);
         return t.mul(logP).sum(false, -1).neg().mean();

@@ -184,4 +184,46 @@ class OptimizersTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2,)").hasMessageContaining("(1,)")
                 .hasMessageContaining("w:0");
     }
+
+    @Test
+    void adamFollowsKerasRoundingInTheVariablesDtype() {
+        // issue 14: Keras 3's adam.py in float32 gives 0.50000495; the exact value is 0.50000158 (float64 here).
+        Variable f = new Variable(NDArray.of(new float[] {1, 2, 3, 4}), "w:0", true);
+        new Adam(0.5).applyGradients(List.of(NDArray.of(new float[] {1, 6, 7, 2})), List.of(f));
+        assertThat(f.getFloat(0)).isEqualTo(0.50000495f);
+        Variable d = new Variable(NDArray.of(new double[] {1, 2, 3, 4}), "w:0", true);
+        new Adam(0.5).applyGradients(List.of(NDArray.of(new double[] {1, 6, 7, 2})), List.of(d));
+        assertThat(d.getDouble(0)).isCloseTo(0.50000158, within(5e-9));
+    }
+
+    @Test
+    void onlyOneClippingOptionAndNoSettableRateWithASchedule() {
+        assertThatThrownBy(() -> new Adam().clipNorm(1).clipValue(1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Only one of `clipnorm`, `clipvalue` and `global_clipnorm`");
+        Optimizer scheduled = new SGD(step -> 0.1 / (step + 1));
+        assertThat(scheduled.learningRate()).isEqualTo(0.1);
+        assertThatThrownBy(() -> scheduled.setLearningRate(0.2)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not settable");
+        Variable v = scalarVar64(1);
+        step(scheduled, v, 1);
+        step(scheduled, v, 1);
+        assertThat(v.getDouble(0)).isCloseTo(1 - 0.1 - 0.05, within(1e-15));
+        assertThat(scheduled.learningRate()).isCloseTo(0.1 / 3, within(1e-15));
+    }
+
+    @Test
+    void stateRoundTripsSoTrainingResumesExactly() {
+        Variable a = new Variable(NDArray.of(new float[] {1, 2, 3}), "w:0", true);
+        Variable b = new Variable(NDArray.of(new float[] {1, 2, 3}), "w:0", true);
+        Nadam first = new Nadam(0.1);
+        NDArray g = NDArray.of(new float[] {0.5f, -1, 2});
+        first.applyGradients(List.of(g), List.of(a));
+        Nadam second = new Nadam(0.1);
+        b.assign(a);
+        second.loadState(first.state(List.of(a)), List.of(b));
+        assertThat(second.iterations()).isEqualTo(1);
+        first.applyGradients(List.of(g), List.of(a));
+        second.applyGradients(List.of(g), List.of(b));
+        assertThat(b.toFloatArray()).containsExactly(a.toFloatArray());
+    }
 }

@@ -1,8 +1,8 @@
-package dev.vectorgrad.kernels.elementwise;
+package dev.vectorgrad.kernels.optim;
 
-import static dev.vectorgrad.kernels.elementwise.BinaryKernelsTestSupport.randomDouble;
-import static dev.vectorgrad.kernels.elementwise.BinaryKernelsTestSupport.randomFloat;
-import static dev.vectorgrad.kernels.elementwise.BinaryKernelsTestSupport.sameBits;
+import static dev.vectorgrad.kernels.optim.OptimKernelsTestSupport.randomDouble;
+import static dev.vectorgrad.kernels.optim.OptimKernelsTestSupport.randomFloat;
+import static dev.vectorgrad.kernels.optim.OptimKernelsTestSupport.sameBits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,14 +16,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Sgd, SgdMomentum, Adam, Rmsprop and Adagrad: SIMD, run and in-place run against the scalar twin, bit for bit in the
+ * Sgd, SgdMomentum, Adam, Rmsprop, Adagrad, Adamax, Nadam and WeightDecay: SIMD, run and in-place run against the scalar twin, bit for bit in the
  * output and in every state array, plus one hand-computed Keras step each.
  */
 class OptimizerKernelsTest {
 
     @Provide
     Arbitrary<Integer> lengths() {
-        return BinaryKernelsTestSupport.lengths();
+        return OptimKernelsTestSupport.lengths();
     }
 
     /**
@@ -150,19 +150,19 @@ class OptimizerKernelsTest {
         float alpha = (float) rng.nextDouble() * 1e-2f;
         float[][] x = floats(rng, n, o, false, false, false, true);
         String where = "adam n=" + n;
-        Consumer<float[][]> twin = a -> AdamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.9f, 0.999f, 1e-7f, a[4], o[4], n);
+        Consumer<float[][]> twin = a -> AdamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.1f, 0.001f, 1e-7f, a[4], o[4], n);
         assertSameEffect(where, x, twin,
-                a -> AdamKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.9f, 0.999f, 1e-7f, a[4], o[4], n));
+                a -> AdamKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.1f, 0.001f, 1e-7f, a[4], o[4], n));
         assertSameEffect(where + " run", x, twin,
-                a -> AdamKernel.run(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.9f, 0.999f, 1e-7f, a[4], o[4], n));
+                a -> AdamKernel.run(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.1f, 0.001f, 1e-7f, a[4], o[4], n));
         assertSameEffect(where + " in place", x,
-                a -> AdamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.9f, 0.999f, 1e-7f, a[0], o[0], n),
-                a -> AdamKernel.run(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.9f, 0.999f, 1e-7f, a[0], o[0], n));
+                a -> AdamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.1f, 0.001f, 1e-7f, a[0], o[0], n),
+                a -> AdamKernel.run(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], alpha, 0.1f, 0.001f, 1e-7f, a[0], o[0], n));
 
         double[][] d = doubles(rng, n, o, false, false, false, true);
         assertSameEffect(where + " double", d,
-                a -> AdamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], 1e-3, 0.9, 0.999, 1e-7, a[4], o[4], n),
-                a -> AdamKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], 1e-3, 0.9, 0.999, 1e-7, a[4], o[4], n));
+                a -> AdamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], 1e-3, 0.1, 0.001, 1e-7, a[4], o[4], n),
+                a -> AdamKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], 1e-3, 0.1, 0.001, 1e-7, a[4], o[4], n));
     }
 
     @Property(tries = 60)
@@ -177,21 +177,21 @@ class OptimizerKernelsTest {
         String where = "rmsprop centered=" + centered + " momentum=" + withMomentum + " n=" + n;
         assertSameEffect(where, x,
                 a -> RmspropKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], pick(a, mg), o[3], pick(a, mom), o[4],
-                        lr, 0.9f, 0.5f, 1e-7f, a[5], o[5], n),
+                        lr, 0.9f, 0.1f, 0.5f, 1e-7f, a[5], o[5], n),
                 a -> RmspropKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], pick(a, mg), o[3], pick(a, mom), o[4],
-                        lr, 0.9f, 0.5f, 1e-7f, a[5], o[5], n));
+                        lr, 0.9f, 0.1f, 0.5f, 1e-7f, a[5], o[5], n));
         assertSameEffect(where + " in place run", x,
                 a -> RmspropKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], pick(a, mg), o[3], pick(a, mom), o[4],
-                        lr, 0.9f, 0.5f, 1e-7f, a[0], o[0], n),
+                        lr, 0.9f, 0.1f, 0.5f, 1e-7f, a[0], o[0], n),
                 a -> RmspropKernel.run(a[0], o[0], a[1], o[1], a[2], o[2], pick(a, mg), o[3], pick(a, mom), o[4],
-                        lr, 0.9f, 0.5f, 1e-7f, a[0], o[0], n));
+                        lr, 0.9f, 0.1f, 0.5f, 1e-7f, a[0], o[0], n));
 
         double[][] d = doubles(rng, n, o, false, false, true);
         assertSameEffect(where + " double", d,
                 a -> RmspropKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], pick(a, mg), o[3], pick(a, mom), o[4],
-                        1e-3, 0.9, 0.5, 1e-7, a[5], o[5], n),
+                        1e-3, 0.9, 0.1, 0.5, 1e-7, a[5], o[5], n),
                 a -> RmspropKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], pick(a, mg), o[3], pick(a, mom), o[4],
-                        1e-3, 0.9, 0.5, 1e-7, a[5], o[5], n));
+                        1e-3, 0.9, 0.1, 0.5, 1e-7, a[5], o[5], n));
     }
 
     private static float[] pick(float[][] arrays, int k) {
@@ -221,6 +221,62 @@ class OptimizerKernelsTest {
         assertSameEffect("adagrad double n=" + n, d,
                 a -> AdagradKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], 0.01, 1e-7, a[3], o[3], n),
                 a -> AdagradKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], 0.01, 1e-7, a[3], o[3], n));
+    }
+
+    @Property(tries = 60)
+    void adamaxSimdMatchesTheTwinInOutputAndBothStates(@ForAll("lengths") int n, @ForAll long seed) {
+        var rng = new SplittableRandom(seed);
+        int[] o = offsets(rng, 5);
+        float lr = (float) rng.nextDouble() * 1e-2f;
+        float[][] x = floats(rng, n, o, false, false, false, true);
+        Consumer<float[][]> twin = a -> AdamaxKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], lr, 0.1f, 0.999f, 0.19f, 1e-7f, a[4], o[4], n);
+        assertSameEffect("adamax n=" + n, x, twin,
+                a -> AdamaxKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], lr, 0.1f, 0.999f, 0.19f, 1e-7f, a[4], o[4], n));
+        assertSameEffect("adamax in place n=" + n, x,
+                a -> AdamaxKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], lr, 0.1f, 0.999f, 0.19f, 1e-7f, a[0], o[0], n),
+                a -> AdamaxKernel.run(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], lr, 0.1f, 0.999f, 0.19f, 1e-7f, a[0], o[0], n));
+        double[][] d = doubles(rng, n, o, false, false, false, true);
+        assertSameEffect("adamax double n=" + n, d,
+                a -> AdamaxKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], 1e-3, 0.1, 0.999, 0.19, 1e-7, a[4], o[4], n),
+                a -> AdamaxKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], 1e-3, 0.1, 0.999, 0.19, 1e-7, a[4], o[4], n));
+    }
+
+    @Property(tries = 60)
+    void nadamSimdMatchesTheTwinInOutputAndBothMoments(@ForAll("lengths") int n, @ForAll long seed) {
+        var rng = new SplittableRandom(seed);
+        int[] o = offsets(rng, 5);
+        float lr = (float) rng.nextDouble() * 1e-2f;
+        float[][] x = floats(rng, n, o, false, false, false, true);
+        Consumer<float[][]> twin = a -> NadamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], lr, 0.1f, 0.001f,
+                0.47f, 0.78f, 0.53f, 0.53f, 0.001f, 1e-7f, a[4], o[4], n);
+        assertSameEffect("nadam n=" + n, x, twin,
+                a -> NadamKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], lr, 0.1f, 0.001f,
+                        0.47f, 0.78f, 0.53f, 0.53f, 0.001f, 1e-7f, a[4], o[4], n));
+        assertSameEffect("nadam in place n=" + n, x,
+                a -> NadamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], lr, 0.1f, 0.001f,
+                        0.47f, 0.78f, 0.53f, 0.53f, 0.001f, 1e-7f, a[0], o[0], n),
+                a -> NadamKernel.run(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], lr, 0.1f, 0.001f,
+                        0.47f, 0.78f, 0.53f, 0.53f, 0.001f, 1e-7f, a[0], o[0], n));
+        double[][] d = doubles(rng, n, o, false, false, false, true);
+        assertSameEffect("nadam double n=" + n, d,
+                a -> NadamKernel.scalar(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], 1e-3, 0.1, 0.001,
+                        0.47, 0.78, 0.53, 0.53, 0.001, 1e-7, a[4], o[4], n),
+                a -> NadamKernel.simd(a[0], o[0], a[1], o[1], a[2], o[2], a[3], o[3], 1e-3, 0.1, 0.001,
+                        0.47, 0.78, 0.53, 0.53, 0.001, 1e-7, a[4], o[4], n));
+    }
+
+    @Property(tries = 60)
+    void weightDecaySimdMatchesTheTwin(@ForAll("lengths") int n, @ForAll long seed) {
+        var rng = new SplittableRandom(seed);
+        int[] o = offsets(rng, 2);
+        float[][] x = floats(rng, n, o);
+        Consumer<float[][]> twin = a -> WeightDecayKernel.scalar(a[0], o[0], 0.004f, 0.01f, a[1], o[1], n);
+        assertSameEffect("decay n=" + n, x, twin, a -> WeightDecayKernel.simd(a[0], o[0], 0.004f, 0.01f, a[1], o[1], n));
+        assertSameEffect("decay in place n=" + n, x, a -> WeightDecayKernel.scalar(a[0], o[0], 0.004f, 0.01f, a[0], o[0], n),
+                a -> WeightDecayKernel.run(a[0], o[0], 0.004f, 0.01f, a[0], o[0], n));
+        double[][] d = doubles(rng, n, o);
+        assertSameEffect("decay double n=" + n, d, a -> WeightDecayKernel.scalar(a[0], o[0], 0.004, 0.01, a[1], o[1], n),
+                a -> WeightDecayKernel.simd(a[0], o[0], 0.004, 0.01, a[1], o[1], n));
     }
 
     // ---- one Keras step each, computed by hand (19 elements: the SIMD body and the tail both run) ----
@@ -274,7 +330,7 @@ class OptimizerKernelsTest {
         double[] w = new double[N];
         double[] g = new double[N];
         Arrays.fill(g, 1e-4);
-        AdamKernel.run(w, 0, g, 0, new double[N], 0, new double[N], 0, alpha, 0.9, 0.999, 1e-7, w, 0, N);
+        AdamKernel.run(w, 0, g, 0, new double[N], 0, new double[N], 0, alpha, 1 - 0.9, 1 - 0.999, 1e-7, w, 0, N);
         for (double v : w) {
             assertEquals(-9.69347e-4, v, 1e-9);
         }
@@ -284,13 +340,13 @@ class OptimizerKernelsTest {
     void rmspropMatchesTheKerasDocCheck() {
         // Keras RMSprop docs: lr=0.1, var=10, loss=var^2/2 (g = 10) gives 9.683772 after one step.
         float[] w = fill(10f);
-        RmspropKernel.run(w, 0, fill(10f), 0, new float[N], 0, null, 0, null, 0, 0.1f, 0.9f, 0f, 1e-7f, w, 0, N);
+        RmspropKernel.run(w, 0, fill(10f), 0, new float[N], 0, null, 0, null, 0, 0.1f, 0.9f, (float) (1 - 0.9), 0f, 1e-7f, w, 0, N);
         assertAll(9.683772f, w, "plain");
 
         // centered: ms = 10, mg = 1, denom = 9, inc = 0.1*10/3; with momentum 0.5 from mom = 0, mom = inc
         float[] c = fill(10f);
         float[] mom = new float[N];
-        RmspropKernel.run(c, 0, fill(10f), 0, new float[N], 0, new float[N], 0, mom, 0, 0.1f, 0.9f, 0.5f, 1e-7f, c, 0, N);
+        RmspropKernel.run(c, 0, fill(10f), 0, new float[N], 0, new float[N], 0, mom, 0, 0.1f, 0.9f, (float) (1 - 0.9), 0.5f, 1e-7f, c, 0, N);
         assertAll(10f - 1f / 3, c, "centered with momentum");
         assertAll(1f / 3, mom, "momentum buffer");
     }

@@ -1,4 +1,4 @@
-package dev.vectorgrad.kernels.elementwise;
+package dev.vectorgrad.kernels.optim;
 
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
@@ -22,18 +22,8 @@ public final class AdagradKernel {
 
     // ---- float ----
 
-    /** One Adagrad step over {@code n} elements; {@code acc[accOff..]} is updated in place. */
-    public static void run(float[] w, int wOff, float[] g, int gOff, float[] acc, int accOff,
-            float lr, float epsilon, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simd(w, wOff, g, gOff, acc, accOff, lr, epsilon, out, outOff, n);
-        } else {
-            scalar(w, wOff, g, gOff, acc, accOff, lr, epsilon, out, outOff, n);
-        }
-    }
-
-    public static void scalar(float[] w, int wOff, float[] g, int gOff, float[] acc, int accOff,
-            float lr, float epsilon, float[] out, int outOff, int n) {
+    /** The scalar twin: the specification, the SIMD body's tail and the {@code -Dvectorgrad.simd=false} path. */
+    public static void scalar(float[] w, int wOff, float[] g, int gOff, float[] acc, int accOff, float lr, float epsilon, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             float gi = g[gOff + i];
             float a = acc[accOff + i] + gi * gi;
@@ -42,8 +32,8 @@ public final class AdagradKernel {
         }
     }
 
-    public static void simd(float[] w, int wOff, float[] g, int gOff, float[] acc, int accOff,
-            float lr, float epsilon, float[] out, int outOff, int n) {
+    /** The SIMD body over whole vectors, then the scalar twin for the tail; bit-identical to {@link #scalar}. */
+    public static void simd(float[] w, int wOff, float[] g, int gOff, float[] acc, int accOff, float lr, float epsilon, float[] out, int outOff, int n) {
         FloatVector vlr = FloatVector.broadcast(F32, lr);
         FloatVector vepsilon = FloatVector.broadcast(F32, epsilon);
         int upper = F32.loopBound(n);
@@ -54,24 +44,22 @@ public final class AdagradKernel {
             FloatVector vw = FloatVector.fromArray(F32, w, wOff + i);
             vw.sub(vlr.mul(vg).div(va.add(vepsilon).sqrt())).intoArray(out, outOff + i);
         }
-        scalar(w, wOff + upper, g, gOff + upper, acc, accOff + upper, lr, epsilon,
-                out, outOff + upper, n - upper);
+        scalar(w, wOff + upper, g, gOff + upper, acc, accOff + upper, lr, epsilon, out, outOff + upper, n - upper);
     }
 
-    // ---- double ----
-
-    /** One Adagrad step over {@code n} elements; {@code acc[accOff..]} is updated in place. */
-    public static void run(double[] w, int wOff, double[] g, int gOff, double[] acc, int accOff,
-            double lr, double epsilon, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+    /** Runs the SIMD body when SIMD is on and {@code n} fills a vector, else the scalar twin. */
+    public static void run(float[] w, int wOff, float[] g, int gOff, float[] acc, int accOff, float lr, float epsilon, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(w, wOff, g, gOff, acc, accOff, lr, epsilon, out, outOff, n);
         } else {
             scalar(w, wOff, g, gOff, acc, accOff, lr, epsilon, out, outOff, n);
         }
     }
 
-    public static void scalar(double[] w, int wOff, double[] g, int gOff, double[] acc, int accOff,
-            double lr, double epsilon, double[] out, int outOff, int n) {
+    // ---- double ----
+
+    /** The scalar twin: the specification, the SIMD body's tail and the {@code -Dvectorgrad.simd=false} path. */
+    public static void scalar(double[] w, int wOff, double[] g, int gOff, double[] acc, int accOff, double lr, double epsilon, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             double gi = g[gOff + i];
             double a = acc[accOff + i] + gi * gi;
@@ -80,8 +68,8 @@ public final class AdagradKernel {
         }
     }
 
-    public static void simd(double[] w, int wOff, double[] g, int gOff, double[] acc, int accOff,
-            double lr, double epsilon, double[] out, int outOff, int n) {
+    /** The SIMD body over whole vectors, then the scalar twin for the tail; bit-identical to {@link #scalar}. */
+    public static void simd(double[] w, int wOff, double[] g, int gOff, double[] acc, int accOff, double lr, double epsilon, double[] out, int outOff, int n) {
         DoubleVector vlr = DoubleVector.broadcast(F64, lr);
         DoubleVector vepsilon = DoubleVector.broadcast(F64, epsilon);
         int upper = F64.loopBound(n);
@@ -92,8 +80,16 @@ public final class AdagradKernel {
             DoubleVector vw = DoubleVector.fromArray(F64, w, wOff + i);
             vw.sub(vlr.mul(vg).div(va.add(vepsilon).sqrt())).intoArray(out, outOff + i);
         }
-        scalar(w, wOff + upper, g, gOff + upper, acc, accOff + upper, lr, epsilon,
-                out, outOff + upper, n - upper);
+        scalar(w, wOff + upper, g, gOff + upper, acc, accOff + upper, lr, epsilon, out, outOff + upper, n - upper);
+    }
+
+    /** Runs the SIMD body when SIMD is on and {@code n} fills a vector, else the scalar twin. */
+    public static void run(double[] w, int wOff, double[] g, int gOff, double[] acc, int accOff, double lr, double epsilon, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simd(w, wOff, g, gOff, acc, accOff, lr, epsilon, out, outOff, n);
+        } else {
+            scalar(w, wOff, g, gOff, acc, accOff, lr, epsilon, out, outOff, n);
+        }
     }
 
     private AdagradKernel() {}

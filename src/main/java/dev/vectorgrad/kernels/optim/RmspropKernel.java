@@ -1,4 +1,4 @@
-package dev.vectorgrad.kernels.elementwise;
+package dev.vectorgrad.kernels.optim;
 
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
@@ -6,10 +6,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * One RMSprop step, Keras 3 form (epsilon inside the square root), float and double:
- * {@code ms = rho*ms + (1-rho)*(g*g); denom = ms + eps}, or when centered ({@code mg != null})
- * {@code mg = rho*mg + (1-rho)*g; denom = ms - mg*mg + eps}; {@code inc = lr*g / sqrt(denom)}; with momentum
- * ({@code mom != null}) {@code mom = momentum*mom + inc; out = w - mom}, else {@code out = w - inc}.
+ * One RMSprop step, Keras 3 form (epsilon inside the square root), float and double, in Keras's operation order:
+ * {@code ms = rho*ms + oneMinusRho*(g*g); denom = ms + eps}, or when centered ({@code mg != null})
+ * {@code mg = rho*mg + oneMinusRho*g; denom = ms - mg*mg + eps}; {@code inc = lr*g / sqrt(denom)}; with momentum
+ * ({@code mom != null}) {@code mom = momentum*mom + inc; out = w - mom}, else {@code out = w - inc}. The caller
+ * passes {@code oneMinusRho} as Keras computes it (a Python double {@code 1 - rho} rounded on use).
  *
  * <p>The same IEEE operations in the same order in both paths, so SIMD and scalar twin are bit-identical.
  * {@code ms}, {@code mg}, {@code mom} are updated in place; {@code out} may be {@code w} at the same offset.
@@ -24,21 +25,8 @@ public final class RmspropKernel {
 
     // ---- float ----
 
-    /** One RMSprop step over {@code n} elements; {@code mg} and {@code mom} may be null (not centered, no momentum). */
-    public static void run(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff,
-            float[] mom, int momOff, float lr, float rho, float momentum, float epsilon,
-            float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
-            simd(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, momentum, epsilon, out, outOff, n);
-        } else {
-            scalar(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, momentum, epsilon, out, outOff, n);
-        }
-    }
-
-    public static void scalar(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff,
-            float[] mom, int momOff, float lr, float rho, float momentum, float epsilon,
-            float[] out, int outOff, int n) {
-        float oneMinusRho = 1 - rho;
+    /** The scalar twin: the specification, the SIMD body's tail and the {@code -Dvectorgrad.simd=false} path. */
+    public static void scalar(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff, float[] mom, int momOff, float lr, float rho, float oneMinusRho, float momentum, float epsilon, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             float gi = g[gOff + i];
             float msi = rho * ms[msOff + i] + oneMinusRho * (gi * gi);
@@ -62,11 +50,10 @@ public final class RmspropKernel {
         }
     }
 
-    public static void simd(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff,
-            float[] mom, int momOff, float lr, float rho, float momentum, float epsilon,
-            float[] out, int outOff, int n) {
+    /** The SIMD body over whole vectors, then the scalar twin for the tail; bit-identical to {@link #scalar}. */
+    public static void simd(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff, float[] mom, int momOff, float lr, float rho, float oneMinusRho, float momentum, float epsilon, float[] out, int outOff, int n) {
         FloatVector vrho = FloatVector.broadcast(F32, rho);
-        FloatVector vOneMinusRho = FloatVector.broadcast(F32, 1 - rho);
+        FloatVector vOneMinusRho = FloatVector.broadcast(F32, oneMinusRho);
         FloatVector vlr = FloatVector.broadcast(F32, lr);
         FloatVector vmomentum = FloatVector.broadcast(F32, momentum);
         FloatVector vepsilon = FloatVector.broadcast(F32, epsilon);
@@ -94,27 +81,22 @@ public final class RmspropKernel {
                 vw.sub(inc).intoArray(out, outOff + i);
             }
         }
-        scalar(w, wOff + upper, g, gOff + upper, ms, msOff + upper, mg, mgOff + upper, mom, momOff + upper,
-                lr, rho, momentum, epsilon, out, outOff + upper, n - upper);
+        scalar(w, wOff + upper, g, gOff + upper, ms, msOff + upper, mg, mgOff + upper, mom, momOff + upper, lr, rho, oneMinusRho, momentum, epsilon, out, outOff + upper, n - upper);
+    }
+
+    /** Runs the SIMD body when SIMD is on and {@code n} fills a vector, else the scalar twin. */
+    public static void run(float[] w, int wOff, float[] g, int gOff, float[] ms, int msOff, float[] mg, int mgOff, float[] mom, int momOff, float lr, float rho, float oneMinusRho, float momentum, float epsilon, float[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            simd(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, oneMinusRho, momentum, epsilon, out, outOff, n);
+        } else {
+            scalar(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, oneMinusRho, momentum, epsilon, out, outOff, n);
+        }
     }
 
     // ---- double ----
 
-    /** One RMSprop step over {@code n} elements; {@code mg} and {@code mom} may be null (not centered, no momentum). */
-    public static void run(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff,
-            double[] mom, int momOff, double lr, double rho, double momentum, double epsilon,
-            double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
-            simd(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, momentum, epsilon, out, outOff, n);
-        } else {
-            scalar(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, momentum, epsilon, out, outOff, n);
-        }
-    }
-
-    public static void scalar(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff,
-            double[] mom, int momOff, double lr, double rho, double momentum, double epsilon,
-            double[] out, int outOff, int n) {
-        double oneMinusRho = 1 - rho;
+    /** The scalar twin: the specification, the SIMD body's tail and the {@code -Dvectorgrad.simd=false} path. */
+    public static void scalar(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff, double[] mom, int momOff, double lr, double rho, double oneMinusRho, double momentum, double epsilon, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             double gi = g[gOff + i];
             double msi = rho * ms[msOff + i] + oneMinusRho * (gi * gi);
@@ -138,11 +120,10 @@ public final class RmspropKernel {
         }
     }
 
-    public static void simd(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff,
-            double[] mom, int momOff, double lr, double rho, double momentum, double epsilon,
-            double[] out, int outOff, int n) {
+    /** The SIMD body over whole vectors, then the scalar twin for the tail; bit-identical to {@link #scalar}. */
+    public static void simd(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff, double[] mom, int momOff, double lr, double rho, double oneMinusRho, double momentum, double epsilon, double[] out, int outOff, int n) {
         DoubleVector vrho = DoubleVector.broadcast(F64, rho);
-        DoubleVector vOneMinusRho = DoubleVector.broadcast(F64, 1 - rho);
+        DoubleVector vOneMinusRho = DoubleVector.broadcast(F64, oneMinusRho);
         DoubleVector vlr = DoubleVector.broadcast(F64, lr);
         DoubleVector vmomentum = DoubleVector.broadcast(F64, momentum);
         DoubleVector vepsilon = DoubleVector.broadcast(F64, epsilon);
@@ -170,8 +151,16 @@ public final class RmspropKernel {
                 vw.sub(inc).intoArray(out, outOff + i);
             }
         }
-        scalar(w, wOff + upper, g, gOff + upper, ms, msOff + upper, mg, mgOff + upper, mom, momOff + upper,
-                lr, rho, momentum, epsilon, out, outOff + upper, n - upper);
+        scalar(w, wOff + upper, g, gOff + upper, ms, msOff + upper, mg, mgOff + upper, mom, momOff + upper, lr, rho, oneMinusRho, momentum, epsilon, out, outOff + upper, n - upper);
+    }
+
+    /** Runs the SIMD body when SIMD is on and {@code n} fills a vector, else the scalar twin. */
+    public static void run(double[] w, int wOff, double[] g, int gOff, double[] ms, int msOff, double[] mg, int mgOff, double[] mom, int momOff, double lr, double rho, double oneMinusRho, double momentum, double epsilon, double[] out, int outOff, int n) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+            simd(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, oneMinusRho, momentum, epsilon, out, outOff, n);
+        } else {
+            scalar(w, wOff, g, gOff, ms, msOff, mg, mgOff, mom, momOff, lr, rho, oneMinusRho, momentum, epsilon, out, outOff, n);
+        }
     }
 
     private RmspropKernel() {}

@@ -1,4 +1,4 @@
-package dev.vectorgrad.kernels.elementwise;
+package dev.vectorgrad.kernels.optim;
 
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
@@ -6,7 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Plain SGD step {@code out[i] = w[i] - lr * g[i]} (Keras 3 {@code SGD} with {@code momentum = 0}), float and double.
+ * Plain SGD step, Keras 3 {@code SGD} with {@code momentum = 0}: {@code out = w - g * lr}, float and double.
  *
  * <p>One IEEE multiply and one subtract per element in both paths, so SIMD and scalar twin are bit-identical.
  * {@code out} may be {@code w} at the same offset (in-place update).
@@ -21,7 +21,25 @@ public final class SgdKernel {
 
     // ---- float ----
 
-    /** {@code out[outOff+i] = w[wOff+i] - lr * g[gOff+i]} for {@code i < n}. */
+    /** The scalar twin: the specification, the SIMD body's tail and the {@code -Dvectorgrad.simd=false} path. */
+    public static void scalar(float[] w, int wOff, float[] g, int gOff, float lr, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = w[wOff + i] - g[gOff + i] * lr;
+        }
+    }
+
+    /** The SIMD body over whole vectors, then the scalar twin for the tail; bit-identical to {@link #scalar}. */
+    public static void simd(float[] w, int wOff, float[] g, int gOff, float lr, float[] out, int outOff, int n) {
+        FloatVector vlr = FloatVector.broadcast(F32, lr);
+        int upper = F32.loopBound(n);
+        for (int i = 0; i < upper; i += F32.length()) {
+            FloatVector vg = FloatVector.fromArray(F32, g, gOff + i);
+            FloatVector.fromArray(F32, w, wOff + i).sub(vg.mul(vlr)).intoArray(out, outOff + i);
+        }
+        scalar(w, wOff + upper, g, gOff + upper, lr, out, outOff + upper, n - upper);
+    }
+
+    /** Runs the SIMD body when SIMD is on and {@code n} fills a vector, else the scalar twin. */
     public static void run(float[] w, int wOff, float[] g, int gOff, float lr, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
             simd(w, wOff, g, gOff, lr, out, outOff, n);
@@ -30,49 +48,33 @@ public final class SgdKernel {
         }
     }
 
-    public static void scalar(float[] w, int wOff, float[] g, int gOff, float lr, float[] out, int outOff, int n) {
+    // ---- double ----
+
+    /** The scalar twin: the specification, the SIMD body's tail and the {@code -Dvectorgrad.simd=false} path. */
+    public static void scalar(double[] w, int wOff, double[] g, int gOff, double lr, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
-            out[outOff + i] = w[wOff + i] - lr * g[gOff + i];
+            out[outOff + i] = w[wOff + i] - g[gOff + i] * lr;
         }
     }
 
-    public static void simd(float[] w, int wOff, float[] g, int gOff, float lr, float[] out, int outOff, int n) {
-        FloatVector vlr = FloatVector.broadcast(F32, lr);
-        int upper = F32.loopBound(n);
-        for (int i = 0; i < upper; i += F32.length()) {
-            FloatVector vw = FloatVector.fromArray(F32, w, wOff + i);
-            FloatVector vg = FloatVector.fromArray(F32, g, gOff + i);
-            vw.sub(vlr.mul(vg)).intoArray(out, outOff + i);
+    /** The SIMD body over whole vectors, then the scalar twin for the tail; bit-identical to {@link #scalar}. */
+    public static void simd(double[] w, int wOff, double[] g, int gOff, double lr, double[] out, int outOff, int n) {
+        DoubleVector vlr = DoubleVector.broadcast(F64, lr);
+        int upper = F64.loopBound(n);
+        for (int i = 0; i < upper; i += F64.length()) {
+            DoubleVector vg = DoubleVector.fromArray(F64, g, gOff + i);
+            DoubleVector.fromArray(F64, w, wOff + i).sub(vg.mul(vlr)).intoArray(out, outOff + i);
         }
         scalar(w, wOff + upper, g, gOff + upper, lr, out, outOff + upper, n - upper);
     }
 
-    // ---- double ----
-
-    /** {@code out[outOff+i] = w[wOff+i] - lr * g[gOff+i]} for {@code i < n}. */
+    /** Runs the SIMD body when SIMD is on and {@code n} fills a vector, else the scalar twin. */
     public static void run(double[] w, int wOff, double[] g, int gOff, double lr, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
             simd(w, wOff, g, gOff, lr, out, outOff, n);
         } else {
             scalar(w, wOff, g, gOff, lr, out, outOff, n);
         }
-    }
-
-    public static void scalar(double[] w, int wOff, double[] g, int gOff, double lr, double[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = w[wOff + i] - lr * g[gOff + i];
-        }
-    }
-
-    public static void simd(double[] w, int wOff, double[] g, int gOff, double lr, double[] out, int outOff, int n) {
-        DoubleVector vlr = DoubleVector.broadcast(F64, lr);
-        int upper = F64.loopBound(n);
-        for (int i = 0; i < upper; i += F64.length()) {
-            DoubleVector vw = DoubleVector.fromArray(F64, w, wOff + i);
-            DoubleVector vg = DoubleVector.fromArray(F64, g, gOff + i);
-            vw.sub(vlr.mul(vg)).intoArray(out, outOff + i);
-        }
-        scalar(w, wOff + upper, g, gOff + upper, lr, out, outOff + upper, n - upper);
     }
 
     private SgdKernel() {}

@@ -1,0 +1,18 @@
+package dev.vectorgrad.nn.callbacks;
+
+import java.util.Map;
+
+/** Keras's {@code TerminateOnNaN}: stops training as soon as a batch's running loss is NaN or infinite. */
+public class TerminateOnNaN extends Callback {
+
+    /** The callback has no options. */
+    public TerminateOnNaN() {}
+
+    @Override
+    public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        Double loss = logs.get("loss");
+        if (loss != null && !Double.isFinite(loss)) {
+            model().stopTraining("Batch " + batch + ": Invalid loss, terminating training");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.vectorgrad.nn.metrics;
+
+import dev.vectorgrad.NDArray;
+
+/** Keras's {@code MeanSquaredError} metric: the running mean of {@code mean((y_true − y_pred)², axis=-1)} per sample. */
+public class MeanSquaredError extends Metric {
+
+    /** Named {@code mean_squared_error}, as Keras names it. */
+    public MeanSquaredError() {
+        this("mean_squared_error");
+    }
+
+    /** Logged under {@code name} (compile's {@code "mse"} logs as written). */
+    public MeanSquaredError(String name) {
+        super(name);
+    }
+
+    /** Adds each sample's squared error; {@code sampleWeight} (may be null) has one weight per sample. */
+    public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        accumulate(Errors.aligned(name(), yTrue, yPred).square().mean(false, -1), sampleWeight);
+    }
+
+    @Override
+    public void updateState(NDArray yTrue, NDArray yPred) {
+        update(yTrue, yPred, null);
+    }
+}
