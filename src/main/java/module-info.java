@@ -15,6 +15,7 @@ module dev.vectorgrad {
     exports dev.vectorgrad.kernels.optim;
     exports dev.vectorgrad.io;
     exports dev.vectorgrad.nn;
+    exports dev.vectorgrad.nn.callbacks;
     exports dev.vectorgrad.nn.losses;
     exports dev.vectorgrad.nn.metrics;
     exports dev.vectorgrad.nn.optimizers;
