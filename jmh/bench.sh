@@ -28,7 +28,7 @@ rm -f "$out"/jmh.json "$out"/numpy.json "$out"/torch.json "$out"/coldstart.json 
 
 # Which baseline cases answer the selected JMH benchmarks (a regex over jmh/baselines' family.op names).
 listed=$("$java" --add-modules jdk.incubator.vector -jar jmh/target/benchmarks.jar -l "$regex" 2>/dev/null || true)
-select=$(python3 jmh/baselines/select.py <<< "$listed")
+select=$(python3 jmh/baselines/jmh_to_cases.py <<< "$listed")
 coldstart=no
 if printf 'dev.vectorgrad.bench.ColdStart\n' | grep -qE -- "$regex"; then coldstart=yes; fi
 

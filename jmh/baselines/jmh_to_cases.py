@@ -1,9 +1,10 @@
 """Reads JMH benchmark names (the output of `benchmarks.jar -l REGEX`) on stdin and prints the regex of the
 baseline cases that answer them (over 'family.op', for run.py --select), or nothing when none does.
 
-  java -jar jmh/target/benchmarks.jar -l 'Gemm|Reduce' | python3 jmh/baselines/select.py
+  java -jar jmh/target/benchmarks.jar -l 'Gemm|Reduce' | python3 jmh/baselines/jmh_to_cases.py
   -> ^(gemm\\.matmul|kernel\\.dot|kernel\\.max|kernel\\.sum)$
 
+(Not named select.py: run.py puts this folder first on sys.path, where it would hide the standard module.)
 A new JMH class gets a line in FAMILIES; a method named differently from its baseline op gets one in RENAMES.
 """
 import re
