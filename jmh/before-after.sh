@@ -15,7 +15,13 @@ opts=("$@")
 [ ${#opts[@]} -gt 0 ] || opts=(-f 2 -wi 3 -i 5 -w 1s -r 1s)
 out=${OUT_DIR:-$root/jmh/target/before-after}
 mkdir -p "$out"
-jdk=${JAVA_HOME:-$(cd "$root" && ./mvnw -v | sed -n 's/^Java home: //p')}
+# a JDK 25 or newer: JAVA_HOME, else the first one under the usual install folder (./mvnw's own JVM may be older)
+is_jdk25() { [ -x "$1/bin/javac" ] && "$1/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; }
+jdk=${JAVA_HOME:-}
+if [ -z "$jdk" ] || ! is_jdk25 "$jdk"; then
+  for d in /usr/lib/jvm/*; do if is_jdk25 "$d"; then jdk=$d; break; fi; done
+fi
+is_jdk25 "$jdk" || { echo "set JAVA_HOME to a JDK 25 or newer" >&2; exit 2; }
 repo=${MAVEN_REPO:-$HOME/.m2/repository}
 jmh_version=$(sed -n 's:.*<jmh.version>\(.*\)</jmh.version>.*:\1:p' "$root/jmh/pom.xml")
 ejml_version=$(sed -n 's:.*<ejml.version>\(.*\)</ejml.version>.*:\1:p' "$root/jmh/pom.xml")

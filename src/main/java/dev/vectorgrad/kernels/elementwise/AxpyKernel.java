@@ -21,6 +21,7 @@ public final class AxpyKernel {
 
     // ---- float ----
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(float alpha, float[] x, int xOff, float[] y, int yOff,
             float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
@@ -28,6 +29,7 @@ public final class AxpyKernel {
         }
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(float alpha, float[] x, int xOff, float[] y, int yOff,
             float[] out, int outOff, int n) {
         FloatVector va = FloatVector.broadcast(F32, alpha);
@@ -52,6 +54,7 @@ public final class AxpyKernel {
 
     // ---- double ----
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(double alpha, double[] x, int xOff, double[] y, int yOff,
             double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
@@ -59,6 +62,7 @@ public final class AxpyKernel {
         }
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(double alpha, double[] x, int xOff, double[] y, int yOff,
             double[] out, int outOff, int n) {
         DoubleVector va = DoubleVector.broadcast(F64, alpha);

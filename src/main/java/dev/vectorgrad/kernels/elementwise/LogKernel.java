@@ -31,6 +31,7 @@ public final class LogKernel {
         for (int i = 0; i < n; i++) out[outOff + i] = Math.log(x[xOff + i]);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(float[] x, int xOff, float[] out, int outOff, int n) {
         int upper = Simd.F32.loopBound(n);
         for (int i = 0; i < upper; i += Simd.F32.length()) {
@@ -40,6 +41,7 @@ public final class LogKernel {
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(double[] x, int xOff, double[] out, int outOff, int n) {
         int upper = Simd.F64.loopBound(n);
         for (int i = 0; i < upper; i += Simd.F64.length()) {
@@ -49,10 +51,12 @@ public final class LogKernel {
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }

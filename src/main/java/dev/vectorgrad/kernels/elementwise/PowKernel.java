@@ -37,12 +37,14 @@ public final class PowKernel {
 
     // ---- float ----
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = (float) Math.pow(a[aOff + i], b[bOff + i]);
         }
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         int upper = F32.loopBound(n);
         for (int i = 0; i < upper; i += F32.length()) {
@@ -65,12 +67,18 @@ public final class PowKernel {
         }
     }
 
+    /**
+     * The scalar twin: the reference the SIMD body is tested against, and its tail. The right operand is broadcast (stride 0).
+     */
     public static void scalarBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = (float) Math.pow(a[aOff + i], b);
         }
     }
 
+    /**
+     * The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. The right operand is broadcast (stride 0).
+     */
     public static void simdBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
         // Squaring is the common power (losses, variances), and a multiply is far cheaper than POW's
         // library call. (float) Math.pow(x, 2) rounds the exact double x*x once, as float x * x does,
@@ -97,12 +105,18 @@ public final class PowKernel {
         }
     }
 
+    /**
+     * The scalar twin: the reference the SIMD body is tested against, and its tail. The left operand is broadcast (stride 0).
+     */
     public static void scalarBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = (float) Math.pow(a, b[bOff + i]);
         }
     }
 
+    /**
+     * The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. The left operand is broadcast (stride 0).
+     */
     public static void simdBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
         FloatVector va = FloatVector.broadcast(F32, a);
         int upper = F32.loopBound(n);
@@ -124,12 +138,14 @@ public final class PowKernel {
 
     // ---- double ----
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = Math.pow(a[aOff + i], b[bOff + i]);
         }
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
         int upper = F64.loopBound(n);
         for (int i = 0; i < upper; i += F64.length()) {
@@ -152,12 +168,18 @@ public final class PowKernel {
         }
     }
 
+    /**
+     * The scalar twin: the reference the SIMD body is tested against, and its tail. The right operand is broadcast (stride 0).
+     */
     public static void scalarBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = Math.pow(a[aOff + i], b);
         }
     }
 
+    /**
+     * The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. The right operand is broadcast (stride 0).
+     */
     public static void simdBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
         // Squaring is the common power (losses, variances), and a multiply is far cheaper than POW's
         // library call. HotSpot computes Math.pow(x, 2.0) as x * x on every path (JDK-8063086),
@@ -184,12 +206,18 @@ public final class PowKernel {
         }
     }
 
+    /**
+     * The scalar twin: the reference the SIMD body is tested against, and its tail. The left operand is broadcast (stride 0).
+     */
     public static void scalarBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = Math.pow(a, b[bOff + i]);
         }
     }
 
+    /**
+     * The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. The left operand is broadcast (stride 0).
+     */
     public static void simdBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
         DoubleVector va = DoubleVector.broadcast(F64, a);
         int upper = F64.loopBound(n);
@@ -211,12 +239,14 @@ public final class PowKernel {
 
     // ---- int ----
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = pow(a[aOff + i], b[bOff + i]);
         }
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
         int upper = I32.loopBound(n);
         for (int i = 0; i < upper; i += I32.length()) {
@@ -239,12 +269,18 @@ public final class PowKernel {
         }
     }
 
+    /**
+     * The scalar twin: the reference the SIMD body is tested against, and its tail. The right operand is broadcast (stride 0).
+     */
     public static void scalarBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = pow(a[aOff + i], b);
         }
     }
 
+    /**
+     * The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. The right operand is broadcast (stride 0).
+     */
     public static void simdBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
         IntVector vb = IntVector.broadcast(I32, b);
         int upper = I32.loopBound(n);
@@ -264,12 +300,18 @@ public final class PowKernel {
         }
     }
 
+    /**
+     * The scalar twin: the reference the SIMD body is tested against, and its tail. The left operand is broadcast (stride 0).
+     */
     public static void scalarBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = pow(a, b[bOff + i]);
         }
     }
 
+    /**
+     * The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. The left operand is broadcast (stride 0).
+     */
     public static void simdBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
         IntVector va = IntVector.broadcast(I32, a);
         int upper = I32.loopBound(n);
@@ -291,12 +333,14 @@ public final class PowKernel {
 
     // ---- long ----
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = pow(a[aOff + i], b[bOff + i]);
         }
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
         int upper = I64.loopBound(n);
         for (int i = 0; i < upper; i += I64.length()) {
@@ -319,12 +363,18 @@ public final class PowKernel {
         }
     }
 
+    /**
+     * The scalar twin: the reference the SIMD body is tested against, and its tail. The right operand is broadcast (stride 0).
+     */
     public static void scalarBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = pow(a[aOff + i], b);
         }
     }
 
+    /**
+     * The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. The right operand is broadcast (stride 0).
+     */
     public static void simdBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
         LongVector vb = LongVector.broadcast(I64, b);
         int upper = I64.loopBound(n);
@@ -344,12 +394,18 @@ public final class PowKernel {
         }
     }
 
+    /**
+     * The scalar twin: the reference the SIMD body is tested against, and its tail. The left operand is broadcast (stride 0).
+     */
     public static void scalarBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = pow(a, b[bOff + i]);
         }
     }
 
+    /**
+     * The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. The left operand is broadcast (stride 0).
+     */
     public static void simdBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
         LongVector va = LongVector.broadcast(I64, a);
         int upper = I64.loopBound(n);

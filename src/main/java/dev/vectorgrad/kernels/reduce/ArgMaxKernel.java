@@ -43,6 +43,7 @@ public final class ArgMaxKernel {
         return best;
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static int scalar(double[] x, int xOff, int n) {
         requireNonEmpty(n);
         int best = 0;
@@ -60,6 +61,7 @@ public final class ArgMaxKernel {
         return best;
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static int scalar(int[] x, int xOff, int n) {
         requireNonEmpty(n);
         int best = 0;
@@ -71,6 +73,7 @@ public final class ArgMaxKernel {
         return best;
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static int scalar(long[] x, int xOff, int n) {
         requireNonEmpty(n);
         int best = 0;
@@ -82,6 +85,7 @@ public final class ArgMaxKernel {
         return best;
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static int simd(float[] x, int xOff, int n) {
         requireNonEmpty(n);
         float m = MaxKernel.simd(x, xOff, n);
@@ -98,6 +102,7 @@ public final class ArgMaxKernel {
         return upper + scalar(x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static int simd(double[] x, int xOff, int n) {
         requireNonEmpty(n);
         double m = MaxKernel.simd(x, xOff, n);
@@ -113,6 +118,7 @@ public final class ArgMaxKernel {
         return upper + scalar(x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static int simd(int[] x, int xOff, int n) {
         requireNonEmpty(n);
         int m = MaxKernel.simd(x, xOff, n);
@@ -126,6 +132,7 @@ public final class ArgMaxKernel {
         return upper + scalar(x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static int simd(long[] x, int xOff, int n) {
         requireNonEmpty(n);
         long m = MaxKernel.simd(x, xOff, n);
@@ -139,18 +146,22 @@ public final class ArgMaxKernel {
         return upper + scalar(x, xOff + upper, n - upper);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static int run(float[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static int run(double[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static int run(int[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static int run(long[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }

@@ -45,6 +45,7 @@ public final class DotKernel {
         return s;
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static float simd(float[] x, int xOff, float[] y, int yOff, int n) {
         final int lanes = Simd.F32.length();
         final int step = 4 * lanes;
@@ -77,6 +78,7 @@ public final class DotKernel {
         return (float) (FixedOrder.sum(tot0.add(tot1)) + scalar(x, xOff + upper, y, yOff + upper, n - upper));
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static double simd(double[] x, int xOff, double[] y, int yOff, int n) {
         final int lanes = Simd.F64.length();
         final int step = 4 * lanes;
@@ -104,10 +106,12 @@ public final class DotKernel {
         return FixedOrder.sum(tot) + scalar(x, xOff + upper, y, yOff + upper, n - upper);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static float run(float[] x, int xOff, float[] y, int yOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, y, yOff, n) : scalar(x, xOff, y, yOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static double run(double[] x, int xOff, double[] y, int yOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, y, yOff, n) : scalar(x, xOff, y, yOff, n);
     }

@@ -21,6 +21,7 @@ public final class LogSoftmaxKernel {
     // (one vector plus a tail) runs no slower than the scalar twin (SoftmaxBenchmark).
     private static final int MIN_SIMD_LENGTH = Simd.F32.length();
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -29,6 +30,7 @@ public final class LogSoftmaxKernel {
         shift(x, xOff, out, outOff, n, m, Math.log(LogSumExpKernel.sumExp(x, xOff, n, m)));
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(double[] x, int xOff, double[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -37,6 +39,7 @@ public final class LogSoftmaxKernel {
         shift(x, xOff, out, outOff, n, m, Math.log(LogSumExpKernel.sumExp(x, xOff, n, m)));
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(float[] x, int xOff, float[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -52,6 +55,7 @@ public final class LogSoftmaxKernel {
         shift(x, xOff + upper, out, outOff + upper, n - upper, m, logSum);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(double[] x, int xOff, double[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -66,6 +70,7 @@ public final class LogSoftmaxKernel {
         shift(x, xOff + upper, out, outOff + upper, n - upper, m, logSum);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
             simd(x, xOff, out, outOff, n);
@@ -74,6 +79,7 @@ public final class LogSoftmaxKernel {
         }
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
             simd(x, xOff, out, outOff, n);

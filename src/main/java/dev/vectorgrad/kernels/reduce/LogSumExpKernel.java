@@ -25,6 +25,7 @@ public final class LogSumExpKernel {
     // (one vector plus a tail) runs no slower than the scalar twin (SoftmaxBenchmark).
     private static final int MIN_SIMD_LENGTH = Simd.F32.length();
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static float scalar(float[] x, int xOff, int n) {
         if (n == 0) {
             return Float.NEGATIVE_INFINITY;
@@ -37,6 +38,7 @@ public final class LogSumExpKernel {
         return (float) (m + Math.log(sumExp(x, xOff, n, m)));
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static double scalar(double[] x, int xOff, int n) {
         if (n == 0) {
             return Double.NEGATIVE_INFINITY;
@@ -48,6 +50,7 @@ public final class LogSumExpKernel {
         return m + Math.log(sumExp(x, xOff, n, m));
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static float simd(float[] x, int xOff, int n) {
         if (n == 0) {
             return Float.NEGATIVE_INFINITY;
@@ -59,6 +62,7 @@ public final class LogSumExpKernel {
         return (float) (m + Math.log(sumExpSimd(x, xOff, n, m)));
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static double simd(double[] x, int xOff, int n) {
         if (n == 0) {
             return Double.NEGATIVE_INFINITY;
@@ -70,10 +74,12 @@ public final class LogSumExpKernel {
         return m + Math.log(sumExpSimd(x, xOff, n, m));
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static float run(float[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static double run(double[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorOperators;
  * associative and commutative, so {@code simd} returns the same value as {@code scalar} for every input
  * (bit-identical, up to which NaN bit pattern comes out).
  *
- * @throws IllegalArgumentException {@code "max: empty input"} when {@code n < 1}
+ * <p>Every entry point throws IllegalArgumentException ({@code "max: empty input"}) when {@code n < 1}.
  */
 public final class MaxKernel {
     // Below this one vector's setup and the lane reduction cost more than the scalar loop.
@@ -27,21 +27,25 @@ public final class MaxKernel {
         return fold(x[xOff], x, xOff + 1, n - 1);
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static double scalar(double[] x, int xOff, int n) {
         requireNonEmpty(n);
         return fold(x[xOff], x, xOff + 1, n - 1);
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static int scalar(int[] x, int xOff, int n) {
         requireNonEmpty(n);
         return fold(x[xOff], x, xOff + 1, n - 1);
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static long scalar(long[] x, int xOff, int n) {
         requireNonEmpty(n);
         return fold(x[xOff], x, xOff + 1, n - 1);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static float simd(float[] x, int xOff, int n) {
         requireNonEmpty(n);
         final int lanes = Simd.F32.length();
@@ -65,6 +69,7 @@ public final class MaxKernel {
         return fold(m, x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static double simd(double[] x, int xOff, int n) {
         requireNonEmpty(n);
         final int lanes = Simd.F64.length();
@@ -86,6 +91,7 @@ public final class MaxKernel {
         return fold(m, x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static int simd(int[] x, int xOff, int n) {
         requireNonEmpty(n);
         final int lanes = Simd.I32.length();
@@ -101,6 +107,7 @@ public final class MaxKernel {
         return fold(acc.reduceLanes(VectorOperators.MAX), x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static long simd(long[] x, int xOff, int n) {
         requireNonEmpty(n);
         final int lanes = Simd.I64.length();
@@ -115,18 +122,22 @@ public final class MaxKernel {
         return fold(acc.reduceLanes(VectorOperators.MAX), x, xOff + upper, n - upper);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static float run(float[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static double run(double[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static int run(int[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static long run(long[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }

@@ -32,6 +32,7 @@ public final class ProdKernel {
         return (float) p;
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static double scalar(double[] x, int xOff, int n) {
         double p = 1;
         for (int i = 0; i < n; i++) {
@@ -40,6 +41,7 @@ public final class ProdKernel {
         return p;
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static int scalar(int[] x, int xOff, int n) {
         int p = 1;
         for (int i = 0; i < n; i++) {
@@ -48,6 +50,7 @@ public final class ProdKernel {
         return p;
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static long scalar(long[] x, int xOff, int n) {
         long p = 1;
         for (int i = 0; i < n; i++) {
@@ -56,6 +59,7 @@ public final class ProdKernel {
         return p;
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static float simd(float[] x, int xOff, int n) {
         int upper = Simd.F32.loopBound(n);
         // each float vector widens into two double vectors: two independent product chains
@@ -69,6 +73,7 @@ public final class ProdKernel {
         return (float) (FixedOrder.product(acc0.mul(acc1)) * scalar(x, xOff + upper, n - upper));
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static double simd(double[] x, int xOff, int n) {
         final int lanes = Simd.F64.length();
         int upper = n - n % (2 * lanes);
@@ -82,6 +87,7 @@ public final class ProdKernel {
         return FixedOrder.product(acc0.mul(acc1)) * scalar(x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static int simd(int[] x, int xOff, int n) {
         int upper = Simd.I32.loopBound(n);
         IntVector acc = IntVector.broadcast(Simd.I32, 1);
@@ -92,6 +98,7 @@ public final class ProdKernel {
         return acc.reduceLanes(VectorOperators.MUL) * scalar(x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static long simd(long[] x, int xOff, int n) {
         int upper = Simd.I64.loopBound(n);
         LongVector acc = LongVector.broadcast(Simd.I64, 1);
@@ -101,18 +108,22 @@ public final class ProdKernel {
         return acc.reduceLanes(VectorOperators.MUL) * scalar(x, xOff + upper, n - upper);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static float run(float[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static double run(double[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static int run(int[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static long run(long[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }

@@ -27,6 +27,7 @@ public final class SoftmaxKernel {
     // (one vector plus a tail) runs no slower than the scalar twin (SoftmaxBenchmark).
     private static final int MIN_SIMD_LENGTH = Simd.F32.length();
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -36,6 +37,7 @@ public final class SoftmaxKernel {
         scale(out, outOff, n, (float) (1 / s));
     }
 
+    /** The scalar twin: the reference the SIMD body is tested against, and its tail. */
     public static void scalar(double[] x, int xOff, double[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -45,6 +47,7 @@ public final class SoftmaxKernel {
         scale(out, outOff, n, 1 / s);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(float[] x, int xOff, float[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -70,6 +73,7 @@ public final class SoftmaxKernel {
         scale(out, outOff + upper, n - upper, inv);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static void simd(double[] x, int xOff, double[] out, int outOff, int n) {
         if (n == 0) {
             return;
@@ -91,6 +95,7 @@ public final class SoftmaxKernel {
         scale(out, outOff + upper, n - upper, inv);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
             simd(x, xOff, out, outOff, n);
@@ -99,6 +104,7 @@ public final class SoftmaxKernel {
         }
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
         if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
             simd(x, xOff, out, outOff, n);

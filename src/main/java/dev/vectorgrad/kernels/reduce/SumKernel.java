@@ -75,6 +75,7 @@ public final class SumKernel {
         return s;
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static float simd(float[] x, int xOff, int n) {
         final int lanes = Simd.F32.length();
         final int step = 4 * lanes;
@@ -104,6 +105,7 @@ public final class SumKernel {
         return (float) (FixedOrder.sum(tot0.add(tot1)) + scalar(x, xOff + upper, n - upper));
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static double simd(double[] x, int xOff, int n) {
         final int lanes = Simd.F64.length();
         final int step = 4 * lanes;
@@ -128,6 +130,7 @@ public final class SumKernel {
         return FixedOrder.sum(tot) + scalar(x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static int simd(int[] x, int xOff, int n) {
         final int lanes = Simd.I32.length();
         int upper = n - n % (2 * lanes);
@@ -142,6 +145,7 @@ public final class SumKernel {
         return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + scalar(x, xOff + upper, n - upper);
     }
 
+    /** The SIMD body, for any {@code n}: whole vector steps, then the scalar twin for the tail. */
     public static long simd(long[] x, int xOff, int n) {
         final int lanes = Simd.I64.length();
         int upper = n - n % (2 * lanes);
@@ -154,18 +158,22 @@ public final class SumKernel {
         return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + scalar(x, xOff + upper, n - upper);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static float run(float[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static double run(double[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static int run(int[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
     public static long run(long[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
