@@ -1358,6 +1358,7 @@ public class NDArray {
         return unary(Op.LOG10, "log10", true);
     }
 
+    /** Tangent ({@code tf.math.tan}). */
     public NDArray tan() {
         return unary(Op.TAN, "tan", true);
     }
@@ -1372,14 +1373,17 @@ public class NDArray {
         return unary(Op.ACOS, "acos", true);
     }
 
+    /** Arctangent, in {@code [-π/2, π/2]} ({@code tf.math.atan}). */
     public NDArray atan() {
         return unary(Op.ATAN, "atan", true);
     }
 
+    /** Hyperbolic sine ({@code tf.math.sinh}). */
     public NDArray sinh() {
         return unary(Op.SINH, "sinh", true);
     }
 
+    /** Hyperbolic cosine ({@code tf.math.cosh}). */
     public NDArray cosh() {
         return unary(Op.COSH, "cosh", true);
     }

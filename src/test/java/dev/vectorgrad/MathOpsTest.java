@@ -28,6 +28,20 @@ class MathOpsTest {
     }
 
     @Test
+    void topKBySelectionAgreesWithTheFullStableSort() {
+        java.util.Random rng = new java.util.Random(7);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 20 + rng.nextInt(500);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = rng.nextInt(4) == 0 ? Double.NaN : rng.nextInt(30);   // many ties
+            NDArray x = NDArray.of(v);
+            int k = 1 + rng.nextInt(Math.min(64, n / 8));
+            long[] full = x.argsort(0, true).toLongArray();
+            assertThat(x.topK(k).indices().toLongArray()).containsExactly(Arrays.copyOf(full, k));
+        }
+    }
+
+    @Test
     void scansKeepIntegerTypesAndCountBools() {
         assertThat(NDArray.of(new int[] {1, 2, 3}).cumsum(0)).isEqualTo(NDArray.of(new int[] {1, 3, 6}));
         assertThat(NDArray.of(new int[] {1, 2, 3}).cumsum(0, true, true)).isEqualTo(NDArray.of(new int[] {5, 3, 0}));

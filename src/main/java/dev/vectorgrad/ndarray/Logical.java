@@ -10,7 +10,14 @@ import dev.vectorgrad.DType;
 public final class Logical {
 
     /** The three binary connectives. */
-    public enum Connective { AND, OR, XOR }
+    public enum Connective {
+        /** Both. */
+        AND,
+        /** Either. */
+        OR,
+        /** Exactly one. */
+        XOR
+    }
 
     /** {@code a op b} elementwise with broadcasting; both BOOL (checked by the caller). */
     public static Strided binary(Connective c, String name, Strided a, Strided b) {

@@ -51,13 +51,42 @@ public final class Sorting {
                             sortIndices(keyL, idx, tmp, n, descending);
                         } else {
                             Convert.toF64(x.dtype(), x.data(), off[0] + j * inc[0], xs, n, keyD, 0);
-                            sortIndices(keyD, idx, tmp, n, descending);
+                            if (descending && k <= SELECT_MAX_K && 8 * k < n) {
+                                selectLargest(keyD, n, k, idx);
+                            } else {
+                                sortIndices(keyD, idx, tmp, n, descending);
+                            }
                         }
                         int o = off[1] + j * inc[1];
                         for (int i = 0; i < k; i++) out[o + i * os] = idx[i];
                     }
                 });
         return result;
+    }
+
+    // top-k with a small k keeps a sorted buffer of k candidates: one pass, O(n) compares plus rare insertions,
+    // instead of sorting the whole lane
+    private static final int SELECT_MAX_K = 64;
+
+    /**
+     * The indices of the {@code k} largest keys in descending order, ties to the lower index: exactly the first
+     * {@code k} of {@link #sortIndices} descending (the lane is scanned in index order, so a later equal key
+     * never overtakes an earlier one).
+     */
+    static void selectLargest(double[] key, int n, int k, int[] idx) {
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            double v = key[i];
+            if (size == k && compare(v, key[idx[k - 1]]) <= 0) {
+                continue;   // not strictly better than the current k-th
+            }
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && compare(v, key[idx[at - 1]]) > 0) {
+                idx[at] = idx[at - 1];
+                at--;
+            }
+            idx[at] = i;
+        }
     }
 
     /** Sorts {@code 0..n-1} by {@code key} (stable merge sort, NaN greatest). */
