@@ -60,13 +60,14 @@ public final class EagerExecution {
         NDArray maxNum = Ops.constant(max);
         for (int i = 0; i < maxNum.getInt(); i++) {
             NDArray num = Ops.constant(i);
-            // vectorgrad has no % op: read the integer out of the tensor and use Java's %.
-            int n = num.getInt();
-            if (n % 3 == 0 && n % 5 == 0) {
+            // Python's num % 3 is floorMod; int(...) of a rank-0 tensor is item()
+            boolean by3 = num.floorMod(3L).item() == 0;
+            boolean by5 = num.floorMod(5L).item() == 0;
+            if (by3 && by5) {
                 System.out.println("FizzBuzz");
-            } else if (n % 3 == 0) {
+            } else if (by3) {
                 System.out.println("Fizz");
-            } else if (n % 5 == 0) {
+            } else if (by5) {
                 System.out.println("Buzz");
             } else {
                 System.out.println(num);
