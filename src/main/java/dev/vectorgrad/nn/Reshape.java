@@ -28,7 +28,24 @@ public class Reshape extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        return x.reshape(outputShapeOf(dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape()));
+    }
+
+    /** The batch axis followed by the target shape, its -1 resolved from the sample size. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        return outputShapeOf(inputShape);
+    }
+
+    /** Keras's {@code target_shape}. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("target_shape", java.util.Arrays.stream(targetShape).boxed().toList());
+        return c;
+    }
+
+    private int[] outputShapeOf(int[] s) {
         if (s.length == 0) {
             throw new IllegalArgumentException("Reshape: input needs a batch axis, got shape ()");
         }
@@ -55,7 +72,7 @@ public class Reshape extends Layer {
                     + "input_shape = " + Shapes.format(java.util.Arrays.copyOfRange(s, 1, s.length))
                     + ", output_shape = " + Shapes.format(targetShape));
         }
-        return x.reshape(full);
+        return full;
     }
 
     /** The per-sample target shape (a copy). */
