@@ -145,6 +145,7 @@ public class BatchNormalization extends Layer {
     /** The input's shape (after checking its channels once built). */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         if (inputShape.length < 2) {
             ConvSupport.checkRank(this, inputShape, 2);
         }

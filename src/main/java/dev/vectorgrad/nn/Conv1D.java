@@ -92,6 +92,7 @@ public class Conv1D extends Layer {
     /** {@code [batch, outSteps, filters]}, from the window arithmetic alone. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         return ConvSupport.windowOutputShape(this, inputShape, 3, 1, kernelSize, 1, strides, 1, dilationRate, padding,
                 filters);
     }

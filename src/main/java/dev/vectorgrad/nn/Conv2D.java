@@ -152,6 +152,7 @@ public class Conv2D extends Layer {
     /** {@code [batch, outH, outW, filters]}, from the window arithmetic alone. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         return ConvSupport.windowOutputShape(this, inputShape, 4, kernelH, kernelW, strideH, strideW, dilationH, dilationW,
                 padding, filters);
     }

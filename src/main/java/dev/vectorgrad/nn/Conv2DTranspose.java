@@ -128,6 +128,7 @@ public class Conv2DTranspose extends Layer {
     /** {@code [batch, outH, outW, filters]}: {@code in·stride} (SAME) or {@code (in-1)·stride + kernel} (VALID). */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         ConvSupport.checkRank(this, inputShape, 4);
         return new int[] {inputShape[0], outputSize(inputShape[1]), outputSize(inputShape[2]), filters};
     }

@@ -120,6 +120,7 @@ public class DepthwiseConv2D extends Layer {
     /** {@code [batch, outH, outW, channels·depthMultiplier]}, from the window arithmetic alone. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         ConvSupport.checkRank(this, inputShape, 4);
         return ConvSupport.windowOutputShape(this, inputShape, 4, kernelSize, kernelSize, strides, strides, 1, 1, padding,
                 inputShape[3] * depthMultiplier);

@@ -73,6 +73,7 @@ public class Dropout extends Layer {
     /** The input's shape. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         return inputShape.clone();
     }
 }

@@ -31,6 +31,7 @@ public class Flatten extends Layer {
     /** {@code [batch, product of the other axes]}. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         if (inputShape.length == 0) {
             throw new IllegalArgumentException("Input 0 of layer \"" + name() + "\" is incompatible with the layer: "
                     + "expected min_ndim=1, found ndim=0. Full shape received: ()");

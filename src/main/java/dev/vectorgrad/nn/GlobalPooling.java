@@ -38,6 +38,7 @@ abstract class GlobalPooling extends Layer {
     /** {@code [batch, channels]}, or with the pooled axes kept as 1 under {@code keepdims}. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         int rank = twoD ? 4 : 3;
         ConvSupport.checkRank(this, inputShape, rank);
         int[] out = inputShape.clone();

@@ -97,6 +97,7 @@ public class LayerNormalization extends Layer {
     /** The input's shape (after checking its last axis once built). */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         return ConvSupport.sameShape(this, inputShape, features);
     }
 }

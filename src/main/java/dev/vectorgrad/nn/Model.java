@@ -68,6 +68,8 @@ public abstract class Model extends Layer {
 
     /** A functional model of one input and one output. */
     public static Model of(KerasTensor input, KerasTensor output) {
+        dev.vectorgrad.ndarray.Args.nonNull(input, "input");
+        dev.vectorgrad.ndarray.Args.nonNull(output, "output");
         return new Functional(List.of(input), List.of(output));
     }
 
@@ -176,6 +178,9 @@ public abstract class Model extends Layer {
         if (validationSplit == 0) {
             return fit(shuffled(x, y, batchSize), epochs, null, callbacks);
         }
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("fit: validationSplit needs x with a batch axis, got a scalar");
+        }
         int n = x.shape()[0];
         int splitAt = (int) Math.floor(n * (1.0 - validationSplit));
         if (splitAt <= 0 || splitAt >= n) {
@@ -208,7 +213,7 @@ public abstract class Model extends Layer {
             throw new IllegalArgumentException("fit: epochs must be >= 0, got " + epochs);
         }
         List<Callback> cbs = new ArrayList<>();
-        for (Callback c : callbacks) {
+        for (Callback c : callbacks == null ? new Callback[0] : callbacks) { // null: none, as Keras's callbacks=None
             if (c == null) {
                 throw new IllegalArgumentException("fit: a callback is null");
             }
@@ -520,6 +525,7 @@ public abstract class Model extends Layer {
      * @throws UnsupportedOperationException if a layer has no {@link Layer#getConfig()}
      */
     public void save(Path file) throws IOException {
+        dev.vectorgrad.ndarray.Args.nonNull(file, "file");
         SavedModel.save(this, file);
     }
 
@@ -531,6 +537,7 @@ public abstract class Model extends Layer {
      *     class that is not registered (each says which)
      */
     public static Model load(Path file) throws IOException {
+        dev.vectorgrad.ndarray.Args.nonNull(file, "file");
         return SavedModel.load(file);
     }
 

@@ -13,6 +13,7 @@ public class Permute extends Layer {
 
     /** A permutation of {@code 1..n}. */
     public Permute(int... dims) {
+        dev.vectorgrad.ndarray.Args.nonNull(dims, "dims");
         boolean[] seen = new boolean[dims.length + 1];
         for (int d : dims) {
             if (d < 1 || d > dims.length || seen[d]) {
@@ -51,6 +52,7 @@ public class Permute extends Layer {
     /** The input's axes after the batch, reordered by {@code dims}. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         ConvSupport.checkRank(this, inputShape, dims.length + 1);
         int[] out = new int[dims.length + 1];
         out[0] = inputShape[0];

@@ -69,6 +69,7 @@ abstract class Pooling extends Layer {
     /** The pooled shape, from the window arithmetic alone; channels are kept. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         return twoD
                 ? ConvSupport.windowOutputShape(this, inputShape, 4, poolSize, poolSize, strides, strides, 1, 1, padding, -1)
                 : ConvSupport.windowOutputShape(this, inputShape, 3, 1, poolSize, 1, strides, 1, 1, padding, -1);

@@ -12,6 +12,7 @@ public class Reshape extends Layer {
 
     /** The per-sample shape. */
     public Reshape(int... targetShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(targetShape, "targetShape");
         int unknown = 0;
         for (int d : targetShape) {
             if (d == -1) {
@@ -34,6 +35,7 @@ public class Reshape extends Layer {
     /** The batch axis followed by the target shape, its -1 resolved from the sample size. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         return outputShapeOf(inputShape);
     }
 

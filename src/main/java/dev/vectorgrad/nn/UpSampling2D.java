@@ -43,6 +43,7 @@ public class UpSampling2D extends Layer {
     /** Height and width multiplied by {@code size}. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         ConvSupport.checkRank(this, inputShape, 4);
         return new int[] {inputShape[0], inputShape[1] * size, inputShape[2] * size, inputShape[3]};
     }
