@@ -63,7 +63,20 @@ public abstract class Model extends Layer {
      * @throws IllegalArgumentException if an output depends on an input not listed
      */
     public static Model of(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        checkTensors("inputs", inputs);
+        checkTensors("outputs", outputs);
         return new Functional(inputs, outputs);
+    }
+
+    /** Raw or unchecked lists may hold anything: say which element is not a KerasTensor rather than fail on a cast. */
+    private static void checkTensors(String arg, List<?> tensors) {
+        dev.vectorgrad.ndarray.Args.nonNull(tensors, arg);
+        for (int i = 0; i < tensors.size(); i++) {
+            if (!(tensors.get(i) instanceof KerasTensor)) {
+                throw new IllegalArgumentException("Model.of: " + arg + "[" + i + "] must be a KerasTensor (from Input.of or "
+                        + "Layer.apply), got " + (tensors.get(i) == null ? "null" : tensors.get(i).getClass().getSimpleName()));
+            }
+        }
     }
 
     /** A functional model of one input and one output. */
