@@ -181,6 +181,29 @@ class ImageLayersSaveLoadTest {
     }
 
     @Test
+    void aFunctionalTwoBranchImageModelSavesAndLoads(@TempDir Path dir) throws IOException {
+        KerasTensor in = Input.of(8, 8, 3);
+        KerasTensor a = new MaxPooling2D(2).apply(new Conv2D(4, 3, 1, Padding.SAME, Activation.RELU).apply(in));
+        KerasTensor b = new AveragePooling2D(2).apply(new DepthwiseConv2D(3, 1, Padding.SAME, 1, Activation.LINEAR, true)
+                .apply(in));
+        KerasTensor joined = new Concatenate(-1).apply(a, new BatchNormalization().apply(b));
+        KerasTensor out = new Dense(2).apply(new Flatten().apply(new UpSampling2D(2).apply(joined)));
+        Model m = Model.of(in, out);
+        // Conv2D 3·3·3·4 + 4 = 112, DepthwiseConv2D 3·3·3 + 3 = 30, BatchNormalization 12 (6 frozen),
+        // Flatten of (8, 8, 7) = 448, Dense 448·2 + 2 = 898
+        assertThat(m.summary()).contains("(None, 4, 4, 7)").contains("(None, 8, 8, 7)").contains("(None, 448)")
+                .contains("Total params: 1,052 ").contains("Non-trainable params: 6 ");
+        scramble(m);
+        NDArray x = input(new int[] {8, 8, 3});
+        Path file = dir.resolve("two.keras");
+        m.save(file);
+        Model loaded = Model.load(file);
+        assertThat(loaded.getWeights()).isEqualTo(m.getWeights());
+        assertThat(bits(loaded.predict(x))).containsExactly(bits(m.predict(x)));
+        assertThat(withoutNames(loaded.summary())).isEqualTo(withoutNames(m.summary()));
+    }
+
+    @Test
     void configsUseKerasNamesAndLowercaseEnumNames() {
         assertThat(Conv2D.builder(4, 3).strides(2, 2).padding(Padding.SAME).activation(Activation.RELU).build().getConfig())
                 .containsEntry("filters", 4).containsEntry("kernel_size", List.of(3, 3))
