@@ -63,7 +63,7 @@ public class BatchNormalization extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         maybeBuild(s);
         ConvSupport.checkChannels(this, s, channels);
         NDArray in = ConvSupport.float32(x);
@@ -128,5 +128,27 @@ public class BatchNormalization extends Layer {
     /** {@code moving_variance [channels]}, or null before the build. */
     public Variable movingVariance() {
         return movingVariance;
+    }
+
+    /** Keras's {@code axis} (always -1, channels last), {@code momentum}, {@code epsilon}, {@code center}, {@code scale}. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("axis", -1);
+        c.put("momentum", momentum);
+        c.put("epsilon", epsilon);
+        c.put("center", center);
+        c.put("scale", scale);
+        return c;
+    }
+
+    /** The input's shape (after checking its channels once built). */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        if (inputShape.length < 2) {
+            ConvSupport.checkRank(this, inputShape, 2);
+        }
+        return ConvSupport.sameShape(this, inputShape, channels);
     }
 }

@@ -64,7 +64,7 @@ public class Conv1D extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         ConvSupport.checkRank(this, s, 3);
         maybeBuild(s);
         ConvSupport.checkChannels(this, s, channels);
@@ -73,6 +73,28 @@ public class Conv1D extends Layer {
         NDArray y = ConvOps.conv2d(ConvSupport.float32(x).reshape(image), kernel.reshape(1, kernelSize, channels, filters), g);
         y = y.reshape(s[0], g.outW(), filters);
         return activation.apply(useBias ? y.add(bias) : y);
+    }
+
+    /** Keras's {@code Conv1D} config: {@code kernel_size}, {@code strides}, {@code dilation_rate} as 1-tuples. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("filters", filters);
+        c.put("kernel_size", java.util.List.of(kernelSize));
+        c.put("strides", java.util.List.of(strides));
+        c.put("padding", padding.kerasName());
+        c.put("dilation_rate", java.util.List.of(dilationRate));
+        c.put("activation", activation.kerasName());
+        c.put("use_bias", useBias);
+        return c;
+    }
+
+    /** {@code [batch, outSteps, filters]}, from the window arithmetic alone. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        return ConvSupport.windowOutputShape(this, inputShape, 3, 1, kernelSize, 1, strides, 1, dilationRate, padding,
+                filters);
     }
 
     /** Output channels. */

@@ -81,7 +81,7 @@ public class Conv2D extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] shape = x.shape();
+        int[] shape = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         ConvSupport.checkRank(this, shape, 4);
         maybeBuild(shape);
         ConvSupport.checkChannels(this, shape, channels);
@@ -133,6 +133,28 @@ public class Conv2D extends Layer {
     /** The bias {@code [filters]}, or null before the layer is built or without a bias. */
     public Variable bias() {
         return bias;
+    }
+
+    /** Keras's {@code Conv2D} config, with (h, w) pairs as lists. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("filters", filters);
+        c.put("kernel_size", java.util.List.of(kernelH, kernelW));
+        c.put("strides", java.util.List.of(strideH, strideW));
+        c.put("padding", padding.kerasName());
+        c.put("dilation_rate", java.util.List.of(dilationH, dilationW));
+        c.put("activation", activation.kerasName());
+        c.put("use_bias", useBias);
+        return c;
+    }
+
+    /** {@code [batch, outH, outW, filters]}, from the window arithmetic alone. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        return ConvSupport.windowOutputShape(this, inputShape, 4, kernelH, kernelW, strideH, strideW, dilationH, dilationW,
+                padding, filters);
     }
 
     /** Keras's keyword arguments for {@link Conv2D}, with Keras's defaults. */

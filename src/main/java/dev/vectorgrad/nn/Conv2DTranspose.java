@@ -55,7 +55,7 @@ public class Conv2DTranspose extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         ConvSupport.checkRank(this, s, 4);
         maybeBuild(s);
         ConvSupport.checkChannels(this, s, channels);
@@ -110,5 +110,26 @@ public class Conv2DTranspose extends Layer {
     /** The bias {@code [filters]}, or null before the layer is built or without a bias. */
     public Variable bias() {
         return bias;
+    }
+
+    /** Keras's {@code Conv2DTranspose} config (square windows, equal strides), with (h, w) pairs as lists. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("filters", filters);
+        c.put("kernel_size", java.util.List.of(kernelSize, kernelSize));
+        c.put("strides", java.util.List.of(strides, strides));
+        c.put("padding", padding.kerasName());
+        c.put("activation", activation.kerasName());
+        c.put("use_bias", useBias);
+        return c;
+    }
+
+    /** {@code [batch, outH, outW, filters]}: {@code in·stride} (SAME) or {@code (in-1)·stride + kernel} (VALID). */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        ConvSupport.checkRank(this, inputShape, 4);
+        return new int[] {inputShape[0], outputSize(inputShape[1]), outputSize(inputShape[2]), filters};
     }
 }

@@ -61,4 +61,29 @@ final class ConvSupport {
     }
 
     private ConvSupport() {}
+
+    /**
+     * The output shape of a convolution or pooling window over {@code shape} (rank 3 {@code [batch, steps, channels]}
+     * or rank 4 {@code [batch, h, w, channels]}, batch may be -1), found from the geometry alone without running it.
+     * {@code outChannels < 0} keeps the input's channels (pooling).
+     */
+    static int[] windowOutputShape(Layer layer, int[] shape, int rank, int kh, int kw, int sh, int sw, int dh, int dw,
+                                   Padding padding, int outChannels) {
+        checkRank(layer, shape, rank);
+        int[] image = rank == 4 ? new int[] {1, shape[1], shape[2], shape[3]} : new int[] {1, 1, shape[1], shape[2]};
+        ConvGeometry g = geometry(layer, image, kh, kw, sh, sw, dh, dw, padding);
+        int c = outChannels < 0 ? shape[rank - 1] : outChannels;
+        return rank == 4 ? new int[] {shape[0], g.outH(), g.outW(), c} : new int[] {shape[0], g.outW(), c};
+    }
+
+    /** The input's shape after checking its channels against the ones the layer was built for (when built). */
+    static int[] sameShape(Layer layer, int[] shape, int channels) {
+        if (shape.length == 0) {
+            checkRank(layer, shape, 1);
+        }
+        if (channels >= 0) {
+            checkChannels(layer, shape, channels);
+        }
+        return shape.clone();
+    }
 }

@@ -55,7 +55,7 @@ public class DepthwiseConv2D extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         ConvSupport.checkRank(this, s, 4);
         maybeBuild(s);
         ConvSupport.checkChannels(this, s, channels);
@@ -102,5 +102,27 @@ public class DepthwiseConv2D extends Layer {
     /** The bias {@code [in·depthMultiplier]}, or null before the layer is built or without a bias. */
     public Variable bias() {
         return bias;
+    }
+
+    /** Keras's {@code DepthwiseConv2D} config (square windows, equal strides), with (h, w) pairs as lists. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("kernel_size", java.util.List.of(kernelSize, kernelSize));
+        c.put("strides", java.util.List.of(strides, strides));
+        c.put("padding", padding.kerasName());
+        c.put("depth_multiplier", depthMultiplier);
+        c.put("activation", activation.kerasName());
+        c.put("use_bias", useBias);
+        return c;
+    }
+
+    /** {@code [batch, outH, outW, channels·depthMultiplier]}, from the window arithmetic alone. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        ConvSupport.checkRank(this, inputShape, 4);
+        return ConvSupport.windowOutputShape(this, inputShape, 4, kernelSize, kernelSize, strides, strides, 1, 1, padding,
+                inputShape[3] * depthMultiplier);
     }
 }

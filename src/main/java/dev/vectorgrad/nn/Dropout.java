@@ -34,6 +34,7 @@ public class Dropout extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
+        dev.vectorgrad.ndarray.Args.nonNull(x, "x");
         if (!training || rate == 0) {
             return x;
         }
@@ -58,5 +59,21 @@ public class Dropout extends Layer {
     /** The explicit seed, or null when derived from the global seed. */
     public Long dropoutSeed() {
         return seed;
+    }
+
+    /** Keras's {@code rate} and {@code seed} (null when drawn from the global seed). */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("rate", rate);
+        c.put("seed", seed);
+        return c;
+    }
+
+    /** The input's shape. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        return inputShape.clone();
     }
 }

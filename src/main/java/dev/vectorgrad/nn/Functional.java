@@ -137,6 +137,7 @@ public final class Functional extends Model {
     /** The output shape the graph gives (batch axis -1). */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         if (outputs.size() != 1) {
             throw new IllegalArgumentException("Functional \"" + name() + "\" has " + outputs.size() + " outputs");
         }

@@ -45,7 +45,7 @@ public class LayerNormalization extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         maybeBuild(s);
         ConvSupport.checkChannels(this, s, features);
         NDArray in = ConvSupport.float32(x);
@@ -81,5 +81,23 @@ public class LayerNormalization extends Layer {
     /** {@code beta [features]}, or null before the build or without center. */
     public Variable beta() {
         return beta;
+    }
+
+    /** Keras's {@code axis} (always -1), {@code epsilon}, {@code center}, {@code scale}. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("axis", -1);
+        c.put("epsilon", epsilon);
+        c.put("center", center);
+        c.put("scale", scale);
+        return c;
+    }
+
+    /** The input's shape (after checking its last axis once built). */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        return ConvSupport.sameShape(this, inputShape, features);
     }
 }

@@ -26,6 +26,35 @@ final class LayerRegistry {
         builtIn("Multiply", c -> new Multiply());
         builtIn("Average", c -> new Average());
         // ---- more built-in layers: one line each ----
+        // ---- image layers ----
+        builtIn("Conv1D", c -> new Conv1D(intOf(c, "filters"), intsOf(c, "kernel_size", 1)[0], intsOf(c, "strides", 1)[0],
+                paddingOf(c), activationOf(c, "activation"), intsOf(c, "dilation_rate", 1)[0], boolOf(c, "use_bias")));
+        builtIn("Conv2D", c -> Conv2D.builder(intOf(c, "filters"), 1).kernelSize(intsOf(c, "kernel_size", 2)[0],
+                        intsOf(c, "kernel_size", 2)[1]).strides(intsOf(c, "strides", 2)[0], intsOf(c, "strides", 2)[1])
+                .padding(paddingOf(c)).dilationRate(intsOf(c, "dilation_rate", 2)[0], intsOf(c, "dilation_rate", 2)[1])
+                .activation(activationOf(c, "activation")).useBias(boolOf(c, "use_bias")).build());
+        builtIn("Conv2DTranspose", c -> new Conv2DTranspose(intOf(c, "filters"), squareOf(c, "kernel_size"),
+                squareOf(c, "strides"), paddingOf(c), activationOf(c, "activation"), boolOf(c, "use_bias")));
+        builtIn("DepthwiseConv2D", c -> new DepthwiseConv2D(squareOf(c, "kernel_size"), squareOf(c, "strides"), paddingOf(c),
+                intOf(c, "depth_multiplier"), activationOf(c, "activation"), boolOf(c, "use_bias")));
+        builtIn("MaxPooling1D", c -> new MaxPooling1D(intsOf(c, "pool_size", 1)[0], intsOf(c, "strides", 1)[0], paddingOf(c)));
+        builtIn("MaxPooling2D", c -> new MaxPooling2D(squareOf(c, "pool_size"), squareOf(c, "strides"), paddingOf(c)));
+        builtIn("AveragePooling1D", c -> new AveragePooling1D(intsOf(c, "pool_size", 1)[0], intsOf(c, "strides", 1)[0],
+                paddingOf(c)));
+        builtIn("AveragePooling2D", c -> new AveragePooling2D(squareOf(c, "pool_size"), squareOf(c, "strides"), paddingOf(c)));
+        builtIn("GlobalMaxPooling1D", c -> new GlobalMaxPooling1D(boolOf(c, "keepdims")));
+        builtIn("GlobalMaxPooling2D", c -> new GlobalMaxPooling2D(boolOf(c, "keepdims")));
+        builtIn("GlobalAveragePooling1D", c -> new GlobalAveragePooling1D(boolOf(c, "keepdims")));
+        builtIn("GlobalAveragePooling2D", c -> new GlobalAveragePooling2D(boolOf(c, "keepdims")));
+        builtIn("UpSampling2D", c -> new UpSampling2D(squareOf(c, "size")));
+        builtIn("Flatten", c -> new Flatten());
+        builtIn("Reshape", c -> new Reshape(intsOf(c, "target_shape", -1)));
+        builtIn("Permute", c -> new Permute(intsOf(c, "dims", -1)));
+        builtIn("Dropout", c -> new Dropout(doubleOf(c, "rate"), seedOf(c)));
+        builtIn("BatchNormalization", c -> new BatchNormalization(doubleOf(c, "momentum"), doubleOf(c, "epsilon"),
+                boolOf(c, "center"), boolOf(c, "scale")));
+        builtIn("LayerNormalization", c -> new LayerNormalization(doubleOf(c, "epsilon"), boolOf(c, "center"),
+                boolOf(c, "scale")));
     }
 
     private static void builtIn(String name, Function<Map<String, Object>, Layer> factory) {
@@ -96,6 +125,76 @@ final class LayerRegistry {
             throw new IllegalArgumentException("config needs a number '" + key + "', got " + c.get(key));
         }
         return n.doubleValue();
+    }
+
+    /** A config that starts with the layer's name, as every Keras config does; the layer adds its arguments. */
+    static Map<String, Object> configOf(Layer layer) {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("name", layer.name());
+        return c;
+    }
+
+    /**
+     * The integers under {@code key}: a list of {@code n} numbers (Keras's tuples), or one number meaning {@code n} equal
+     * ones, as Keras accepts {@code kernel_size=3}; {@code n = -1} takes a list of any length.
+     */
+    static int[] intsOf(Map<String, Object> c, String key, int n) {
+        Object v = c.get(key);
+        if (v instanceof Number x && n > 0) {
+            int[] out = new int[n];
+            java.util.Arrays.fill(out, Math.toIntExact(x.longValue()));
+            return out;
+        }
+        if (v instanceof List<?> l && (n < 0 || l.size() == n)) {
+            int[] out = new int[l.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!(l.get(i) instanceof Number x)) {
+                    throw new IllegalArgumentException("config needs integers in '" + key + "', got " + v);
+                }
+                out[i] = Math.toIntExact(x.longValue());
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("config needs '" + key + "' as " + (n < 0 ? "a list of integers" : n
+                + " integer(s)") + ", got " + v);
+    }
+
+    /** One integer for both axes under {@code key}; the layer supports square windows only. */
+    static int squareOf(Map<String, Object> c, String key) {
+        int[] v = intsOf(c, key, 2);
+        if (v[0] != v[1]) {
+            throw new IllegalArgumentException("config '" + key + "' must be equal on both axes for this layer, got "
+                    + java.util.Arrays.toString(v));
+        }
+        return v[0];
+    }
+
+    /** Dropout's optional seed: null, or any 64-bit number. */
+    static Long seedOf(Map<String, Object> c) {
+        Object v = c.get("seed");
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Long n)) {
+            throw new IllegalArgumentException("config needs an integer or null 'seed', got " + v);
+        }
+        return n;
+    }
+
+    static boolean boolOf(Map<String, Object> c, String key) {
+        if (!(c.get(key) instanceof Boolean b)) {
+            throw new IllegalArgumentException("config needs a boolean '" + key + "', got " + c.get(key));
+        }
+        return b;
+    }
+
+    static Padding paddingOf(Map<String, Object> c) {
+        Object p = c.get("padding");
+        try {
+            return Padding.valueOf(String.valueOf(p).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown padding '" + p + "' (valid or same)", e);
+        }
     }
 
     static Activation activationOf(Map<String, Object> c, String key) {

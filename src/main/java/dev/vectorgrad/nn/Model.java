@@ -63,11 +63,26 @@ public abstract class Model extends Layer {
      * @throws IllegalArgumentException if an output depends on an input not listed
      */
     public static Model of(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        checkTensors("inputs", inputs);
+        checkTensors("outputs", outputs);
         return new Functional(inputs, outputs);
+    }
+
+    /** Raw or unchecked lists may hold anything: say which element is not a KerasTensor rather than fail on a cast. */
+    private static void checkTensors(String arg, List<?> tensors) {
+        dev.vectorgrad.ndarray.Args.nonNull(tensors, arg);
+        for (int i = 0; i < tensors.size(); i++) {
+            if (!(tensors.get(i) instanceof KerasTensor)) {
+                throw new IllegalArgumentException("Model.of: " + arg + "[" + i + "] must be a KerasTensor (from Input.of or "
+                        + "Layer.apply), got " + (tensors.get(i) == null ? "null" : tensors.get(i).getClass().getSimpleName()));
+            }
+        }
     }
 
     /** A functional model of one input and one output. */
     public static Model of(KerasTensor input, KerasTensor output) {
+        dev.vectorgrad.ndarray.Args.nonNull(input, "input");
+        dev.vectorgrad.ndarray.Args.nonNull(output, "output");
         return new Functional(List.of(input), List.of(output));
     }
 
@@ -176,6 +191,9 @@ public abstract class Model extends Layer {
         if (validationSplit == 0) {
             return fit(shuffled(x, y, batchSize), epochs, null, callbacks);
         }
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("fit: validationSplit needs x with a batch axis, got a scalar");
+        }
         int n = x.shape()[0];
         int splitAt = (int) Math.floor(n * (1.0 - validationSplit));
         if (splitAt <= 0 || splitAt >= n) {
@@ -208,7 +226,7 @@ public abstract class Model extends Layer {
             throw new IllegalArgumentException("fit: epochs must be >= 0, got " + epochs);
         }
         List<Callback> cbs = new ArrayList<>();
-        for (Callback c : callbacks) {
+        for (Callback c : callbacks == null ? new Callback[0] : callbacks) { // null: none, as Keras's callbacks=None
             if (c == null) {
                 throw new IllegalArgumentException("fit: a callback is null");
             }
@@ -520,6 +538,7 @@ public abstract class Model extends Layer {
      * @throws UnsupportedOperationException if a layer has no {@link Layer#getConfig()}
      */
     public void save(Path file) throws IOException {
+        dev.vectorgrad.ndarray.Args.nonNull(file, "file");
         SavedModel.save(this, file);
     }
 
@@ -531,6 +550,7 @@ public abstract class Model extends Layer {
      *     class that is not registered (each says which)
      */
     public static Model load(Path file) throws IOException {
+        dev.vectorgrad.ndarray.Args.nonNull(file, "file");
         return SavedModel.load(file);
     }
 

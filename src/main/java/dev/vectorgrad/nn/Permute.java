@@ -13,6 +13,7 @@ public class Permute extends Layer {
 
     /** A permutation of {@code 1..n}. */
     public Permute(int... dims) {
+        dev.vectorgrad.ndarray.Args.nonNull(dims, "dims");
         boolean[] seen = new boolean[dims.length + 1];
         for (int d : dims) {
             if (d < 1 || d > dims.length || seen[d]) {
@@ -26,7 +27,7 @@ public class Permute extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         ConvSupport.checkRank(this, s, dims.length + 1);
         int[] perm = new int[dims.length + 1];
         for (int i = 0; i < dims.length; i++) {
@@ -38,5 +39,26 @@ public class Permute extends Layer {
     /** The 1-based permutation (a copy). */
     public int[] dims() {
         return dims.clone();
+    }
+
+    /** Keras's {@code dims}, one-based. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("dims", java.util.Arrays.stream(dims).boxed().toList());
+        return c;
+    }
+
+    /** The input's axes after the batch, reordered by {@code dims}. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        ConvSupport.checkRank(this, inputShape, dims.length + 1);
+        int[] out = new int[dims.length + 1];
+        out[0] = inputShape[0];
+        for (int i = 0; i < dims.length; i++) {
+            out[i + 1] = inputShape[dims[i]];
+        }
+        return out;
     }
 }

@@ -28,7 +28,7 @@ abstract class Pooling extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         ConvSupport.checkRank(this, s, twoD ? 4 : 3);
         NDArray in = ConvSupport.float32(x);
         if (twoD) {
@@ -54,5 +54,24 @@ abstract class Pooling extends Layer {
     /** VALID or SAME. */
     public Padding padding() {
         return padding;
+    }
+
+    /** Keras's pooling config: {@code pool_size} and {@code strides} as tuples (1 or 2 entries), {@code padding}. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("pool_size", twoD ? java.util.List.of(poolSize, poolSize) : java.util.List.of(poolSize));
+        c.put("strides", twoD ? java.util.List.of(strides, strides) : java.util.List.of(strides));
+        c.put("padding", padding.kerasName());
+        return c;
+    }
+
+    /** The pooled shape, from the window arithmetic alone; channels are kept. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        return twoD
+                ? ConvSupport.windowOutputShape(this, inputShape, 4, poolSize, poolSize, strides, strides, 1, 1, padding, -1)
+                : ConvSupport.windowOutputShape(this, inputShape, 3, 1, poolSize, 1, strides, 1, 1, padding, -1);
     }
 }

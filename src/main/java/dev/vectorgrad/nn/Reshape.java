@@ -12,6 +12,7 @@ public class Reshape extends Layer {
 
     /** The per-sample shape. */
     public Reshape(int... targetShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(targetShape, "targetShape");
         int unknown = 0;
         for (int d : targetShape) {
             if (d == -1) {
@@ -28,7 +29,25 @@ public class Reshape extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        return x.reshape(outputShapeOf(dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape()));
+    }
+
+    /** The batch axis followed by the target shape, its -1 resolved from the sample size. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        return outputShapeOf(inputShape);
+    }
+
+    /** Keras's {@code target_shape}. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("target_shape", java.util.Arrays.stream(targetShape).boxed().toList());
+        return c;
+    }
+
+    private int[] outputShapeOf(int[] s) {
         if (s.length == 0) {
             throw new IllegalArgumentException("Reshape: input needs a batch axis, got shape ()");
         }
@@ -55,7 +74,7 @@ public class Reshape extends Layer {
                     + "input_shape = " + Shapes.format(java.util.Arrays.copyOfRange(s, 1, s.length))
                     + ", output_shape = " + Shapes.format(targetShape));
         }
-        return x.reshape(full);
+        return full;
     }
 
     /** The per-sample target shape (a copy). */

@@ -19,7 +19,7 @@ public class UpSampling2D extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
-        int[] s = x.shape();
+        int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         ConvSupport.checkRank(this, s, 4);
         return x.reshape(s[0], s[1], 1, s[2], 1, s[3])
                 .broadcastTo(s[0], s[1], size, s[2], size, s[3])
@@ -29,5 +29,22 @@ public class UpSampling2D extends Layer {
     /** The repeat factor. */
     public int size() {
         return size;
+    }
+
+    /** Keras's config: {@code size} as an (h, w) pair and the only interpolation implemented, {@code nearest}. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("size", java.util.List.of(size, size));
+        c.put("interpolation", "nearest");
+        return c;
+    }
+
+    /** Height and width multiplied by {@code size}. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        ConvSupport.checkRank(this, inputShape, 4);
+        return new int[] {inputShape[0], inputShape[1] * size, inputShape[2] * size, inputShape[3]};
     }
 }

@@ -6,10 +6,23 @@ import dev.vectorgrad.Rng;
 import dev.vectorgrad.autodiff.GradientTape;
 import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.data.Dataset;
+import dev.vectorgrad.nn.AveragePooling1D;
+import dev.vectorgrad.nn.AveragePooling2D;
+import dev.vectorgrad.nn.Conv1D;
+import dev.vectorgrad.nn.Conv2D;
+import dev.vectorgrad.nn.Conv2DTranspose;
 import dev.vectorgrad.nn.Dense;
+import dev.vectorgrad.nn.DepthwiseConv2D;
+import dev.vectorgrad.nn.Dropout;
 import dev.vectorgrad.nn.Layer;
+import dev.vectorgrad.nn.MaxPooling1D;
+import dev.vectorgrad.nn.MaxPooling2D;
 import dev.vectorgrad.nn.Model;
+import dev.vectorgrad.nn.Padding;
+import dev.vectorgrad.nn.Permute;
+import dev.vectorgrad.nn.Reshape;
 import dev.vectorgrad.nn.Sequential;
+import dev.vectorgrad.nn.UpSampling2D;
 import dev.vectorgrad.nn.losses.Loss;
 import dev.vectorgrad.nn.losses.MeanSquaredError;
 import dev.vectorgrad.nn.metrics.Mean;
@@ -271,6 +284,43 @@ final class HostileValues {
         }
         if (t.isAssignableFrom(Dense.class) && t != Object.class) {
             out.add(v("Dense(3)", () -> new Dense(3)));
+        }
+        // ---- image layers ----
+        if (t == Conv1D.class) {
+            out.add(v("Conv1D(2, 3)", () -> new Conv1D(2, 3)));
+        }
+        if (t == Conv2D.class) {
+            out.add(v("Conv2D(2, 3)", () -> new Conv2D(2, 3)));
+        }
+        if (t == Conv2DTranspose.class) {
+            out.add(v("Conv2DTranspose(2, 3, 2, SAME)", () -> new Conv2DTranspose(2, 3, 2, Padding.SAME)));
+        }
+        if (t == DepthwiseConv2D.class) {
+            out.add(v("DepthwiseConv2D(3)", () -> new DepthwiseConv2D(3)));
+        }
+        if (t == MaxPooling1D.class) {
+            out.add(v("MaxPooling1D(2)", () -> new MaxPooling1D(2)));
+        }
+        if (t == MaxPooling2D.class) {
+            out.add(v("MaxPooling2D(2)", () -> new MaxPooling2D(2)));
+        }
+        if (t == AveragePooling1D.class) {
+            out.add(v("AveragePooling1D(2)", () -> new AveragePooling1D(2)));
+        }
+        if (t == AveragePooling2D.class) {
+            out.add(v("AveragePooling2D(2)", () -> new AveragePooling2D(2)));
+        }
+        if (t == UpSampling2D.class) {
+            out.add(v("UpSampling2D(2)", () -> new UpSampling2D(2)));
+        }
+        if (t == Reshape.class) {
+            out.add(v("Reshape(-1)", () -> new Reshape(-1)));
+        }
+        if (t == Permute.class) {
+            out.add(v("Permute(2, 1)", () -> new Permute(2, 1)));
+        }
+        if (t == Dropout.class) {
+            out.add(v("Dropout(0.5)", () -> new Dropout(0.5)));
         }
         if (t == Optimizer.class) {
             out.add(v("SGD()", SGD::new));

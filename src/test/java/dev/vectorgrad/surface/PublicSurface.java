@@ -41,7 +41,7 @@ final class PublicSurface {
             // process-wide state other tests depend on: layer numbering (Keras's clear_session) and the seed
             "Layer.resetNames", "Layer.setSeed",
             // an enum's implicit valueOf(String) is the JDK's (NullPointerException for null, by Enum.valueOf)
-            "DType.valueOf", "Activation.valueOf", "UnconnectedGradients.valueOf");
+            "DType.valueOf", "Activation.valueOf", "UnconnectedGradients.valueOf", "Padding.valueOf", "PadMode.valueOf");
 
     private PublicSurface() {}
 
