@@ -79,7 +79,7 @@ public class Dense extends Layer {
     /** The input shape with its last axis replaced by {@code units}. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
-        checkRank(inputShape);
+        checkRank(Args.nonNull(inputShape, "inputShape"));
         int[] out = inputShape.clone();
         out[out.length - 1] = units;
         return out;

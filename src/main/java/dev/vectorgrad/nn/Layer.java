@@ -148,7 +148,7 @@ public abstract class Layer {
      * override it.
      */
     public int[] computeOutputShape(int[] inputShape) {
-        int[] probe = inputShape.clone();
+        int[] probe = dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape").clone();
         boolean unknownBatch = probe.length > 0 && probe[0] < 0;
         for (int i = 0; i < probe.length; i++) {
             if (probe[i] < 0) {

@@ -6,6 +6,7 @@ import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.data.Dataset;
 import dev.vectorgrad.io.Npz;
 import dev.vectorgrad.nn.callbacks.Callback;
+import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.ndarray.Shapes;
 import dev.vectorgrad.nn.losses.Loss;
 import dev.vectorgrad.nn.metrics.Metric;
@@ -68,7 +69,7 @@ public abstract class Model extends Layer {
 
     /** A functional model of one input and one output. */
     public static Model of(KerasTensor input, KerasTensor output) {
-        return new Functional(List.of(input), List.of(output));
+        return new Functional(List.of(Args.nonNull(input, "input")), List.of(Args.nonNull(output, "output")));
     }
 
     /** A model with this exact name. */
@@ -173,6 +174,11 @@ public abstract class Model extends Layer {
         if (x == null || y == null) {
             throw new IllegalArgumentException("fit: " + (x == null ? "x" : "y") + " is null");
         }
+        Args.nonNull(callbacks, "callbacks");
+        if (x.rank() == 0 || y.rank() == 0) {
+            throw new IllegalArgumentException("fit: " + (x.rank() == 0 ? "x" : "y") + " is a scalar; it needs a "
+                    + "leading batch axis");
+        }
         if (validationSplit == 0) {
             return fit(shuffled(x, y, batchSize), epochs, null, callbacks);
         }
@@ -208,7 +214,7 @@ public abstract class Model extends Layer {
             throw new IllegalArgumentException("fit: epochs must be >= 0, got " + epochs);
         }
         List<Callback> cbs = new ArrayList<>();
-        for (Callback c : callbacks) {
+        for (Callback c : Args.nonNull(callbacks, "callbacks")) {
             if (c == null) {
                 throw new IllegalArgumentException("fit: a callback is null");
             }
@@ -520,7 +526,7 @@ public abstract class Model extends Layer {
      * @throws UnsupportedOperationException if a layer has no {@link Layer#getConfig()}
      */
     public void save(Path file) throws IOException {
-        SavedModel.save(this, file);
+        SavedModel.save(this, Args.nonNull(file, "file"));
     }
 
     /**
@@ -531,7 +537,7 @@ public abstract class Model extends Layer {
      *     class that is not registered (each says which)
      */
     public static Model load(Path file) throws IOException {
-        return SavedModel.load(file);
+        return SavedModel.load(Args.nonNull(file, "file"));
     }
 
     /**

@@ -13,7 +13,7 @@ public class Reshape extends Layer {
     /** The per-sample shape. */
     public Reshape(int... targetShape) {
         int unknown = 0;
-        for (int d : targetShape) {
+        for (int d : dev.vectorgrad.ndarray.Args.nonNull(targetShape, "targetShape")) {
             if (d == -1) {
                 unknown++;
             } else if (d < 0) {

@@ -50,7 +50,7 @@ public class Sequential extends Model {
     }
 
     private void buildLayers(int[] inputShape) {
-        int[] shape = inputShape;
+        int[] shape = Args.nonNull(inputShape, "inputShape");
         for (Layer l : layers) {
             try {
                 l.maybeBuild(shape);
