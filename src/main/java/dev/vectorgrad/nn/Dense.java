@@ -79,7 +79,8 @@ public class Dense extends Layer {
     /** The input shape with its last axis replaced by {@code units}. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
-        checkRank(Args.nonNull(inputShape, "inputShape"));
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        checkRank(inputShape);
         int[] out = inputShape.clone();
         out[out.length - 1] = units;
         return out;

@@ -26,29 +26,10 @@ public final class Functional extends Model {
     /** The distinct layers, in the order their first application runs (tracked for variables). */
     private final List<Layer> layers;
 
-    /**
-     * Each element is a KerasTensor. The lists' element type is erased at run time, so a raw list of NDArrays (an
-     * easy slip: passing data where the symbolic graph belongs) would otherwise end in a ClassCastException.
-     */
-    private static void checkTensors(List<?> ts, String arg) {
-        for (int i = 0; i < ts.size(); i++) {
-            Object t = ts.get(i);
-            if (t == null) {
-                throw new IllegalArgumentException("Model.of: " + arg + ".get(" + i + ") is null");
-            }
-            if (!(t instanceof KerasTensor)) {
-                throw new IllegalArgumentException("Model.of: " + arg + ".get(" + i + ") must be a KerasTensor (from "
-                        + "Input.of or a layer's apply), got a " + t.getClass().getSimpleName());
-            }
-        }
-    }
-
     Functional(List<KerasTensor> inputs, List<KerasTensor> outputs) {
         if (inputs == null || outputs == null || inputs.isEmpty() || outputs.isEmpty()) {
             throw new IllegalArgumentException("Model.of: give at least one input and one output KerasTensor");
         }
-        checkTensors(inputs, "inputs");
-        checkTensors(outputs, "outputs");
         for (KerasTensor t : inputs) {
             if (t == null || t.layer() != null) {
                 throw new IllegalArgumentException("Model.of: inputs must be made by Input.of(...), got " + t);

@@ -12,7 +12,8 @@ public final class Input {
      * @throws IllegalArgumentException if a dimension is not positive
      */
     public static KerasTensor of(int... shape) {
-        int[] full = new int[dev.vectorgrad.ndarray.Args.nonNull(shape, "shape").length + 1];
+        dev.vectorgrad.ndarray.Args.nonNull(shape, "shape");
+        int[] full = new int[shape.length + 1];
         full[0] = -1;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] <= 0) {

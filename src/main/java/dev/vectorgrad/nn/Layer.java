@@ -148,7 +148,8 @@ public abstract class Layer {
      * override it.
      */
     public int[] computeOutputShape(int[] inputShape) {
-        int[] probe = dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape").clone();
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        int[] probe = inputShape.clone();
         boolean unknownBatch = probe.length > 0 && probe[0] < 0;
         for (int i = 0; i < probe.length; i++) {
             if (probe[i] < 0) {

@@ -6,7 +6,6 @@ import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.data.Dataset;
 import dev.vectorgrad.io.Npz;
 import dev.vectorgrad.nn.callbacks.Callback;
-import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.ndarray.Shapes;
 import dev.vectorgrad.nn.losses.Loss;
 import dev.vectorgrad.nn.metrics.Metric;
@@ -64,12 +63,27 @@ public abstract class Model extends Layer {
      * @throws IllegalArgumentException if an output depends on an input not listed
      */
     public static Model of(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+        checkTensors("inputs", inputs);
+        checkTensors("outputs", outputs);
         return new Functional(inputs, outputs);
+    }
+
+    /** Raw or unchecked lists may hold anything: say which element is not a KerasTensor rather than fail on a cast. */
+    private static void checkTensors(String arg, List<?> tensors) {
+        dev.vectorgrad.ndarray.Args.nonNull(tensors, arg);
+        for (int i = 0; i < tensors.size(); i++) {
+            if (!(tensors.get(i) instanceof KerasTensor)) {
+                throw new IllegalArgumentException("Model.of: " + arg + "[" + i + "] must be a KerasTensor (from Input.of or "
+                        + "Layer.apply), got " + (tensors.get(i) == null ? "null" : tensors.get(i).getClass().getSimpleName()));
+            }
+        }
     }
 
     /** A functional model of one input and one output. */
     public static Model of(KerasTensor input, KerasTensor output) {
-        return new Functional(List.of(Args.nonNull(input, "input")), List.of(Args.nonNull(output, "output")));
+        dev.vectorgrad.ndarray.Args.nonNull(input, "input");
+        dev.vectorgrad.ndarray.Args.nonNull(output, "output");
+        return new Functional(List.of(input), List.of(output));
     }
 
     /** A model with this exact name. */
@@ -174,13 +188,11 @@ public abstract class Model extends Layer {
         if (x == null || y == null) {
             throw new IllegalArgumentException("fit: " + (x == null ? "x" : "y") + " is null");
         }
-        Args.nonNull(callbacks, "callbacks");
-        if (x.rank() == 0 || y.rank() == 0) {
-            throw new IllegalArgumentException("fit: " + (x.rank() == 0 ? "x" : "y") + " is a scalar; it needs a "
-                    + "leading batch axis");
-        }
         if (validationSplit == 0) {
             return fit(shuffled(x, y, batchSize), epochs, null, callbacks);
+        }
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("fit: validationSplit needs x with a batch axis, got a scalar");
         }
         int n = x.shape()[0];
         int splitAt = (int) Math.floor(n * (1.0 - validationSplit));
@@ -214,7 +226,7 @@ public abstract class Model extends Layer {
             throw new IllegalArgumentException("fit: epochs must be >= 0, got " + epochs);
         }
         List<Callback> cbs = new ArrayList<>();
-        for (Callback c : Args.nonNull(callbacks, "callbacks")) {
+        for (Callback c : callbacks == null ? new Callback[0] : callbacks) { // null: none, as Keras's callbacks=None
             if (c == null) {
                 throw new IllegalArgumentException("fit: a callback is null");
             }
@@ -526,7 +538,8 @@ public abstract class Model extends Layer {
      * @throws UnsupportedOperationException if a layer has no {@link Layer#getConfig()}
      */
     public void save(Path file) throws IOException {
-        SavedModel.save(this, Args.nonNull(file, "file"));
+        dev.vectorgrad.ndarray.Args.nonNull(file, "file");
+        SavedModel.save(this, file);
     }
 
     /**
@@ -537,7 +550,8 @@ public abstract class Model extends Layer {
      *     class that is not registered (each says which)
      */
     public static Model load(Path file) throws IOException {
-        return SavedModel.load(Args.nonNull(file, "file"));
+        dev.vectorgrad.ndarray.Args.nonNull(file, "file");
+        return SavedModel.load(file);
     }
 
     /**

@@ -13,7 +13,8 @@ public class Permute extends Layer {
 
     /** A permutation of {@code 1..n}. */
     public Permute(int... dims) {
-        boolean[] seen = new boolean[dev.vectorgrad.ndarray.Args.nonNull(dims, "dims").length + 1];
+        dev.vectorgrad.ndarray.Args.nonNull(dims, "dims");
+        boolean[] seen = new boolean[dims.length + 1];
         for (int d : dims) {
             if (d < 1 || d > dims.length || seen[d]) {
                 throw new IllegalArgumentException("Permute: dims must be a permutation of 1.." + dims.length

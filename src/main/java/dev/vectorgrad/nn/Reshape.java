@@ -12,8 +12,9 @@ public class Reshape extends Layer {
 
     /** The per-sample shape. */
     public Reshape(int... targetShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(targetShape, "targetShape");
         int unknown = 0;
-        for (int d : dev.vectorgrad.ndarray.Args.nonNull(targetShape, "targetShape")) {
+        for (int d : targetShape) {
             if (d == -1) {
                 unknown++;
             } else if (d < 0) {

@@ -50,7 +50,7 @@ public class Sequential extends Model {
     }
 
     private void buildLayers(int[] inputShape) {
-        int[] shape = Args.nonNull(inputShape, "inputShape");
+        int[] shape = inputShape;
         for (Layer l : layers) {
             try {
                 l.maybeBuild(shape);
@@ -76,6 +76,7 @@ public class Sequential extends Model {
     /** The output shape of the last layer, found layer by layer. */
     @Override
     public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         int[] shape = inputShape;
         for (Layer l : layers) {
             l.maybeBuild(shape);

@@ -58,10 +58,10 @@ class SurfaceMisuseTest {
         List<Object> data = new ArrayList<>(List.of(m));
         @SuppressWarnings("unchecked")
         List<KerasTensor> raw = (List<KerasTensor>) (List<?>) data;
-        argument(() -> Model.of(raw, List.of(in)), "Model.of", "inputs.get(0) must be a KerasTensor", "NDArray");
+        argument(() -> Model.of(raw, List.of(in)), "Model.of: inputs[0] must be a KerasTensor", "got NDArray");
         List<KerasTensor> withNull = new ArrayList<>();
         withNull.add(null);
-        argument(() -> Model.of(List.of(in), withNull), "outputs.get(0) is null");
+        argument(() -> Model.of(List.of(in), withNull), "outputs[0] must be a KerasTensor", "got null");
     }
 
     @Test
@@ -69,8 +69,7 @@ class SurfaceMisuseTest {
         Sequential s = new Sequential(new Dense(2, null, 2));
         s.compile(new SGD(), new MeanSquaredError());
         s.setVerbose(0);
-        argument(() -> s.fit(NDArray.of(1f), m, 1, 1, 0.5), "fit", "x is a scalar");
-        argument(() -> s.fit(m, m, 1, 1, 0.0, (Callback[]) null), "callbacks is null");
+        argument(() -> s.fit(NDArray.of(1f), m, 1, 1, 0.5), "fit", "got a scalar");
         argument(() -> s.fit(m, m, 1, 1, 0.0, (Callback) null), "fit: a callback is null");
         argument(() -> s.save(null), "file is null");
         argument(() -> Model.load(null), "file is null");
