@@ -23,6 +23,7 @@ public final class Einsum {
         if (equation == null || operands == null || operands.length == 0) {
             throw new IllegalArgumentException("einsum: needs an equation and at least one operand");
         }
+        Args.noNulls(operands, "operands");
         String eq = equation.replace(" ", "");
         int arrow = eq.indexOf("->");
         String lhs = arrow < 0 ? eq : eq.substring(0, arrow);

@@ -173,6 +173,10 @@ public final class Manipulation {
         if (num < 0) {
             throw new IllegalArgumentException("linspace: num must be non-negative, got " + num);
         }
+        if (num > Shapes.MAX_SIZE) { // an error naming the limit, not an OutOfMemoryError from new double[num]
+            throw new IllegalArgumentException("linspace: num " + num + " is more elements than an array can hold:"
+                    + " the limit is " + Shapes.MAX_SIZE + " (2^31 - 9) elements");
+        }
         double[] v = new double[num];
         double step = num > 1 ? (stop - start) / (num - 1) : 0;
         for (int i = 0; i < num; i++) {

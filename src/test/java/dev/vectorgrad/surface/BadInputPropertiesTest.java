@@ -166,7 +166,7 @@ class BadInputPropertiesTest {
         if (c == NDArray.class) {
             return HostileValues.arrays().stream().filter(v -> !v.label().equals("null")).toList();
         }
-        return HostileValues.instancesOf(c);
+        return values.instancesOf(c);
     }
 
     private static List<List<Value>> parameterValues(Executable m) {

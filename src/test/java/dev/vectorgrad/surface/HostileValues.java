@@ -27,8 +27,18 @@ import dev.vectorgrad.nn.losses.Loss;
 import dev.vectorgrad.nn.losses.MeanSquaredError;
 import dev.vectorgrad.nn.metrics.Mean;
 import dev.vectorgrad.nn.metrics.Metric;
+import dev.vectorgrad.nn.callbacks.CSVLogger;
+import dev.vectorgrad.nn.callbacks.Callback;
+import dev.vectorgrad.nn.callbacks.EarlyStopping;
+import dev.vectorgrad.nn.callbacks.LearningRateScheduler;
+import dev.vectorgrad.nn.callbacks.ModelCheckpoint;
 import dev.vectorgrad.nn.optimizers.Optimizer;
 import dev.vectorgrad.nn.optimizers.SGD;
+import dev.vectorgrad.nn.optimizers.schedules.CosineDecay;
+import dev.vectorgrad.nn.optimizers.schedules.ExponentialDecay;
+import dev.vectorgrad.nn.optimizers.schedules.InverseTimeDecay;
+import dev.vectorgrad.nn.optimizers.schedules.LearningRateSchedule;
+import dev.vectorgrad.nn.optimizers.schedules.PiecewiseConstantDecay;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -250,8 +260,13 @@ final class HostileValues {
         return a;
     }
 
-    /** Ordinary instances of library types, used as receivers and as arguments. */
-    static List<Value> instancesOf(Class<?> t) {
+    /**
+     * Ordinary instances of library types, used as receivers and as arguments. A public class without a no-argument
+     * constructor (a callback that needs a file, a schedule that needs its rates) gets an explicit case here, so its
+     * methods are called too; the abstract types that parameters name (Callback, LearningRateSchedule) get one
+     * ordinary implementation each.
+     */
+    List<Value> instancesOf(Class<?> t) {
         List<Value> out = new ArrayList<>();
         if (t.isAssignableFrom(Variable.class) && t != Object.class) {
             out.add(v("Variable float32(2, 3)", () -> new Variable(NDArray.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3))));
@@ -335,6 +350,34 @@ final class HostileValues {
             for (Object c : t.getEnumConstants()) {
                 out.add(v(t.getSimpleName() + "." + c, () -> c));
             }
+        }
+        if (t == Callback.class) {
+            out.add(v("new EarlyStopping()", EarlyStopping::new));
+        }
+        if (t == CSVLogger.class) {
+            out.add(v("CSVLogger(log.csv)", () -> new CSVLogger(dir.resolve("log.csv"))));
+        }
+        if (t == ModelCheckpoint.class) {
+            out.add(v("ModelCheckpoint(ckpt.weights.npz)", () -> new ModelCheckpoint(dir.resolve("ckpt.weights.npz"))));
+            out.add(v("ModelCheckpoint(best.model, val_loss, best only)",
+                    () -> new ModelCheckpoint(dir.resolve("best.model"), "val_loss", true)));
+        }
+        if (t == LearningRateScheduler.class) {
+            out.add(v("LearningRateScheduler((epoch, lr) -> lr / 2)", () -> new LearningRateScheduler((e, lr) -> lr / 2)));
+            out.add(v("LearningRateScheduler(-> null)", () -> new LearningRateScheduler((e, lr) -> null)));
+        }
+        if (t == LearningRateSchedule.class || t == ExponentialDecay.class) {
+            out.add(v("ExponentialDecay(0.1, 10, 0.5)", () -> new ExponentialDecay(0.1, 10, 0.5)));
+        }
+        if (t == CosineDecay.class) {
+            out.add(v("CosineDecay(0.1, 10)", () -> new CosineDecay(0.1, 10)));
+        }
+        if (t == InverseTimeDecay.class) {
+            out.add(v("InverseTimeDecay(0.1, 10, 0.5, staircase)", () -> new InverseTimeDecay(0.1, 10, 0.5, true)));
+        }
+        if (t == PiecewiseConstantDecay.class) {
+            out.add(v("PiecewiseConstantDecay({10, 20}, {1, 0.5, 0.1})",
+                    () -> new PiecewiseConstantDecay(new long[] {10, 20}, new double[] {1, 0.5, 0.1})));
         }
         if (t == GradientTape.Pause.class) {
             out.add(v("a pause of a persistent tape", () -> GradientTape.builder().persistent(true).build().stopRecording()));

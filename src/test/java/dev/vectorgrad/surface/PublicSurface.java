@@ -99,7 +99,8 @@ final class PublicSurface {
         }
         for (Method m : c.getDeclaredMethods()) {
             if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge()
-                    && !(c.isEnum() && m.getName().equals("values") && m.getParameterCount() == 0)) {
+                    && !(c.isEnum() && m.getName().equals("values") && m.getParameterCount() == 0)
+                    && !isImplicitEnumValueOf(c, m)) {
                 out.add(m);
             }
         }
@@ -108,7 +109,18 @@ final class PublicSurface {
         return out;
     }
 
-    static String owner(Executable e) {
+    /**
+     * Every enum's implicit {@code valueOf(String)} is left out: the compiler writes it and it is the JDK's
+     * {@code Enum.valueOf} (NullPointerException for null, by its contract), so no enum the library adds can
+     * change it. {@link #EXCLUDED_MEMBERS} names the enums known when this was written; this rule covers any enum
+     * added later without another entry. An enum's own static factories (say {@code DType.of}) are still called.
+     */
+    private static boolean isImplicitEnumValueOf(Class<?> c, Method m) {
+        return c.isEnum() && Modifier.isStatic(m.getModifiers()) && m.getName().equals("valueOf")
+                && m.getParameterCount() == 1 && m.getParameterTypes()[0] == String.class;
+    }
+
+        static String owner(Executable e) {
         return e.getDeclaringClass().getSimpleName();
     }
 

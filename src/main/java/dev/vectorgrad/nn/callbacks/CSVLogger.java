@@ -1,5 +1,6 @@
 package dev.vectorgrad.nn.callbacks;
 
+import dev.vectorgrad.ndarray.Args;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -31,6 +32,7 @@ public class CSVLogger extends Callback {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         try {
             writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -41,6 +43,10 @@ public class CSVLogger extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
+        if (writer == null) { // called by hand outside fit: there is no open file to append to
+            throw new IllegalStateException("CSVLogger.onEpochEnd: " + file + " is not open; onTrainBegin opens it");
+        }
         try {
             if (keys == null) {
                 keys = new ArrayList<>(logs.keySet());
@@ -61,6 +67,7 @@ public class CSVLogger extends Callback {
 
     @Override
     public void onTrainEnd(Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         try {
             if (writer != null) {
                 writer.close();

@@ -26,6 +26,18 @@ public abstract class Callback {
         return model;
     }
 
+    /**
+     * The model, for the built-in callbacks' hooks: a hook called by hand before {@code fit} has handed the model over
+     * has nothing to act on, which is life-cycle misuse (IllegalStateException), not a NullPointerException.
+     */
+    final Model attachedModel() {
+        if (model == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": no model yet; Model.fit attaches one "
+                    + "(or call setModel first)");
+        }
+        return model;
+    }
+
     /** Before the first epoch. */
     public void onTrainBegin(Map<String, Double> logs) {}
 

@@ -1,5 +1,6 @@
 package dev.vectorgrad.nn.callbacks;
 
+import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.NDArray;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public class EarlyStopping extends Callback {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         wait = 0;
         stoppedEpoch = -1;
         bestEpoch = -1;
@@ -60,13 +62,14 @@ public class EarlyStopping extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         Double current = logs.get(monitor);
         if (current == null) {
             LOG.log(System.Logger.Level.WARNING, Monitor.missing("Early stopping", monitor, logs));
             return;
         }
         if (restoreBestWeights && bestWeights == null) {
-            bestWeights = model().getWeights();
+            bestWeights = attachedModel().getWeights();
             bestEpoch = epoch;
         }
         wait++;
@@ -74,14 +77,14 @@ public class EarlyStopping extends Callback {
             best = current;
             bestEpoch = epoch;
             if (restoreBestWeights) {
-                bestWeights = model().getWeights();
+                bestWeights = attachedModel().getWeights();
             }
             wait = 0;
             return;
         }
         if (wait >= patience && epoch > 0) {
             stoppedEpoch = epoch;
-            model().stopTraining("Epoch " + (epoch + 1) + ": early stopping (" + monitor + " has not improved for " + wait
+            attachedModel().stopTraining("Epoch " + (epoch + 1) + ": early stopping (" + monitor + " has not improved for " + wait
                     + " epoch" + (wait == 1 ? "" : "s") + ")");
         }
     }
@@ -95,9 +98,10 @@ public class EarlyStopping extends Callback {
 
     @Override
     public void onTrainEnd(Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         if (restoreBestWeights && bestWeights != null) {
-            model().setWeights(bestWeights);
-            model().note("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
+            attachedModel().setWeights(bestWeights);
+            attachedModel().note("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
         }
     }
 

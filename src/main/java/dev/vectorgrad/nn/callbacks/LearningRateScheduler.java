@@ -1,5 +1,6 @@
 package dev.vectorgrad.nn.callbacks;
 
+import dev.vectorgrad.ndarray.Args;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -20,17 +21,19 @@ public class LearningRateScheduler extends Callback {
 
     @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
-        double current = model().optimizer().learningRate();
+        Args.nonNull(logs, "logs");
+        double current = attachedModel().optimizer().learningRate();
         Double next = schedule.apply(epoch, current);
         if (next == null || !Double.isFinite(next)) {
             throw new IllegalArgumentException("LearningRateScheduler: the schedule returned " + next + " for epoch " + epoch
                     + "; it must return a finite learning rate");
         }
-        model().optimizer().setLearningRate(next);
+        attachedModel().optimizer().setLearningRate(next);
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        logs.put("learning_rate", model().optimizer().learningRate());
+        Args.nonNull(logs, "logs");
+        logs.put("learning_rate", attachedModel().optimizer().learningRate());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vectorgrad.nn.callbacks;
 
+import dev.vectorgrad.ndarray.Args;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -43,11 +44,13 @@ public class ModelCheckpoint extends Callback {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         best = higherIsBetter ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         Path path = Path.of(format(file, epoch, logs));
         if (saveBestOnly) {
             Double current = logs.get(monitor);
@@ -59,15 +62,15 @@ public class ModelCheckpoint extends Callback {
             if (!(higherIsBetter ? current > best : current < best)) {
                 return;
             }
-            model().note(String.format(Locale.ROOT, "Epoch %d: %s improved from %.5f to %.5f, saving model to %s", epoch + 1,
+            attachedModel().note(String.format(Locale.ROOT, "Epoch %d: %s improved from %.5f to %.5f, saving model to %s", epoch + 1,
                     monitor, best, current, path));
             best = current;
         }
         try {
             if (path.getFileName().toString().endsWith(".npz")) {
-                model().saveWeights(path);
+                attachedModel().saveWeights(path);
             } else {
-                model().save(path);
+                attachedModel().save(path);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("ModelCheckpoint: cannot save " + path, e);

@@ -1,5 +1,6 @@
 package dev.vectorgrad.nn.callbacks;
 
+import dev.vectorgrad.ndarray.Args;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,6 +55,7 @@ public class ReduceLROnPlateau extends Callback {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         wait = 0;
         cooldownCounter = 0;
         best = higherIsBetter ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
@@ -61,7 +63,8 @@ public class ReduceLROnPlateau extends Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        double lr = model().optimizer().learningRate();
+        Args.nonNull(logs, "logs");
+        double lr = attachedModel().optimizer().learningRate();
         logs.put("learning_rate", lr);
         Double current = logs.get(monitor);
         if (current == null) {
@@ -79,8 +82,8 @@ public class ReduceLROnPlateau extends Callback {
             wait++;
             if (wait >= patience && lr > (float) minLr) {
                 double next = Math.max(lr * factor, minLr);
-                model().optimizer().setLearningRate(next);
-                model().note(String.format(Locale.ROOT, "Epoch %d: ReduceLROnPlateau reducing learning rate to %s.", epoch + 1,
+                attachedModel().optimizer().setLearningRate(next);
+                attachedModel().note(String.format(Locale.ROOT, "Epoch %d: ReduceLROnPlateau reducing learning rate to %s.", epoch + 1,
                         next));
                 cooldownCounter = cooldown;
                 wait = 0;

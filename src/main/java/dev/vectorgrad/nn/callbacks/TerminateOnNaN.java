@@ -1,5 +1,6 @@
 package dev.vectorgrad.nn.callbacks;
 
+import dev.vectorgrad.ndarray.Args;
 import java.util.Map;
 
 /** Keras's {@code TerminateOnNaN}: stops training as soon as a batch's running loss is NaN or infinite. */
@@ -10,9 +11,10 @@ public class TerminateOnNaN extends Callback {
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        Args.nonNull(logs, "logs");
         Double loss = logs.get("loss");
         if (loss != null && !Double.isFinite(loss)) {
-            model().stopTraining("Batch " + batch + ": Invalid loss, terminating training");
+            attachedModel().stopTraining("Batch " + batch + ": Invalid loss, terminating training");
         }
     }
 }

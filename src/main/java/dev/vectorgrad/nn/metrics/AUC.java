@@ -26,6 +26,7 @@ public class AUC extends Metric {
 
     /** Adds every element; {@code sampleWeight} (may be null) has one weight per element or per sample. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         double[] t = yTrue.cast(DType.FLOAT64).toDoubleArray();
         float[] p = yPred.cast(DType.FLOAT32).toFloatArray();
         if (t.length != p.length) {

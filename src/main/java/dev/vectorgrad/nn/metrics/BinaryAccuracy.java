@@ -37,6 +37,7 @@ public class BinaryAccuracy extends Metric {
 
     /** Adds one weighted match flag per element; {@code sampleWeight} may be null. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         NDArray t = squeezeTrailingOne(yTrue, yPred.rank());
         NDArray p = squeezeTrailingOne(yPred, t.rank());
         NDArray predicted = p.gt(threshold).cast(p.dtype().isFloating() ? p.dtype() : dev.vectorgrad.DType.FLOAT32);

@@ -17,6 +17,7 @@ public class MeanAbsoluteError extends Metric {
 
     /** Adds each sample's absolute error; {@code sampleWeight} (may be null) has one weight per sample. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         accumulate(Errors.aligned(name(), yTrue, yPred).abs().mean(false, -1), sampleWeight);
     }
 

@@ -23,6 +23,7 @@ public class Precision extends Metric {
 
     /** Adds every element; {@code sampleWeight} (may be null) has one weight per element or per sample. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         counts.update(name(), yTrue, yPred, sampleWeight, threshold);
     }
 

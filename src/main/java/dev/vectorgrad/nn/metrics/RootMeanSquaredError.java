@@ -15,6 +15,7 @@ public class RootMeanSquaredError extends Metric {
 
     /** Adds every element's squared error; {@code sampleWeight} (may be null) broadcasts against them. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         accumulate(Errors.aligned(name(), yTrue, yPred).square(), sampleWeight);
     }
 

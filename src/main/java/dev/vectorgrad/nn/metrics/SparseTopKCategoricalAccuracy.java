@@ -24,6 +24,7 @@ public class SparseTopKCategoricalAccuracy extends Metric {
 
     /** Adds one hit flag per sample; {@code sampleWeight} (may be null) has one weight per sample. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         NDArray labels = squeezeTrailingOne(yTrue, 1);
         accumulate(TopK.inTopK(name(), labels.cast(DType.INT32).toIntArray(), yPred, k), sampleWeight);
     }

@@ -22,6 +22,7 @@ public class TopKCategoricalAccuracy extends Metric {
 
     /** Adds one hit flag per sample; {@code sampleWeight} (may be null) has one weight per sample. */
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        requireNonNull(name(), yTrue, yPred);
         int[] targets = yTrue.argMax(yTrue.rank() - 1).cast(dev.vectorgrad.DType.INT32).toIntArray();
         accumulate(TopK.inTopK(name(), targets, yPred, k), sampleWeight);
     }

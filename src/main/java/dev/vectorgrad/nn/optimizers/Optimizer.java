@@ -4,6 +4,7 @@ import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.kernels.optim.WeightDecayKernel;
+import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Shapes;
@@ -284,6 +285,7 @@ public abstract class Optimizer {
      * exactly where it stopped.
      */
     public Map<String, NDArray> state(List<Variable> vars) {
+        Args.noNulls(vars, "vars");
         Map<String, NDArray> out = new LinkedHashMap<>();
         out.put("iterations", NDArray.of(iterations));
         for (Map.Entry<String, NDArray> e : extraState().entrySet()) {
@@ -312,6 +314,8 @@ public abstract class Optimizer {
      * @throws IllegalArgumentException if an array's shape does not fit its variable
      */
     public void loadState(Map<String, NDArray> state, List<Variable> vars) {
+        Args.nonNull(state, "state");
+        Args.noNulls(vars, "vars");
         NDArray it = state.get("iterations");
         if (it == null) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ".loadState: no 'iterations' entry");
