@@ -220,7 +220,7 @@ def manipulation_section(np_b, torch_b):
 
 
 def conv_section(np_b, torch_b):
-    out = ["## Conv2D 3x3, SAME, stride 1, with bias, float32, one thread (µs per call; ratio = PyTorch / vectorgrad)\n",
+    out = ["## Conv2D 3x3, SAME, stride 1, with bias, float32, one thread (ms per call; ratio = PyTorch / vectorgrad)\n",
            "vectorgrad: the Keras-style layer on NHWC (im2col + GEMM); PyTorch: `F.conv2d` on NCHW, its own layout. "
            "Forward + backward is the gradients of sum(y · dy) for the input, kernel and bias. NumPy has no "
            "convolution to compare.\n",
@@ -231,7 +231,7 @@ def conv_section(np_b, torch_b):
             if not s:
                 continue
             ours, tor = s[0], torch_b.ns("conv", op, shape=shape)
-            out.append(f"| {label} | {shape} | {fmt(ours / 1e3)} | {fmt(tor and tor / 1e3)} | **{ratio(tor, ours)}** |")
+            out.append(f"| {label} | {shape} | {fmt(ours / 1e6)} | {fmt(tor and tor / 1e6)} | **{ratio(tor, ours)}** |")
     out.append("")
     return out
 
