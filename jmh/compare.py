@@ -134,6 +134,10 @@ def kernel_section(np_b, torch_b):
         ("tanh", "UnaryBenchmark.tanhSimd", "UnaryBenchmark.tanhScalar", "n", "tanh", (100003, 10000000)),
         ("sigmoid", "UnaryBenchmark.sigmoidSimd", "UnaryBenchmark.sigmoidScalar", "n", "sigmoid", (100003,)),
         ("relu", "UnaryBenchmark.reluSimd", "UnaryBenchmark.reluScalar", "n", "relu", (100003,)),
+        ("erf (NumPy: scipy.special.erf)", "UnaryBenchmark.erfSimd", "UnaryBenchmark.erfScalar", "n", "erf", (1000, 100003)),
+        ("gelu, exact (NumPy: x/2·(1 + erf(x/√2)))", "UnaryBenchmark.geluSimd", "UnaryBenchmark.geluScalar", "n", "gelu", (1000, 100003)),
+        ("gelu, tanh form", "UnaryBenchmark.geluTanhSimd", "UnaryBenchmark.geluTanhScalar", "n", "geluTanh", (1000, 100003)),
+        ("softplus (NumPy: logaddexp(0, x))", "UnaryBenchmark.softplusSimd", "UnaryBenchmark.softplusScalar", "n", "softplus", (1000, 100003)),
         ("sum", "ReduceBenchmark.sumSimd", "ReduceBenchmark.sumScalar", "n", "sum", (1000, 100003, 10000000)),
         ("max", "ReduceBenchmark.maxSimd", "ReduceBenchmark.maxScalar", "n", "max", (100003, 10000000)),
         ("dot", "ReduceBenchmark.dotSimd", "ReduceBenchmark.dotScalar", "n", "dot", (100003, 10000000)),
@@ -173,6 +177,101 @@ def ndarray_section(np_b, torch_b):
             ours, npy, tor = s[0], np_b.ns("ndarray", op, n=n), torch_b.ns("ndarray", op, n=n)
             out.append(f"| {label} | {n} | {fmt(ours / 1e3)} | {fmt(npy and npy / 1e3)} | {fmt(tor and tor / 1e3)} | "
                        f"**{ratio(npy, ours)}** | **{ratio(tor, ours)}** |")
+    out.append("")
+    return out
+
+
+def _per_call_rows(rows, np_b, torch_b, scale):
+    """'| label | n | vectorgrad | NumPy | PyTorch | vs NumPy | vs PyTorch |' for (label, benchmark, param,
+    family, op, sizes) rows; times divided by `scale` (1e3: µs)."""
+    out = []
+    for label, bench, pname, fam, op, sizes in rows:
+        for n in sizes:
+            s = find(bench, **{pname: n})
+            if not s:
+                continue
+            ours, npy, tor = s[0], np_b.ns(fam, op, **{pname: n}), torch_b.ns(fam, op, **{pname: n})
+            out.append(f"| {label} | {n} | {fmt(ours / scale)} | {fmt(npy and npy / scale)} | {fmt(tor and tor / scale)} | "
+                       f"**{ratio(npy, ours)}** | **{ratio(tor, ours)}** |")
+    return out
+
+
+def manipulation_section(np_b, torch_b):
+    rows = [  # label, JMH benchmark, parameter, family, baseline op, sizes (floats in the result)
+        ("gather rows, 16 wide (np.take axis 0 / index_select)", "ManipulationBenchmark.gatherRows", "size",
+         "manipulation", "gatherRows", (1000, 100000)),
+        ("gather elements (np.take / torch.take)", "ManipulationBenchmark.gatherElements", "size",
+         "manipulation", "gatherElements", (1000, 100000)),
+        ("concat two 1-D halves", "ManipulationBenchmark.concat", "size", "manipulation", "concat", (1000, 100000)),
+        ("concat two [n/40, 20] along axis 1", "ManipulationBenchmark.concatRows", "size", "manipulation",
+         "concatRows", (1000, 100000)),
+        ("cumsum, 1-D", "ScanSortBenchmark.cumsum", "n", "scan", "cumsum", (1000, 100000)),
+        ("cumsum of [n/100, 100] along axis 0", "ScanSortBenchmark.cumsumAxis0", "n", "scan", "cumsumAxis0", (1000, 100000)),
+        ("top 10 with indices (NumPy: argpartition + sort of 10)", "ScanSortBenchmark.topK10", "n", "scan", "topK10",
+         (1000, 100000)),
+    ]
+    out = ["## Gather, concat, scans and top-k through NDArray, float32 (µs per call, result allocated; "
+           "ratio = baseline / vectorgrad)\n",
+           "| op | n | vectorgrad | NumPy | PyTorch | **vs NumPy** | **vs PyTorch** |",
+           "|---|---|---|---|---|---|---|"]
+    out += _per_call_rows(rows, np_b, torch_b, 1e3)
+    out.append("")
+    return out
+
+
+def conv_section(np_b, torch_b):
+    out = ["## Conv2D 3x3, SAME, stride 1, with bias, float32, one thread (ms per call; ratio = PyTorch / vectorgrad)\n",
+           "vectorgrad: the Keras-style layer on NHWC (im2col + GEMM); PyTorch: `F.conv2d` on NCHW, its own layout. "
+           "Forward + backward is the gradients of sum(y · dy) for the input, kernel and bias. NumPy has no "
+           "convolution to compare.\n",
+           "| case | batch x h x w x channels-filters | vectorgrad | PyTorch | **vs PyTorch** |", "|---|---|---|---|---|"]
+    for op, label in (("forward", "forward"), ("forwardBackward", "forward + backward")):
+        for shape in ("64x28x28x1-32", "64x14x14x32-64"):
+            s = find("Conv2DBenchmark." + op, shape=shape)
+            if not s:
+                continue
+            ours, tor = s[0], torch_b.ns("conv", op, shape=shape)
+            out.append(f"| {label} | {shape} | {fmt(ours / 1e6)} | {fmt(tor and tor / 1e6)} | **{ratio(tor, ours)}** |")
+    out.append("")
+    return out
+
+
+def _op_table_rows(bench_class, family, methods, np_b):
+    """One row per (op/dtype row, size), one vectorgrad/NumPy pair of columns per benchmark method."""
+    rows = sorted({(dict(p)["row"], int(dict(p)["size"])) for (n, p) in jmh
+                   if n.startswith(bench_class + ".") and "row" in dict(p) and "size" in dict(p)})
+    out = []
+    for row, size in rows:
+        cells = []
+        for m in methods:
+            s = find(f"{bench_class}.{m}", row=row, size=size)
+            ours, npy = (s[0] if s else None), np_b.ns(family, m, row=row, size=size)
+            cells.append(f"{fmt(ours and ours / 1e3)} | {fmt(npy and npy / 1e3)} | **{ratio(npy, ours)}**")
+        out.append(f"| {row} | {size} | " + " | ".join(cells) + " |")
+    return out
+
+
+def ndarray_ops_section(np_b, torch_b):
+    methods = ("arrays", "scalarRight", "scalarLeft", "broadcastRow")
+    out = ["## Elementwise binary and comparison ops through NDArray (µs per call, result allocated; "
+           "ratio = NumPy / vectorgrad)\n",
+           "Operands: a ∘ b of one shape; a ∘ 0-d scalar; 0-d scalar ∘ a; [n/100, 100] ∘ [100] (a bias add). "
+           "NumPy's ufunc allocates its result as NDArray does.\n",
+           "| op | n | " + " | ".join(f"{m} ours | {m} NumPy | **{m} vs NumPy**" for m in methods) + " |",
+           "|---|---|" + "---|---|---|" * len(methods)]
+    out += _op_table_rows("NDArrayOpsBenchmark", "ndarrayOps", methods, np_b)
+    out.append("")
+    return out
+
+
+def ndarray_unary_ops_section(np_b, torch_b):
+    methods = ("contiguous", "transposed")
+    out = ["## Elementwise unary ops through NDArray (µs per call, result allocated; ratio = NumPy / vectorgrad)\n",
+           "Contiguous: one run of n; transposed: the ufunc on `m.T` for m of [n/100, 100]. relu is "
+           "`np.maximum(a, 0)`.\n",
+           "| op | n | " + " | ".join(f"{m} ours | {m} NumPy | **{m} vs NumPy**" for m in methods) + " |",
+           "|---|---|" + "---|---|---|" * len(methods)]
+    out += _op_table_rows("NDArrayUnaryOpsBenchmark", "ndarrayUnaryOps", methods, np_b)
     out.append("")
     return out
 
@@ -251,7 +350,8 @@ def baseline_tables(args):
     cold = json.load(open(args.coldstart)) if args.coldstart else None
     vg_info = open(args.vectorgrad_info).read().strip() if args.vectorgrad_info else None
     out = machine_section(args.jmh, np_b, torch_b, cold, vg_info)
-    for section in (kernel_section, ndarray_section, gemm_section, training_section):
+    for section in (kernel_section, ndarray_section, ndarray_ops_section, ndarray_unary_ops_section,
+                    manipulation_section, gemm_section, conv_section, training_section):
         out += table(section(np_b, torch_b))
     return out + coldstart_section(cold)
 

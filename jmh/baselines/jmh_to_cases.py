@@ -12,7 +12,9 @@ import sys
 
 FAMILIES = {"AddBenchmark": "kernel", "AxpyBenchmark": "kernel", "UnaryBenchmark": "kernel",
             "ReduceBenchmark": "kernel", "SoftmaxBenchmark": "kernel", "NDArrayBenchmark": "ndarray",
-            "GemmBenchmark": "gemm", "AutodiffBenchmark": "autodiff", "TrainingStepBenchmark": "training"}
+            "GemmBenchmark": "gemm", "AutodiffBenchmark": "autodiff", "TrainingStepBenchmark": "training",
+            "ManipulationBenchmark": "manipulation", "ScanSortBenchmark": "scan", "Conv2DBenchmark": "conv",
+            "NDArrayOpsBenchmark": "ndarrayOps", "NDArrayUnaryOpsBenchmark": "ndarrayUnaryOps"}
 RENAMES = {("AddBenchmark", "simd"): "add", ("AddBenchmark", "scalar"): "add",
            ("AddBenchmark", "simdBroadcastRight"): "addScalar", ("AddBenchmark", "scalarBroadcastRight"): "addScalar",
            ("AxpyBenchmark", "simd"): "axpy", ("AxpyBenchmark", "scalar"): "axpy"}

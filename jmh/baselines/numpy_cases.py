@@ -6,12 +6,25 @@ Families and the JMH classes they mirror (sizes are the JMH @Param values, so ro
   ndarray  NDArrayBenchmark: the same ops allocating their result, as NDArray always does
   gemm     GemmBenchmark: square C = A·B, float32 and float64
   training TrainingStepBenchmark.twoLargeMatmulsOnly: the step's two large products
+  kernel   UnaryBenchmark's erf / gelu / geluTanh / softplus too (erf from scipy.special when installed:
+           NumPy has no erf ufunc; without scipy those rows carry PyTorch's figure only)
+  manipulation     ManipulationBenchmark: np.take rows / elements, np.concatenate whole / along rows
+  scan             ScanSortBenchmark: np.cumsum 1-D and along axis 0, the ten largest with their indices
+  ndarrayOps       NDArrayOpsBenchmark: binary and comparison ufuncs per op/dtype, result allocated
+  ndarrayUnaryOps  NDArrayUnaryOpsBenchmark: unary ufuncs per op/dtype, contiguous and on a transposed view
+(Conv2DBenchmark has no NumPy row: NumPy has no convolution a user would reach for; see torch_cases.py.)
 To add an op: write a function below with @grid(...) or @case(...) returning the callable to time.
 """
 import numpy as np
 
 from harness import case, grid
-from sizes import GEMM_SIZES, KERNEL_SIZES, NDARRAY_SIZES, SOFTMAX_SIZES
+from sizes import (GEMM_SIZES, KERNEL_SIZES, MANIPULATION_SIZES, NDARRAY_OPS_ROWS, NDARRAY_OPS_SIZES, NDARRAY_SIZES,
+                   NDARRAY_UNARY_ROWS, SCAN_SIZES, SOFTMAX_SIZES)
+
+try:
+    from scipy.special import erf as _erf   # NumPy itself has no erf ufunc
+except ImportError:
+    _erf = None
 
 
 def uniform(n, lo=-1.0, hi=1.0, seed=42, dtype=np.float32):
@@ -63,7 +76,7 @@ def k_sigmoid(n):
     def f():
         np.negative(x, out=out)
         np.exp(out, out=out)
-        out += 1
+        np.add(out, 1, out=out)
         np.reciprocal(out, out=out)
     return f
 
@@ -111,7 +124,7 @@ def k_log_softmax(n):
     def f():
         m = x.max()
         np.subtract(x, m, out=out)
-        out -= np.log(np.exp(out).sum())
+        np.subtract(out, np.log(np.exp(out).sum()), out=out)
     return f
 
 
@@ -216,3 +229,187 @@ def two_large_matmuls(batch):
         x @ w1
         return x.T @ dh
     return f
+
+
+# ---- kernel: UnaryBenchmark's activations (float32 in [-1, 1), written into a preallocated output) ----
+
+_SQRT_HALF = np.float32(0.5 ** 0.5)
+_GELU_TANH_C = np.float32((2 / np.pi) ** 0.5)
+
+if _erf is not None:
+    @grid("kernel", "erf", "n", KERNEL_SIZES)
+    def k_erf(n):
+        x, out = uniform(n), np.empty(n, np.float32)
+        return lambda: _erf(x, out=out)
+
+    @grid("kernel", "gelu", "n", KERNEL_SIZES)
+    def k_gelu(n):
+        # x/2 · (1 + erf(x/√2)) in place: what a NumPy user writes without a fused gelu ufunc
+        x, out = uniform(n), np.empty(n, np.float32)
+
+        def f():
+            np.multiply(x, _SQRT_HALF, out=out)
+            _erf(out, out=out)
+            np.add(out, 1, out=out)
+            np.multiply(out, x, out=out)
+            np.multiply(out, np.float32(0.5), out=out)
+        return f
+
+
+@grid("kernel", "geluTanh", "n", KERNEL_SIZES)
+def k_gelu_tanh(n):
+    # x/2 · (1 + tanh(√(2/π) · (x + 0.044715 x³))) in place
+    x, out = uniform(n), np.empty(n, np.float32)
+
+    def f():
+        np.multiply(x, x, out=out)
+        np.multiply(out, np.float32(0.044715), out=out)
+        np.add(out, 1, out=out)
+        np.multiply(out, x, out=out)
+        np.multiply(out, _GELU_TANH_C, out=out)
+        np.tanh(out, out=out)
+        np.add(out, 1, out=out)
+        np.multiply(out, x, out=out)
+        np.multiply(out, np.float32(0.5), out=out)
+    return f
+
+
+@grid("kernel", "softplus", "n", KERNEL_SIZES)
+def k_softplus(n):
+    # log(1 + exp(x)) without overflow: one ufunc
+    x, out = uniform(n), np.empty(n, np.float32)
+    return lambda: np.logaddexp(np.float32(0), x, out=out)
+
+
+# ---- manipulation: ManipulationBenchmark (size floats in each result, allocated) ----
+
+@grid("manipulation", "gatherRows", "size", MANIPULATION_SIZES)
+def m_gather_rows(size):
+    rng = np.random.default_rng(42)
+    table = rng.uniform(-1, 1, (4 * size // 16, 16)).astype(np.float32)
+    ids = rng.integers(0, 4 * size // 16, size // 16).astype(np.int32)
+    return lambda: np.take(table, ids, axis=0)
+
+
+@grid("manipulation", "gatherElements", "size", MANIPULATION_SIZES)
+def m_gather_elements(size):
+    rng = np.random.default_rng(42)
+    vector, ids = rng.uniform(-1, 1, size).astype(np.float32), rng.integers(0, size, size).astype(np.int32)
+    return lambda: np.take(vector, ids)
+
+
+@grid("manipulation", "concat", "size", MANIPULATION_SIZES)
+def m_concat(size):
+    a, b = uniform(size // 2), uniform(size // 2, seed=43)
+    return lambda: np.concatenate([a, b])
+
+
+@grid("manipulation", "concatRows", "size", MANIPULATION_SIZES)
+def m_concat_rows(size):
+    a, b = uniform(size // 2).reshape(size // 40, 20), uniform(size // 2, seed=43).reshape(size // 40, 20)
+    return lambda: np.concatenate([a, b], axis=1)
+
+
+# ---- scan: ScanSortBenchmark (float32 in [-1, 1), result allocated) ----
+
+@grid("scan", "cumsum", "n", SCAN_SIZES)
+def s_cumsum(n):
+    x = uniform(n)
+    return lambda: np.cumsum(x)
+
+
+@grid("scan", "cumsumAxis0", "n", SCAN_SIZES)
+def s_cumsum_axis0(n):
+    m = uniform(n).reshape(n // 100, 100)
+    return lambda: np.cumsum(m, axis=0)
+
+
+@grid("scan", "topK10", "n", SCAN_SIZES)
+def s_top_k10(n):
+    # NumPy has no top-k: argpartition finds the ten largest in O(n), then only those ten are sorted
+    # (descending, as topK returns them) -- faster than the np.argsort(-x)[:10] a casual user writes
+    x = uniform(n)
+
+    def f():
+        idx = np.argpartition(x, n - 10)[n - 10:]
+        idx = idx[np.argsort(x[idx])[::-1]]
+        return x[idx], idx
+    return f
+
+
+# ---- ndarrayOps / ndarrayUnaryOps: NDArrayOpsBenchmark, NDArrayUnaryOpsBenchmark (result allocated) ----
+
+_BINARY = {"add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.divide, "maximum": np.maximum,
+           "minimum": np.minimum, "lt": np.less, "eq": np.equal}
+_UNARY = {"neg": np.negative, "abs": np.abs, "square": np.square, "sign": np.sign, "sqrt": np.sqrt}
+
+
+def _operand(dtype, lo, hi, shape, rng):
+    """The benchmark's operands: floats uniform in [lo, hi), integers in [lo, hi)."""
+    if dtype.startswith("int"):
+        return rng.integers(int(lo), int(hi), shape).astype(dtype)
+    return rng.uniform(lo, hi, shape).astype(dtype)
+
+
+def _binary_operands(row, size):
+    name, dtype = row.split("/")
+    lo, hi = (1, 2) if dtype.startswith("float") else (-50, 50)
+    rng = np.random.default_rng(42)
+    a, b = _operand(dtype, lo, hi, size, rng), _operand(dtype, lo, hi, size, rng)
+    scalar = _operand(dtype, lo, hi, (), rng)                    # a 0-d array, as the benchmark's
+    matrix, row_vec = _operand(dtype, lo, hi, (size // 100, 100), rng), _operand(dtype, lo, hi, 100, rng)
+    return _BINARY[name], a, b, scalar, matrix, row_vec
+
+
+@grid("ndarrayOps", "arrays", "row", NDARRAY_OPS_ROWS, size=NDARRAY_OPS_SIZES[0])
+@grid("ndarrayOps", "arrays", "row", NDARRAY_OPS_ROWS, size=NDARRAY_OPS_SIZES[1])
+def nd_ops_arrays(row, size):
+    op, a, b, _, _, _ = _binary_operands(row, size)
+    return lambda: op(a, b)
+
+
+@grid("ndarrayOps", "scalarRight", "row", NDARRAY_OPS_ROWS, size=NDARRAY_OPS_SIZES[0])
+@grid("ndarrayOps", "scalarRight", "row", NDARRAY_OPS_ROWS, size=NDARRAY_OPS_SIZES[1])
+def nd_ops_scalar_right(row, size):
+    op, a, _, s, _, _ = _binary_operands(row, size)
+    return lambda: op(a, s)
+
+
+@grid("ndarrayOps", "scalarLeft", "row", NDARRAY_OPS_ROWS, size=NDARRAY_OPS_SIZES[0])
+@grid("ndarrayOps", "scalarLeft", "row", NDARRAY_OPS_ROWS, size=NDARRAY_OPS_SIZES[1])
+def nd_ops_scalar_left(row, size):
+    op, a, _, s, _, _ = _binary_operands(row, size)
+    return lambda: op(s, a)
+
+
+@grid("ndarrayOps", "broadcastRow", "row", NDARRAY_OPS_ROWS, size=NDARRAY_OPS_SIZES[0])
+@grid("ndarrayOps", "broadcastRow", "row", NDARRAY_OPS_ROWS, size=NDARRAY_OPS_SIZES[1])
+def nd_ops_broadcast_row(row, size):
+    op, _, _, _, m, r = _binary_operands(row, size)
+    return lambda: op(m, r)
+
+
+def _unary_operands(row, size):
+    name, dtype = row.split("/")
+    lo = 0 if name == "sqrt" else -50
+    rng = np.random.default_rng(42)
+    a, m = _operand(dtype, lo, 50, size, rng), _operand(dtype, lo, 50, (size // 100, 100), rng)
+    if name == "relu":
+        zero = np.zeros((), dtype)
+        return (lambda v: np.maximum(v, zero)), a, m
+    return _UNARY[name], a, m
+
+
+@grid("ndarrayUnaryOps", "contiguous", "row", NDARRAY_UNARY_ROWS, size=NDARRAY_OPS_SIZES[0])
+@grid("ndarrayUnaryOps", "contiguous", "row", NDARRAY_UNARY_ROWS, size=NDARRAY_OPS_SIZES[1])
+def nd_unary_contiguous(row, size):
+    op, a, _ = _unary_operands(row, size)
+    return lambda: op(a)
+
+
+@grid("ndarrayUnaryOps", "transposed", "row", NDARRAY_UNARY_ROWS, size=NDARRAY_OPS_SIZES[0])
+@grid("ndarrayUnaryOps", "transposed", "row", NDARRAY_UNARY_ROWS, size=NDARRAY_OPS_SIZES[1])
+def nd_unary_transposed(row, size):
+    # the ufunc walks the transposed view itself (its result keeps the view's memory order, order='K')
+    op, _, m = _unary_operands(row, size)
+    return lambda: op(m.T)

@@ -6,13 +6,18 @@ Families and the JMH classes they mirror:
   training  TrainingStepBenchmark: nn.Sequential 784-128-10 with CrossEntropyLoss and torch.optim SGD/Adam
             (what Model.trainOnBatch does), the forward + loss alone, and the step's two large products
   kernel, ndarray, gemm   the same element-wise, reduction and GEMM rows as numpy_cases.py, in torch
+            (UnaryBenchmark's erf / gelu / geluTanh / softplus as torch.special.erf and torch.nn.functional)
+  manipulation, scan      ManipulationBenchmark and ScanSortBenchmark: index_select / take / cat, cumsum, topk
+  conv      Conv2DBenchmark: F.conv2d 3x3, padding 1, with bias, forward and forward + backward, in PyTorch's
+            own NCHW layout (a PyTorch user's data already is; oneDNN or the native kernel picks the algorithm)
 To add an op or layer: write a function below with @grid(...) or @case(...) returning the callable to time.
 """
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 from harness import case, grid
-from sizes import GEMM_SIZES, KERNEL_SIZES, NDARRAY_SIZES, SOFTMAX_SIZES
+from sizes import CONV_SHAPES, GEMM_SIZES, KERNEL_SIZES, MANIPULATION_SIZES, NDARRAY_SIZES, SCAN_SIZES, SOFTMAX_SIZES
 
 
 def uniform(n, lo=-1.0, hi=1.0, seed=42, dtype=torch.float32):
@@ -238,3 +243,111 @@ for _dtype in ("float32", "float64"):
         a, b = torch.rand(n, n, dtype=dt) * 2 - 1, torch.rand(n, n, dtype=dt) * 2 - 1
         c = torch.empty(n, n, dtype=dt)
         return lambda: torch.matmul(a, b, out=c)
+
+
+# ---- kernel: UnaryBenchmark's activations (float32 in [-1, 1)) ----
+
+@grid("kernel", "erf", "n", KERNEL_SIZES)
+def k_erf(n):
+    x, out = uniform(n), torch.empty(n)
+    return lambda: torch.special.erf(x, out=out)
+
+
+@grid("kernel", "gelu", "n", KERNEL_SIZES)
+def k_gelu(n):
+    x = uniform(n)
+    return lambda: F.gelu(x)                             # no out= form: allocates, as nn.GELU does
+
+
+@grid("kernel", "geluTanh", "n", KERNEL_SIZES)
+def k_gelu_tanh(n):
+    x = uniform(n)
+    return lambda: F.gelu(x, approximate="tanh")
+
+
+@grid("kernel", "softplus", "n", KERNEL_SIZES)
+def k_softplus(n):
+    x = uniform(n)
+    return lambda: F.softplus(x)
+
+
+# ---- manipulation: ManipulationBenchmark (size floats in each result, allocated) ----
+
+@grid("manipulation", "gatherRows", "size", MANIPULATION_SIZES)
+def m_gather_rows(size):
+    g = torch.Generator().manual_seed(42)
+    table = torch.rand(4 * size // 16, 16, generator=g) * 2 - 1
+    ids = torch.randint(0, 4 * size // 16, (size // 16,), generator=g)
+    return lambda: torch.index_select(table, 0, ids)      # what nn.Embedding's forward does
+
+
+@grid("manipulation", "gatherElements", "size", MANIPULATION_SIZES)
+def m_gather_elements(size):
+    g = torch.Generator().manual_seed(42)
+    vector, ids = torch.rand(size, generator=g) * 2 - 1, torch.randint(0, size, (size,), generator=g)
+    return lambda: torch.take(vector, ids)
+
+
+@grid("manipulation", "concat", "size", MANIPULATION_SIZES)
+def m_concat(size):
+    a, b = uniform(size // 2), uniform(size // 2, seed=43)
+    return lambda: torch.cat([a, b])
+
+
+@grid("manipulation", "concatRows", "size", MANIPULATION_SIZES)
+def m_concat_rows(size):
+    a, b = uniform(size // 2).reshape(size // 40, 20), uniform(size // 2, seed=43).reshape(size // 40, 20)
+    return lambda: torch.cat([a, b], 1)
+
+
+# ---- scan: ScanSortBenchmark (float32 in [-1, 1), result allocated) ----
+
+@grid("scan", "cumsum", "n", SCAN_SIZES)
+def s_cumsum(n):
+    x = uniform(n)
+    return lambda: torch.cumsum(x, 0)
+
+
+@grid("scan", "cumsumAxis0", "n", SCAN_SIZES)
+def s_cumsum_axis0(n):
+    m = uniform(n).reshape(n // 100, 100)
+    return lambda: torch.cumsum(m, 0)
+
+
+@grid("scan", "topK10", "n", SCAN_SIZES)
+def s_top_k10(n):
+    x = uniform(n)
+    return lambda: torch.topk(x, 10)
+
+
+# ---- conv: Conv2DBenchmark (one thread, like the benchmark's -Dvectorgrad.threads=1) ----
+
+def _conv_operands(shape):
+    n, h, w, c, f = (int(p) for p in shape.replace("-", "x").split("x"))
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(n, c, h, w, generator=g, requires_grad=True)
+    weight = torch.randn(f, c, 3, 3, generator=g, requires_grad=True)
+    bias = torch.zeros(f, requires_grad=True)
+    dy = torch.randn(n, f, h, w, generator=g)
+    return x, weight, bias, dy
+
+
+@grid("conv", "forward", "shape", CONV_SHAPES)
+def conv_forward(shape):
+    x, weight, bias, _ = _conv_operands(shape)
+
+    def f():
+        with torch.no_grad():
+            return F.conv2d(x, weight, bias, padding=1)
+    return f
+
+
+@grid("conv", "forwardBackward", "shape", CONV_SHAPES)
+def conv_forward_backward(shape):
+    # the gradients of sum(y · dy) for the input, kernel and bias: y.backward(dy) with all three requiring grad
+    x, weight, bias, dy = _conv_operands(shape)
+
+    def f():
+        y = F.conv2d(x, weight, bias, padding=1)
+        return torch.autograd.grad(y, (x, weight, bias), dy)
+    return f
