@@ -3,6 +3,7 @@ package dev.vectorgrad.autodiff;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.ndarray.ArrayPrinter;
 import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.Leases;
 import dev.vectorgrad.ndarray.Op;
 import dev.vectorgrad.ndarray.OpHook;
 import dev.vectorgrad.ndarray.OpRecorder;
@@ -35,6 +36,9 @@ public class Variable extends NDArray {
     // The value as an unrecorded array, made at most once per assignment so that tapes can key their
     // records of this value's uses to the variable; cleared by every assignment.
     private NDArray snapshot;
+    // ---- buffer recycling ----
+    // The lease generation the snapshot was made in: an optimizer that rewrote the buffer in place revoked it.
+    private Leases.Generation snapshotGeneration;
 
     /** A trainable variable named {@code Variable:0} holding a copy of {@code initial}. */
     public Variable(NDArray initial) {
@@ -108,9 +112,11 @@ public class Variable extends NDArray {
     /** The current value as an unrecorded, immutable array (cached until the next assignment). */
     NDArray snapshot() {
         NDArray s = snapshot;
-        if (s == null) {
+        Leases.Generation g = snapshotGeneration;
+        if (s == null || g != null && g.revoked()) {
             s = current();
             snapshot = s;
+            snapshotGeneration = Leases.generation(Internals.view(this).data());
         }
         return s;
     }
@@ -121,6 +127,7 @@ public class Variable extends NDArray {
 
     private void replace(NDArray value) {
         snapshot = null;
+        snapshotGeneration = null;
         replaceValues(value);
     }
 

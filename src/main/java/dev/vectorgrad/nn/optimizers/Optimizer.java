@@ -5,6 +5,7 @@ import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.Internals;
+import dev.vectorgrad.ndarray.Leases;
 import dev.vectorgrad.ndarray.Shapes;
 import dev.vectorgrad.ndarray.Strided;
 import java.util.ArrayList;
@@ -25,11 +26,13 @@ import java.util.Map;
  * step {@code t} the bias corrections use is {@code iterations() + 1}. Float32 variables are updated in float32
  * arithmetic, float64 in float64, as Keras casts the hyper-parameters to the variable's dtype.
  *
- * <p>Memory, a deliberate choice: each step computes a variable's new value into a <em>new</em> buffer and
- * hands it to {@link Variable#assign}, which adopts it without copying; the slot arrays are updated in place.
- * So a step allocates one weight-sized buffer per variable and nothing else, and every array read from a
- * variable before the step (views, the tape's saved inputs, {@code readValue()}) keeps its old values, as
- * NDArrays are immutable. Writing into the old buffer would save that allocation but break this promise.
+ * <p>Memory: the slot arrays are updated in place. A variable's new value is written into its own buffer when
+ * no array but the variable can read the old value: the buffer was installed by this optimizer, and every array
+ * made on it since was made inside a training step ({@code Model.fit}/{@code trainOnBatch}), whose arrays the
+ * update revokes (reading one afterwards throws {@link IllegalStateException}; see
+ * {@code dev.vectorgrad.ndarray.Leases}). Otherwise (a {@code readValue()} or view kept outside a step, a
+ * custom loop's tape, the first step) the new value goes into a <em>new</em> buffer that {@link Variable#assign}
+ * adopts, so every array read from a variable before the step keeps its old values, as NDArrays are immutable.
  * Gradients that are not dense row-major arrays of the variable's dtype are copied once to become so.
  *
  * <p>Not thread-safe: one optimizer belongs to one training loop.
@@ -130,9 +133,15 @@ public abstract class Optimizer {
         Strided g = dense(Internals.view(grad), t);
         int n = w.size();
         Object[] s = slots.computeIfAbsent(v, k -> createSlots(t, n));
-        Object out = Convert.allocate(t, n);
+        // ---- buffer recycling: write in place when no live array but the variable can see the old value ----
+        boolean inPlace = w.offset() == 0 && Convert.length(w.data()) == n && g.data() != w.data()
+                && Leases.reclaim(w.data());
+        Object out = inPlace ? w.data() : Convert.allocate(t, n);
         update(w.data(), w.offset(), g.data(), g.offset(), s, out, n, step);
-        v.assign(Internals.wrap(t, out, v.shape()));
+        if (!inPlace) {
+            v.assign(Internals.wrap(t, out, v.shape()));
+            Leases.lease(out); // only the variable refers to it: the next step (in a scope) may reuse it
+        }
     }
 
     /** {@code x} itself when it is a dense row-major run of {@code t}, else a row-major copy. */
@@ -150,7 +159,8 @@ public abstract class Optimizer {
     protected abstract Object[] createSlots(DType dtype, int size);
 
     /**
-     * Writes the variable's new value into {@code out} (a fresh buffer) from its current value {@code w} and the
+     * Writes the variable's new value into {@code out} (a fresh buffer, or {@code w} itself: read each element
+     * before writing the same index) from its current value {@code w} and the
      * gradient {@code g}, updating {@code slots} in place. The arrays are all {@code float[]} or all
      * {@code double[]}; {@code step} is {@code iterations() + 1}.
      */
