@@ -34,6 +34,9 @@ import java.util.Map;
  * custom loop's tape, the first step) the new value goes into a <em>new</em> buffer that {@link Variable#assign}
  * adopts, so every array read from a variable before the step keeps its old values, as NDArrays are immutable.
  * Gradients that are not dense row-major arrays of the variable's dtype are copied once to become so.
+ * A thread that reads a variable (not a snapshot of it) while another thread's {@code fit} updates it in place
+ * may see a mix of old and new elements, as with TensorFlow's optimizers ({@code use_locking=False}); take
+ * {@code readValue()} between steps instead.
  *
  * <p>Not thread-safe: one optimizer belongs to one training loop.
  */
