@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A named, mutable array: TensorFlow's {@code tf.Variable}. Ops on a variable read its current value;
  * {@link #assign}, {@link #assignAdd} and {@link #assignSub} replace that value (shape and dtype must
  * match). Arrays computed earlier, and {@link #readValue()} snapshots, keep the values they were made
- * from, because a variable never writes into a buffer it has handed out: it swaps in a new one.
+ * from, because a variable never writes into a buffer it has handed out: it swaps in a new one. (The one
+ * exception is an optimizer step inside {@code Model.fit}/{@code trainOnBatch}, which may rewrite the buffer in
+ * place after revoking the arrays made from it during that step: reading one then throws
+ * {@link IllegalStateException}. An array made outside a step pins the buffer; see {@code ndarray.Leases}.)
  *
  * <p>Inside an open {@link GradientTape} a trainable variable that is read (used as an op input) is
  * watched automatically, and the tape records the value it had at that moment, so a later
