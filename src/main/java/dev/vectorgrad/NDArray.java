@@ -8,6 +8,8 @@ import dev.vectorgrad.ndarray.ComplexOps;
 import dev.vectorgrad.ndarray.Convert;
 import dev.vectorgrad.ndarray.Elementwise;
 import dev.vectorgrad.ndarray.NDArrayAccess;
+import dev.vectorgrad.ndarray.Leases;
+import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Logical;
 import dev.vectorgrad.ndarray.MatMul;
 import dev.vectorgrad.ndarray.MathOps;
@@ -62,10 +64,15 @@ public class NDArray {
     private final int offset;
     // Replaced (never written into) when a Variable is assigned, so views stay immutable snapshots.
     private volatile Object data;
+    // ---- buffer recycling (see ndarray.Leases) ----
+    // Non-null when this array was made inside a training step on a buffer the optimizer may later overwrite:
+    // once revoked, reading this array throws instead of returning the new values. Null for Variables.
+    private final Leases.Generation generation;
 
     NDArray(DType dtype, Object data, int[] shape, int[] strides, int offset) {
         this.dtype = dtype;
         this.data = data;
+        this.generation = Leases.track(data);
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
@@ -86,6 +93,7 @@ public class NDArray {
         this.strides = Shapes.rowMajorStrides(shape);
         this.offset = 0;
         this.data = Convert.contiguous(v, dtype);
+        this.generation = null;
     }
 
     /**
@@ -96,13 +104,25 @@ public class NDArray {
         Strided v = value.view();
         if (v.offset() == 0 && v.isContiguous() && Shapes.size(v.shape()) == Convert.length(v.data())) {
             this.data = v.data(); // buffers are never written after creation, so sharing is safe
+            Leases.pin(v.data()); // ...and an optimizer must not recycle a buffer that another variable adopted
         } else {
             this.data = Convert.contiguous(v, dtype);
         }
     }
 
     Strided view() {
-        return new Strided(dtype, data, offset, shape, strides);
+        return new Strided(dtype, data(), offset, shape, strides);
+    }
+
+    /** The buffer, after checking that a training step has not recycled it under this array. */
+    private Object data() {
+        Leases.Generation g = generation;
+        if (g != null && g.revoked()) {
+            throw new IllegalStateException("this array was made during a training step from a variable's value, "
+                    + "whose buffer the optimizer has since reused for the variable's next value; keep a copy "
+                    + "(or readValue() outside the step) to read a weight after the step");
+        }
+        return data;
     }
 
     private static NDArray wrap(Strided s) {
@@ -333,7 +353,7 @@ public class NDArray {
                 throw new IllegalArgumentException("of: ragged blocks: block 0 has shape " + Shapes.format(inner)
                         + ", block " + i + " has shape " + Shapes.format(parts[i].shape));
             }
-            System.arraycopy(parts[i].data, 0, out, i * block, block);
+            System.arraycopy(parts[i].data(), 0, out, i * block, block);
         }
         return dense(t, out, new int[] {parts.length, inner[0], inner[1]});
     }
@@ -612,7 +632,7 @@ public class NDArray {
         if (Arrays.equals(t, shape)) {
             return this;
         }
-        NDArray out = new NDArray(dtype, data, t, Shapes.broadcastStrides(shape, strides, t), offset);
+        NDArray out = new NDArray(dtype, data(), t, Shapes.broadcastStrides(shape, strides, t), offset);
         record1(Op.BROADCAST_TO, out, this, null);
         return out;
     }
@@ -679,7 +699,7 @@ public class NDArray {
 
     /** The same values with no gradient flowing through (TensorFlow's {@code tf.stop_gradient}). */
     public NDArray stopGradient() {
-        return new NDArray(dtype, data, shape, strides, offset);
+        return new NDArray(dtype, data(), shape, strides, offset);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -2034,7 +2054,7 @@ public class NDArray {
         if (dtype != DType.STRING) {
             throw new IllegalArgumentException("getString: the array has dtype " + dtype + ", not string");
         }
-        return ((String[]) data)[flatIndex("getString", index)];
+        return ((String[]) data())[flatIndex("getString", index)];
     }
 
     /** The element at {@code index} as a complex number (a real array's element with imaginary part 0). */
@@ -2043,11 +2063,11 @@ public class NDArray {
             throw new IllegalArgumentException("getComplex: the array has dtype string");
         }
         int i = flatIndex("getComplex", index);
-        if (data instanceof ComplexBuffer c) {
+        if (data() instanceof ComplexBuffer c) {
             return new Complex(c.re(i), c.im(i));
         }
         double[] one = new double[1];
-        Convert.toF64(dtype, data, i, 1, 1, one, 0);
+        Convert.toF64(dtype, data(), i, 1, 1, one, 0);
         return new Complex(one[0], 0);
     }
 

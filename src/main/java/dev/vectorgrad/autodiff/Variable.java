@@ -3,6 +3,8 @@ package dev.vectorgrad.autodiff;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.ndarray.ArrayPrinter;
 import dev.vectorgrad.ndarray.NDArrayAccess;
+import dev.vectorgrad.ndarray.Leases;
+import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Op;
 import dev.vectorgrad.ndarray.OpHook;
 import dev.vectorgrad.ndarray.OpRecorder;
@@ -14,7 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A named, mutable array: TensorFlow's {@code tf.Variable}. Ops on a variable read its current value;
  * {@link #assign}, {@link #assignAdd} and {@link #assignSub} replace that value (shape and dtype must
  * match). Arrays computed earlier, and {@link #readValue()} snapshots, keep the values they were made
- * from, because a variable never writes into a buffer it has handed out: it swaps in a new one.
+ * from, because a variable never writes into a buffer it has handed out: it swaps in a new one. (The one
+ * exception is an optimizer step inside {@code Model.fit}/{@code trainOnBatch}, which may rewrite the buffer in
+ * place after revoking the arrays made from it during that step: reading one then throws
+ * {@link IllegalStateException}. An array made outside a step pins the buffer; see {@code ndarray.Leases}.)
  *
  * <p>Inside an open {@link GradientTape} a trainable variable that is read (used as an op input) is
  * watched automatically, and the tape records the value it had at that moment, so a later
@@ -35,6 +40,9 @@ public class Variable extends NDArray {
     // The value as an unrecorded array, made at most once per assignment so that tapes can key their
     // records of this value's uses to the variable; cleared by every assignment.
     private NDArray snapshot;
+    // ---- buffer recycling ----
+    // The lease generation the snapshot was made in: an optimizer that rewrote the buffer in place revoked it.
+    private Leases.Generation snapshotGeneration;
 
     /** A trainable variable named {@code Variable:0} holding a copy of {@code initial}. */
     public Variable(NDArray initial) {
@@ -108,9 +116,11 @@ public class Variable extends NDArray {
     /** The current value as an unrecorded, immutable array (cached until the next assignment). */
     NDArray snapshot() {
         NDArray s = snapshot;
-        if (s == null) {
+        Leases.Generation g = snapshotGeneration;
+        if (s == null || g != null && g.revoked()) {
             s = current();
             snapshot = s;
+            snapshotGeneration = Leases.generation(NDArrayAccess.view(this).data());
         }
         return s;
     }
@@ -121,6 +131,7 @@ public class Variable extends NDArray {
 
     private void replace(NDArray value) {
         snapshot = null;
+        snapshotGeneration = null;
         replaceValues(value);
     }
 

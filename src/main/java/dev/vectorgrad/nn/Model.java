@@ -5,6 +5,7 @@ import dev.vectorgrad.autodiff.GradientTape;
 import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.data.Dataset;
 import dev.vectorgrad.io.Npz;
+import dev.vectorgrad.ndarray.Leases;
 import dev.vectorgrad.nn.callbacks.Callback;
 import dev.vectorgrad.ndarray.Shapes;
 import dev.vectorgrad.nn.losses.Loss;
@@ -351,6 +352,13 @@ public abstract class Model extends Layer {
     }
 
     private double trainStep(NDArray x, NDArray y) {
+        // A step scope: the step's arrays on the weights die with it, so the optimizer may reuse weight buffers.
+        try (Leases.Scope scope = Leases.open()) {
+            return trainStepInScope(x, y);
+        }
+    }
+
+    private double trainStepInScope(NDArray x, NDArray y) {
         GradientTape tape = new GradientTape();
         NDArray pred;
         NDArray lossValue;

@@ -5,6 +5,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -42,7 +43,50 @@ public final class MaxKernel {
         return fold(x[xOff], x, xOff + 1, n - 1);
     }
 
+    /**
+     * Compare-and-blend: per vector one {@code <} compare and one blend, where the vector {@code max} that keeps
+     * Math.max's NaN and signed-zero rules is a five-instruction sequence on AVX2. A NaN never wins a {@code <}
+     * compare, so NaNs are caught by a separate {@code x != x} mask; a zero result, where {@code -0.0} may have
+     * hidden a {@code +0.0} (they compare equal), is settled by the exact vector max. Same result as
+     * {@code scalar} for every input, as the class comment promises.
+     */
     public static float simd(float[] x, int xOff, int n) {
+        requireNonEmpty(n);
+        final int lanes = Simd.F32.length();
+        int upper = n - n % (4 * lanes);
+        if (upper == 0) {
+            return scalar(x, xOff, n);
+        }
+        FloatVector acc0 = FloatVector.fromArray(Simd.F32, x, xOff);
+        FloatVector acc1 = FloatVector.fromArray(Simd.F32, x, xOff + lanes);
+        FloatVector acc2 = FloatVector.fromArray(Simd.F32, x, xOff + 2 * lanes);
+        FloatVector acc3 = FloatVector.fromArray(Simd.F32, x, xOff + 3 * lanes);
+        VectorMask<Float> nan = acc0.compare(VectorOperators.NE, acc0).or(acc1.compare(VectorOperators.NE, acc1))
+                .or(acc2.compare(VectorOperators.NE, acc2)).or(acc3.compare(VectorOperators.NE, acc3));
+        for (int i = 4 * lanes; i < upper; i += 4 * lanes) {
+            FloatVector v0 = FloatVector.fromArray(Simd.F32, x, xOff + i);
+            FloatVector v1 = FloatVector.fromArray(Simd.F32, x, xOff + i + lanes);
+            FloatVector v2 = FloatVector.fromArray(Simd.F32, x, xOff + i + 2 * lanes);
+            FloatVector v3 = FloatVector.fromArray(Simd.F32, x, xOff + i + 3 * lanes);
+            acc0 = acc0.blend(v0, acc0.compare(VectorOperators.LT, v0));
+            acc1 = acc1.blend(v1, acc1.compare(VectorOperators.LT, v1));
+            acc2 = acc2.blend(v2, acc2.compare(VectorOperators.LT, v2));
+            acc3 = acc3.blend(v3, acc3.compare(VectorOperators.LT, v3));
+            nan = nan.or(v0.compare(VectorOperators.NE, v0).or(v1.compare(VectorOperators.NE, v1))
+                    .or(v2.compare(VectorOperators.NE, v2).or(v3.compare(VectorOperators.NE, v3))));
+        }
+        if (nan.anyTrue()) {
+            return Float.NaN;
+        }
+        float m = acc0.max(acc1).max(acc2.max(acc3)).reduceLanes(VectorOperators.MAX);
+        if (m == 0.0f) {
+            return simdExact(x, xOff, n);
+        }
+        return fold(m, x, xOff + upper, n - upper);
+    }
+
+    /** The vector max with Math.max's rules in every lane: the reference for {@link #simd}'s zero case. */
+    static float simdExact(float[] x, int xOff, int n) {
         requireNonEmpty(n);
         final int lanes = Simd.F32.length();
         int upper = n - n % (4 * lanes);

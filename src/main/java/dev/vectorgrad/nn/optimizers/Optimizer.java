@@ -6,6 +6,7 @@ import dev.vectorgrad.autodiff.Variable;
 import dev.vectorgrad.kernels.optim.WeightDecayKernel;
 import dev.vectorgrad.ndarray.Args;
 import dev.vectorgrad.ndarray.Convert;
+import dev.vectorgrad.ndarray.Leases;
 import dev.vectorgrad.ndarray.NDArrayAccess;
 import dev.vectorgrad.ndarray.Shapes;
 import dev.vectorgrad.ndarray.Strided;
@@ -39,11 +40,17 @@ import java.util.Map;
  * here it is rounded to the variable's dtype (a float64 model sees the double you gave). Learning-rate
  * schedules are computed in float32, as in Keras.
  *
- * <p>Memory, a deliberate choice: each step computes a variable's new value into a <em>new</em> buffer and
- * hands it to {@link Variable#assign}, which adopts it without copying; the slot arrays are updated in place.
- * So every array read from a variable before the step (views, the tape's saved inputs, {@code readValue()})
- * keeps its old values, as NDArrays are immutable. Gradients that are not dense row-major arrays of the
- * variable's dtype are copied once to become so.
+ * <p>Memory: the slot arrays are updated in place. A variable's new value is written into its own buffer when
+ * no array but the variable can read the old value: the buffer was installed by this optimizer, and every array
+ * made on it since was made inside a training step ({@code Model.fit}/{@code trainOnBatch}), whose arrays the
+ * update revokes (reading one afterwards throws {@link IllegalStateException}; see
+ * {@code dev.vectorgrad.ndarray.Leases}). Otherwise (a {@code readValue()} or view kept outside a step, a
+ * custom loop's tape, the first step) the new value goes into a <em>new</em> buffer that {@link Variable#assign}
+ * adopts, so every array read from a variable before the step keeps its old values, as NDArrays are immutable.
+ * Gradients that are not dense row-major arrays of the variable's dtype are copied once to become so.
+ * A thread that reads a variable (not a snapshot of it) while another thread's {@code fit} updates it in place
+ * may see a mix of old and new elements, as with TensorFlow's optimizers ({@code use_locking=False}); take
+ * {@code readValue()} between steps instead.
  *
  * <p>Not thread-safe: one optimizer belongs to one training loop.
  */
@@ -229,12 +236,15 @@ public abstract class Optimizer {
         Strided g = dense(NDArrayAccess.view(grad), t);
         int n = w.size();
         Record s = slots.computeIfAbsent(v, k -> createSlots(t, n));
-        Object out = Convert.allocate(t, n);
+        // ---- buffer recycling: write in place when no live array but the variable can see the old value ----
+        boolean inPlace = w.offset() == 0 && Convert.length(w.data()) == n && g.data() != w.data()
+                && Leases.reclaim(w.data());
+        Object out = inPlace ? w.data() : Convert.allocate(t, n);
         Object wData = w.data();
         int wOff = w.offset();
         if (weightDecay > 0) {
             // Keras decays every variable before the update step reads it; the decayed weights go into out and the
-            // update then runs in place on out.
+            // update then runs in place on out (each kernel reads an element before writing the same index).
             if (out instanceof float[] o) {
                 WeightDecayKernel.run((float[]) wData, wOff, (float) weightDecay, (float) lr, o, 0, n);
             } else {
@@ -244,7 +254,10 @@ public abstract class Optimizer {
             wOff = 0;
         }
         update(wData, wOff, g.data(), g.offset(), s, out, n, step, lr);
-        v.assign(NDArrayAccess.wrap(t, out, v.shape()));
+        if (!inPlace) {
+            v.assign(NDArrayAccess.wrap(t, out, v.shape()));
+            Leases.lease(out); // only the variable refers to it: the next step (in a scope) may reuse it
+        }
     }
 
     /** {@code x} itself when it is a dense row-major run of {@code t}, else a row-major copy. */
@@ -262,10 +275,11 @@ public abstract class Optimizer {
     protected abstract Record createSlots(DType dtype, int size);
 
     /**
-     * Writes the variable's new value into {@code out} (a fresh buffer, or {@code w} itself after weight decay)
-     * from its current value {@code w} and the gradient {@code g}, updating {@code slots} in place. The arrays are
-     * all {@code float[]} or all {@code double[]}; {@code step} is {@code iterations() + 1} and {@code lr} the current
-     * learning rate, both still to be rounded to the variable's dtype as Keras casts them.
+     * Writes the variable's new value into {@code out} (a fresh buffer, or {@code w} itself: read each element
+     * before writing the same index) from its current value {@code w} and the gradient {@code g}, updating
+     * {@code slots} in place. The arrays are all {@code float[]} or all {@code double[]}; {@code step} is
+     * {@code iterations() + 1} and {@code lr} the current learning rate, both still to be rounded to the
+     * variable's dtype as Keras casts them.
      */
     protected abstract void update(Object w, int wOff, Object g, int gOff, Record slots, Object out, int n, long step, double lr);
 

@@ -129,4 +129,54 @@ class MaxMinKernelTest {
         e = assertThrows(IllegalArgumentException.class, () -> MinKernel.run(new long[0], 0, 0));
         assertEquals("min: empty input", e.getMessage());
     }
+
+    /** The compare-and-blend body: NaN in the first vectors, the loop, or the tail; zero results; all-negative. */
+    @Example
+    void floatMaxCompareAndBlendEdgeCases() {
+        int n = 1003;
+        float[] x = new float[n];
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < n; i++) x[i] = (float) -(1 + r.nextDouble());
+        assertEquals(MaxKernel.scalar(x, 0, n), MaxKernel.simd(x, 0, n), "all negative");
+        for (int at : new int[] {0, 1, 500, n - 1}) {
+            float[] y = x.clone();
+            y[at] = Float.NaN;
+            assertTrue(Float.isNaN(MaxKernel.simd(y, 0, n)), "NaN at " + at);
+        }
+        float[] z = x.clone();
+        z[700] = -0.0f;
+        assertTrue(sameBits(-0.0f, MaxKernel.simd(z, 0, n)), "-0.0 alone is the max");
+        z[13] = 0.0f;
+        assertTrue(sameBits(0.0f, MaxKernel.simd(z, 0, n)), "+0.0 found before a later -0.0");
+        z[13] = -0.0f;
+        z[900] = 0.0f;
+        assertTrue(sameBits(0.0f, MaxKernel.simd(z, 0, n)), "+0.0 after a -0.0 in the same lane");
+        z[n - 1] = Float.POSITIVE_INFINITY;
+        assertEquals(Float.POSITIVE_INFINITY, MaxKernel.simd(z, 0, n));
+    }
+
+    /** MinKernel's compare-and-blend body, mirrored: NaN anywhere, signed zeros in either order, all positive. */
+    @Example
+    void floatMinCompareAndBlendEdgeCases() {
+        int n = 1003;
+        float[] x = new float[n];
+        SplittableRandom r = new SplittableRandom(8);
+        for (int i = 0; i < n; i++) x[i] = (float) (1 + r.nextDouble());
+        assertEquals(MinKernel.scalar(x, 0, n), MinKernel.simd(x, 0, n), "all positive");
+        for (int at : new int[] {0, 1, 500, n - 1}) {
+            float[] y = x.clone();
+            y[at] = Float.NaN;
+            assertTrue(Float.isNaN(MinKernel.simd(y, 0, n)), "NaN at " + at);
+        }
+        float[] z = x.clone();
+        z[700] = 0.0f;
+        assertTrue(sameBits(0.0f, MinKernel.simd(z, 0, n)), "+0.0 alone is the min");
+        z[13] = -0.0f;
+        assertTrue(sameBits(-0.0f, MinKernel.simd(z, 0, n)), "-0.0 found before a later +0.0");
+        z[13] = 0.0f;
+        z[900] = -0.0f;
+        assertTrue(sameBits(-0.0f, MinKernel.simd(z, 0, n)), "-0.0 after a +0.0 in the same lane");
+        z[n - 1] = Float.NEGATIVE_INFINITY;
+        assertEquals(Float.NEGATIVE_INFINITY, MinKernel.simd(z, 0, n));
+    }
 }
