@@ -370,6 +370,9 @@ public final class KernelGen {
                     throw new IllegalArgumentException(VARIANTS + ": [" + r.name() + "] has no '" + required + "'");
                 }
             }
+            // a value line "|..." keeps what follows the bar verbatim, leading blanks included (a code line
+            // indented deeper than the template line it replaces)
+            r.keys().replaceAll((key, lines) -> lines.stream().map(v -> v.startsWith("|") ? v.substring(1) : v).toList());
             String templateName = r.get("template") + ".java.template";
             Map<String, String> vars = new LinkedHashMap<>();
             vars.put("Kernel", r.name());
