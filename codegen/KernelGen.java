@@ -228,7 +228,9 @@ public final class KernelGen {
                     // a multi-line row value keeps the indentation (and Javadoc " * ") of the line it replaces
                     Matcher m = INDENT.matcher(line);
                     String indent = m.lookingAt() ? m.group() : "";
-                    out.append(text.replace("\n", "\n" + indent)).append('\n');
+                    // (an empty value line stays empty: " *" in Javadoc, not " * ")
+                    out.append(text.replace("\n", "\n" + indent).replace(indent + "\n", indent.stripTrailing() + "\n")
+                            .replaceAll(java.util.regex.Pattern.quote(indent) + "$", indent.stripTrailing())).append('\n');
                 }
                 i++;
             }
