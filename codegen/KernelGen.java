@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Writes the mechanical elementwise kernels, their NDArray dispatch, the table-driven test rows, the JMH rows and
  * docs/OPS.md from one op table ({@code codegen/ops.table}) and one template per kernel shape
  * ({@code codegen/templates/*.template}), as the JDK writes its Vector API classes from
- * {@code X-Vector.java.template}. A single-file program run by the JDK's source launcher, so the build needs
+ * {@code X-Vector.java.template}. It also writes the mirror-pair kernels of {@code codegen/variants.table}
+ * (MaxKernel/MinKernel, ArgMaxKernel/ArgMinKernel), each pair from one template. A single-file program run by the JDK's source launcher, so the build needs
  * nothing but the JDK:
  *
  * <pre>
@@ -41,6 +42,8 @@ public final class KernelGen {
     /** The hand-written sections of docs/OPS.md (ops that are not elementwise kernels), appended after the table. */
     static final Path OTHER_OPS = Path.of("codegen/ops-other.md");
     static final String KERNEL_PACKAGE_DIR = "src/main/java/dev/vectorgrad/kernels/elementwise/";
+    /** Kernels generated per variant from one template each (max/min mirror pairs): kernel name and bindings. */
+    static final Path VARIANTS = Path.of("codegen/variants.table");
 
     // ---- the element types a row can name ----
 
@@ -126,6 +129,23 @@ public final class KernelGen {
     }
 
     static List<Row> readTable(Path table) throws IOException {
+        List<Row> rows = readSections(table);
+        for (Row r : rows) {
+            for (String required : List.of("kernel", "template", "types")) {
+                if (r.get(required) == null) {
+                    throw new IllegalArgumentException(table + ": [" + r.name() + "] has no '" + required + "'");
+                }
+            }
+            if (!List.of("binary", "unary", "compare").contains(String.valueOf(r.shape()))) {
+                throw new IllegalArgumentException(table + ": [" + r.name() + "] needs template binary, unary or"
+                        + " compare, or template none with shape binary, unary or compare");
+            }
+        }
+        return rows;
+    }
+
+    /** The {@code [name]} sections of a table file and their keys, unchecked. */
+    static List<Row> readSections(Path table) throws IOException {
         List<Row> rows = new ArrayList<>();
         Row current = null;
         int lineNo = 0;
@@ -143,17 +163,6 @@ public final class KernelGen {
             String key = sp < 0 ? t : t.substring(0, sp);
             String value = sp < 0 ? "" : t.substring(sp).strip();
             current.keys().computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        for (Row r : rows) {
-            for (String required : List.of("kernel", "template", "types")) {
-                if (r.get(required) == null) {
-                    throw new IllegalArgumentException(table + ": [" + r.name() + "] has no '" + required + "'");
-                }
-            }
-            if (!List.of("binary", "unary", "compare").contains(String.valueOf(r.shape()))) {
-                throw new IllegalArgumentException(table + ": [" + r.name() + "] needs template binary, unary or"
-                        + " compare, or template none with shape binary, unary or compare");
-            }
         }
         return rows;
     }
@@ -219,7 +228,9 @@ public final class KernelGen {
                     // a multi-line row value keeps the indentation (and Javadoc " * ") of the line it replaces
                     Matcher m = INDENT.matcher(line);
                     String indent = m.lookingAt() ? m.group() : "";
-                    out.append(text.replace("\n", "\n" + indent)).append('\n');
+                    // (an empty value line stays empty: " *" in Javadoc, not " * ")
+                    out.append(text.replace("\n", "\n" + indent).replace(indent + "\n", indent.stripTrailing() + "\n")
+                            .replaceAll(java.util.regex.Pattern.quote(indent) + "$", indent.stripTrailing())).append('\n');
                 }
                 i++;
             }
@@ -346,7 +357,36 @@ public final class KernelGen {
                             "kernelImports", kernelImports(generated, "dev.vectorgrad.kernels.elementwise."),
                             "rowParams", paramAnnotation(params))));
         }
+        // before docs/OPS.md, which links a variant-generated kernel's lines as it does a table-generated one's
+        files.putAll(variants(readSections(VARIANTS)));
         files.put("docs/OPS.md", opsMarkdown(rows, files));
+        return files;
+    }
+
+    /** One kernel file per entry of codegen/variants.table: its template with the entry's keys bound. */
+    static Map<String, String> variants(List<Row> entries) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        for (Row r : entries) {
+            for (String required : List.of("template", "package")) {
+                if (r.get(required) == null) {
+                    throw new IllegalArgumentException(VARIANTS + ": [" + r.name() + "] has no '" + required + "'");
+                }
+            }
+            // a value line "|..." keeps what follows the bar verbatim, leading blanks included (a code line
+            // indented deeper than the template line it replaces)
+            r.keys().replaceAll((key, lines) -> lines.stream().map(v -> v.startsWith("|") ? v.substring(1) : v).toList());
+            String templateName = r.get("template") + ".java.template";
+            Map<String, String> vars = new LinkedHashMap<>();
+            vars.put("Kernel", r.name());
+            vars.put("header", "// Generated by codegen/KernelGen.java from codegen/templates/" + templateName
+                    + " and codegen/variants.table: do not edit.\n// Regenerate with: " + REGENERATE);
+            // "types float double": #for types repeats a block per element type (the GEMM float/double twins)
+            List<Type> types = r.get("types") == null ? List.of() : r.types();
+            Map<String, Function<Deque<Scope>, List<Scope>>> lists =
+                    Map.of("types", s -> types.stream().map(t -> new Scope(t.bindings(), null, t)).toList());
+            files.put("src/main/java/dev/vectorgrad/kernels/" + r.get("package") + "/" + r.name() + ".java",
+                    expand(Files.readString(TEMPLATES.resolve(templateName)), lists, new Scope(vars, r, null)));
+        }
         return files;
     }
 
@@ -461,8 +501,12 @@ public final class KernelGen {
             } else {
                 twin = "[`" + r.kernel() + ".scalar`](" + kernelLink + ") (hand-written)";
             }
+            // a 'template none' row whose kernel codegen/variants.table generates names that entry's template
+            String template = r.template().equals("none") && text != null
+                    ? text.replaceFirst("(?s)^// Generated by codegen/KernelGen.java from codegen/templates/([^.]+)\\.java\\.template.*", "$1")
+                    : r.template();
             String kernel = "[`" + r.kernel() + "`](" + kernelLink + ")" + (text != null
-                    ? " from [" + r.template() + "](../codegen/templates/" + r.template() + ".java.template)" : "");
+                    ? " from [" + template + "](../codegen/templates/" + template + ".java.template)" : "");
             String grad = r.shape().equals("compare")
                     ? "not differentiable ([`GradientRules`](" + MAIN + "autodiff/GradientRules.java))"
                     : "[`Op." + r.opConstant() + "` in `GradientRules`](" + MAIN + "autodiff/GradientRules.java)";

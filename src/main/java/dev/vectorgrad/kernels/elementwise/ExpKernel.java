@@ -17,6 +17,9 @@ import jdk.incubator.vector.VectorOperators;
  * <p>The lanes use {@code VectorOperators.EXP} (an SVML intrinsic on x86): measured faster here than our own
  * Cody-Waite polynomial at the same 1 ulp (see {@link TanhKernel} for that polynomial). A species wider than the
  * CPU's (forced {@code vectorgrad.vectorBits}) has no intrinsic and runs the JDK's slow Java fallback.
+ * That fallback (also what the interpreter and C1 run before C2 compiles the loop) computes {@code Math.exp} per
+ * lane, so the same input can come out 1 ulp apart from one call to the next while the JIT warms up (e^20.036362f:
+ * 5.031313E8 before C2, 5.0313126E8 after): both within the promise, but not bit-reproducible across tiers.
  */
 public final class ExpKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin

@@ -124,7 +124,11 @@ class MathKernelsTest {
         assertWithin(f, f.floatUlps(), x, xOff, expected, outOff, run, outOff, n, "run");
         float[] copy = x.clone();
         f.fSimd().apply(x, xOff, x, xOff, n);
-        assertWithin(f, 0, copy, xOff, simd, outOff, x, xOff, n, "in place vs out of place");
+        // in place is held to the twin, not to the out-of-place call: the two calls may run at different JIT
+        // tiers, and the Vector API's Java fallback (interpreter, C1) computes EXP, LOG, ... per lane with Math,
+        // while C2's SVML intrinsic is within the promised ulps of it, not equal (ExpKernel float at x=20.036362
+        // differed by 1 ulp once). An aliasing bug would read already-written outputs: far more than a few ulps.
+        assertWithin(f, f.floatUlps(), copy, xOff, expected, outOff, x, xOff, n, "in place");
     }
 
     @Property
@@ -139,7 +143,7 @@ class MathKernelsTest {
         assertWithin(f, f.doubleUlps(), x, xOff, expected, outOff, run, outOff, n, "run");
         double[] copy = x.clone();
         f.dSimd().apply(x, xOff, x, xOff, n);
-        assertWithin(f, 0, copy, xOff, simd, outOff, x, xOff, n, "in place vs out of place");
+        assertWithin(f, f.doubleUlps(), copy, xOff, expected, outOff, x, xOff, n, "in place");
     }
 
     // every STEP-th float bit pattern; the emulated (wider than the CPU) species gets a coarser sweep

@@ -88,7 +88,34 @@ class UnaryTranscendentalKernelsTest {
         assertWithin(f, f.floatUlps(), x, xOff, expected, outOff, run, outOff, n, "run");
         float[] copy = x.clone();
         f.fSimd().apply(x, xOff, x, xOff, n);   // in place: out aliases x at the same offset
-        assertWithin(f, 0, copy, xOff, simd, outOff, x, xOff, n, "in place vs out of place");
+        // in place is held to the twin, not to the out-of-place call: the two calls may run at different JIT
+        // tiers, and the Vector API's Java fallback (interpreter, C1) computes EXP, LOG, ... per lane with Math,
+        // while C2's SVML intrinsic is within the promised ulps of it, not equal (ExpKernel float at x=20.036362
+        // differed by 1 ulp once). An aliasing bug would read already-written outputs: far more than a few ulps.
+        assertWithin(f, f.floatUlps(), copy, xOff, expected, outOff, x, xOff, n, "in place");
+    }
+
+    /**
+     * The input that once failed floatSimdIsWithinPromisedUlpsOfTwin at 128 bits: e^20.036362f is 5.031313E8 from
+     * the twin and from the Vector API's Java fallback (interpreter, C1: Math.exp per lane), 5.0313126E8 from C2's
+     * SVML intrinsic, so one call's result depends on the JIT tier it ran at. Warmed through the tiers here, every
+     * call, in place or not, stays within the promised 1 ulp of the twin.
+     */
+    @Example
+    void expAtTheOnceFlakyInputStaysWithinOneUlpAtEveryJitTier() {
+        float[] x = new float[67];
+        Arrays.fill(x, 20.036362f);
+        float twin = (float) Math.exp(20.036362f);
+        float[] out = new float[x.length];
+        for (int rep = 0; rep < 3000; rep++) {
+            float[] inPlace = x.clone();
+            ExpKernel.simd(x, 0, out, 0, x.length);
+            ExpKernel.simd(inPlace, 0, inPlace, 0, inPlace.length);
+            for (int i = 0; i < x.length; i++) {
+                assertThat(UnaryTestValues.ulps(twin, out[i])).as("out of place, rep %d", rep).isLessThanOrEqualTo(1);
+                assertThat(UnaryTestValues.ulps(twin, inPlace[i])).as("in place, rep %d", rep).isLessThanOrEqualTo(1);
+            }
+        }
     }
 
     @Property
@@ -103,7 +130,7 @@ class UnaryTranscendentalKernelsTest {
         assertWithin(f, f.doubleUlps(), x, xOff, expected, outOff, run, outOff, n, "run");
         double[] copy = x.clone();
         f.dSimd().apply(x, xOff, x, xOff, n);
-        assertWithin(f, 0, copy, xOff, simd, outOff, x, xOff, n, "in place vs out of place");
+        assertWithin(f, f.doubleUlps(), copy, xOff, expected, outOff, x, xOff, n, "in place");
     }
 
     // every STEP-th float bit pattern (both signs, all exponents, NaN, Inf, subnormals); the Java fallback of an

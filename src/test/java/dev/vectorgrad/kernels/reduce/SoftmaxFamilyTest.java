@@ -103,7 +103,15 @@ class SoftmaxFamilyTest {
         SoftmaxKernel.run(inPlace, xOff, inPlace, xOff, n);
         float[] run = new float[n];
         SoftmaxKernel.run(x, xOff, run, 0, n);
-        assertArrayEquals(run, Arrays.copyOfRange(inPlace, xOff, xOff + n), "in place equals out of place");
+        // in place and out of place each within the bound, not equal to each other: the two calls may run at
+        // different JIT tiers, and the Vector API's per-lane Math.exp fallback and C2's SVML exp differ by an ulp
+        for (int i = 0; i < n; i++) {
+            double bound = (Math.abs((double) x[xOff + i] - m) + Math.log(n) + 8) * U * p[i] + 0x1p-147;
+            int k = i;
+            assertTrue(Math.abs(run[i] - p[i]) <= bound, () -> "n=" + n + " i=" + k + " run=" + run[k]);
+            assertTrue(Math.abs(inPlace[xOff + i] - p[i]) <= bound, () -> "n=" + n + " i=" + k + " in place="
+                    + inPlace[xOff + k]);
+        }
     }
 
     @Property(tries = 100)
