@@ -48,8 +48,8 @@ public final class MaxKernel {
     /**
      * Compare-and-blend: per vector one {@code <} compare and one blend, where the vector {@code max} that keeps
      * Math.max's NaN and signed-zero rules is a five-instruction sequence on AVX2. A NaN never wins a {@code <}
-     * compare, so NaNs are caught by a separate {@code x != x} mask; a zero result, where {@code -0.0} may have
-     * hidden a {@code +0.0} (they compare equal), is settled by the exact vector max. Same result as
+     * compare, so NaNs are caught by a separate {@code x != x} mask; a zero result, where one signed zero may have
+     * hidden the other (they compare equal), is settled by the exact vector max. Same result as
      * {@code scalar} for every input, as the class comment promises.
      */
     public static float simd(float[] x, int xOff, int n) {
