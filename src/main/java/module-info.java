@@ -12,6 +12,7 @@ module dev.vectorgrad {
     exports dev.vectorgrad.kernels.reduce;
     exports dev.vectorgrad.kernels.matmul;
     exports dev.vectorgrad.kernels.conv;
+    exports dev.vectorgrad.kernels.rnn;
     exports dev.vectorgrad.io;
     exports dev.vectorgrad.nn;
     exports dev.vectorgrad.nn.losses;

@@ -186,6 +186,9 @@ final class GradientRules {
         // ---- convolution and pooling (attrs: the geometry): each family is closed under differentiation ----
         ConvGrad.register(r);
 
+        // ---- recurrent cells: the fused backward when nothing records, NDArray ops when something does ----
+        r.put(Op.LSTM_CELL, GradientRules::lstmCell);
+
         RULES = Collections.unmodifiableMap(r);
     }
 
@@ -231,6 +234,13 @@ final class GradientRules {
     // ------------------------------------------------------------------------------------------
     // Named rules too big for one line
     // ------------------------------------------------------------------------------------------
+
+    /** The fused LSTM step's rule: one {@code [b, 5u]} vector-Jacobian product, split into dz and dc. */
+    private static NDArray[] lstmCell(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        int u = x[1].shape()[1];
+        NDArray both = dev.vectorgrad.ndarray.RnnOps.lstmCellGrad(x[0], x[1], g);
+        return grads(need[0] ? both.slice(1, 0, 4 * u, 1) : null, need[1] ? both.slice(1, 4 * u, 5 * u, 1) : null);
+    }
 
     /** {@code g} where {@code mask} to the first input, elsewhere to the second (TF's select gradient). */
     private static NDArray[] select(NDArray mask, NDArray g, boolean na, boolean nb) {

@@ -53,5 +53,8 @@ public enum Op {
     // ---- convolution and pooling (ConvOps; attrs: the kernels.conv.ConvGeometry) ----
     CONV2D, CONV2D_BACKPROP_INPUT, CONV2D_BACKPROP_FILTER,
     DEPTHWISE_CONV2D, DEPTHWISE_CONV2D_BACKPROP_INPUT, DEPTHWISE_CONV2D_BACKPROP_FILTER,
-    MAX_POOL2D, MAX_POOL2D_GRAD, MAX_POOL2D_SELECT, AVG_POOL2D, AVG_POOL2D_GRAD
+    MAX_POOL2D, MAX_POOL2D_GRAD, MAX_POOL2D_SELECT, AVG_POOL2D, AVG_POOL2D_GRAD,
+    // ---- recurrent cells (RnnOps) ----
+    /** One fused LSTM step; inputs {@code (z, c)}, output {@code [h', c']} along axis 1. */
+    LSTM_CELL
 }
