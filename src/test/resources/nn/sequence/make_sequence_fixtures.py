@@ -13,6 +13,10 @@ Each <case>.npz holds (float32 unless said):
   dx           d sum(y * dy) / dx (absent for Embedding: ids have no gradient)
   <weight>     each weight in Keras's layout under Keras's name (kernel, recurrent_kernel, bias, ...)
   grad_<w>     d sum(y * dy) / d<weight>
+MultiHeadAttention cases hold query (as x, with dx), value (with dvalue), key (with dkey, when given) and
+mask (float 0/1, [batch, Tq, Tv], when given), and a causal flag; weights are named query_kernel, ...,
+attention_output_bias (the Keras names with "/" as "_"). They run torch.nn.functional.multi_head_attention_forward
+with separate projection weights converted from Keras's [dim, heads, keyDim] layout.
 The recurrent layers run torch's own RNN / LSTM / GRU kernels (torch._VF.rnn_tanh / lstm / gru, what
 torch.nn.RNN / LSTM / GRU call; functional_call would silently use a module's cached flat weights) with
 parameters built from the Keras-layout tensors (transposed; GRU's gate blocks reordered from Keras's z, r, h to torch's r, z, n; LSTM's
@@ -93,6 +97,50 @@ def rnn_case(name, kind, shape, units, return_sequences):
            {"kernel": kt, "recurrent_kernel": rt, "bias": bt})
 
 
+def mha_case(name, heads, key_dim, b, tq, tv, value_dim, key_dim_in=None, mask=False, causal=False):
+    d = heads * key_dim  # torch needs embed_dim = heads * head_dim and maps back to it
+    query, value = f32((b, tq, d)), f32((b, tv, value_dim))
+    key = f32((b, tv, key_dim_in)) if key_dim_in else None
+    kin = key_dim_in or value_dim
+    w = {"query_kernel": f32((d, heads, key_dim), 0.4), "query_bias": f32((heads, key_dim), 0.4),
+         "key_kernel": f32((kin, heads, key_dim), 0.4), "key_bias": f32((heads, key_dim), 0.4),
+         "value_kernel": f32((value_dim, heads, key_dim), 0.4), "value_bias": f32((heads, key_dim), 0.4),
+         "attention_output_kernel": f32((heads, key_dim, d), 0.4), "attention_output_bias": f32((d,), 0.4)}
+    t = {k: t64(v) for k, v in w.items()}
+    qt, vt = t64(query), t64(value)
+    kt = t64(key) if key is not None else vt
+    allowed = np.ones((b, tq, tv), dtype=bool)
+    extra = {}
+    if mask:
+        allowed = rng.random((b, tq, tv)) < 0.6
+        allowed[:, :, 0] = True  # every row keeps a key, so torch's -inf never makes a row NaN
+        extra["mask"] = allowed.astype(np.float32)
+    if causal:
+        allowed = allowed & np.tril(np.ones((tq, tv), dtype=bool))[None]
+    extra["causal"] = np.float32(1.0 if causal else 0.0)
+    blocked = torch.tensor(~np.repeat(allowed, heads, axis=0))  # torch: True = may not attend, [b*heads, tq, tv]
+    y, _ = F.multi_head_attention_forward(
+        qt.transpose(0, 1), kt.transpose(0, 1), vt.transpose(0, 1), d, heads,
+        None, torch.cat([t["query_bias"].reshape(-1), t["key_bias"].reshape(-1), t["value_bias"].reshape(-1)]),
+        None, None, False, 0.0,
+        t["attention_output_kernel"].reshape(d, d).T, t["attention_output_bias"],
+        training=False, need_weights=False, attn_mask=blocked, use_separate_proj_weight=True,
+        q_proj_weight=t["query_kernel"].reshape(d, d).T, k_proj_weight=t["key_kernel"].reshape(kin, d).T,
+        v_proj_weight=t["value_kernel"].reshape(value_dim, d).T)
+    y = y.transpose(0, 1)
+    dy = f32(tuple(y.shape))
+    y.backward(torch.tensor(dy, dtype=torch.float64))
+    out = {"x": query, "dy": dy, "y": y, "dx": qt.grad, "value": value, "dvalue": vt.grad}
+    if key is not None:
+        out["key"] = key
+        out["dkey"] = kt.grad
+    for k, v in w.items():
+        out[k] = v
+        out["grad_" + k] = t[k].grad
+    out.update(extra)
+    save(name, out)
+
+
 embedding_case("embedding", 11, 5, (3, 7))
 rnn_case("simple_rnn_last", "simple_rnn", (3, 5, 4), 6, False)
 rnn_case("simple_rnn_sequences", "simple_rnn", (2, 4, 3), 5, True)
@@ -100,3 +148,6 @@ rnn_case("lstm_last", "lstm", (3, 5, 4), 6, False)
 rnn_case("lstm_sequences_wide", "lstm", (2, 6, 7), 19, True)
 rnn_case("gru_last", "gru", (3, 5, 4), 6, False)
 rnn_case("gru_sequences_wide", "gru", (2, 6, 7), 19, True)
+mha_case("mha_query_value", 2, 3, 2, 5, 5, 6)
+mha_case("mha_cross_key_mask", 3, 2, 2, 4, 6, 5, key_dim_in=3, mask=True)
+mha_case("mha_causal_mask", 2, 4, 2, 5, 5, 8, mask=True, causal=True)

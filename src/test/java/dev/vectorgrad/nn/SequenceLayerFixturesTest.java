@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Embedding and the recurrent layers against PyTorch: src/test/resources/nn/sequence/make_sequence_fixtures.py
+ * Embedding, the recurrent layers and MultiHeadAttention against PyTorch: src/test/resources/nn/sequence/make_sequence_fixtures.py
  * ran torch.nn.Embedding/RNN/LSTM/GRU on Keras-layout weights and wrote the input, the weights, the output and
  * the gradients of {@code sum(y · dy)} w.r.t. the input and every weight. Each test loads the weights by their
  * Keras names, runs the layer under a tape and compares everything (float32 against float64 references).
@@ -90,6 +90,58 @@ class SequenceLayerFixturesTest {
             NDArray got = e.getValue();
             assertEquals(Arrays.toString(expected.shape()), Arrays.toString(got.shape()), () -> c.file() + " " + e.getKey());
             assertTrue(got.allClose(expected, RTOL, ATOL), () -> c.file() + " " + e.getKey() + ": max |diff| "
+                    + maxDiff(got, expected));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> multiHeadAttentionMatchesPyTorch() {
+        return Stream.of(new Object[] {"mha_query_value", 2, 3}, new Object[] {"mha_cross_key_mask", 3, 2},
+                new Object[] {"mha_causal_mask", 2, 4})
+                .map(c -> DynamicTest.dynamicTest((String) c[0], () -> checkAttention((String) c[0], (int) c[1], (int) c[2])));
+    }
+
+    private static void checkAttention(String file, int heads, int keyDim) throws IOException {
+        Map<String, NDArray> f = load(file);
+        MultiHeadAttention layer = new MultiHeadAttention(heads, keyDim);
+        NDArray q = f.get("x"), v = f.get("value"), k = f.get("key"), mask = f.get("mask");
+        boolean causal = f.get("causal").toDoubleArray()[0] != 0;
+        layer.call(q, v, k, mask, causal);
+        List<NDArray> sources = new ArrayList<>(List.of(q, v));
+        if (k != null) {
+            sources.add(k);
+        }
+        sources.addAll(layer.trainableVariables());
+        for (Variable w : layer.variables()) {
+            NDArray value = f.get(weightName(layer, w).replace('/', '_'));
+            assertNotNull(value, () -> file + ": no fixture for weight " + w.name());
+            w.assign(value);
+        }
+        NDArray y;
+        List<NDArray> grads;
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(sources.subList(0, k == null ? 2 : 3));
+            y = layer.call(q, v, k, mask, causal);
+            grads = tape.gradient(y.mul(f.get("dy")).sum(), sources);
+        }
+        Map<String, NDArray> actual = new LinkedHashMap<>();
+        actual.put("y", y);
+        actual.put("dx", grads.get(0));
+        actual.put("dvalue", grads.get(1));
+        int i = 2;
+        if (k != null) {
+            actual.put("dkey", grads.get(i++));
+        }
+        for (Variable w : layer.trainableVariables()) {
+            actual.put("grad_" + weightName(layer, w).replace('/', '_'), grads.get(i++));
+        }
+        assertEquals(8, layer.trainableVariables().size());
+        for (Map.Entry<String, NDArray> e : actual.entrySet()) {
+            NDArray expected = f.get(e.getKey());
+            assertNotNull(expected, () -> file + ": fixture has no " + e.getKey());
+            NDArray got = e.getValue();
+            assertEquals(Arrays.toString(expected.shape()), Arrays.toString(got.shape()), () -> file + " " + e.getKey());
+            assertTrue(got.allClose(expected, RTOL, ATOL), () -> file + " " + e.getKey() + ": max |diff| "
                     + maxDiff(got, expected));
         }
     }

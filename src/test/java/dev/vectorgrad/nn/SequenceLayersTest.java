@@ -96,6 +96,40 @@ class SequenceLayersTest {
     }
 
     @Test
+    void multiHeadAttentionHasKerasWeightsAndMasksAsKeras() {
+        MultiHeadAttention mha = new MultiHeadAttention(2, 3);
+        NDArray q = Rng.seeded(1).normal(DType.FLOAT32, 0, 1, 2, 4, 5);
+        NDArray v = Rng.seeded(2).normal(DType.FLOAT32, 0, 1, 2, 6, 7);
+        assertArrayEquals(new int[] {2, 4, 5}, mha.call(q, v).shape());
+        assertThat(mha.variables()).extracting(Variable::name).containsExactly(
+                "multi_head_attention/query/kernel:0", "multi_head_attention/query/bias:0",
+                "multi_head_attention/key/kernel:0", "multi_head_attention/key/bias:0",
+                "multi_head_attention/value/kernel:0", "multi_head_attention/value/bias:0",
+                "multi_head_attention/attention_output/kernel:0", "multi_head_attention/attention_output/bias:0");
+        assertArrayEquals(new int[] {5, 2, 3}, mha.variables().get(0).shape());
+        assertArrayEquals(new int[] {7, 2, 3}, mha.variables().get(2).shape());
+        assertArrayEquals(new int[] {2, 3, 5}, mha.variables().get(6).shape());
+        // causal self-attention: the first output position sees only the first input, so changing later
+        // positions leaves it unchanged
+        NDArray x = Rng.seeded(3).normal(DType.FLOAT32, 0, 1, 1, 4, 5);
+        MultiHeadAttention self = new MultiHeadAttention(2, 3);
+        NDArray a = self.call(x, x, null, null, true);
+        NDArray changed = NDArray.concat(java.util.List.of(x.slice(1, 0, 1, 1), x.slice(1, 1, 4, 1).mul(3.0)), 1);
+        NDArray b = self.call(changed, changed, null, null, true);
+        assertArrayEquals(a.slice(1, 0, 1, 1).toDoubleArray(), b.slice(1, 0, 1, 1).toDoubleArray(), 1e-6);
+        assertThat(maxAbs(a.sub(b))).isGreaterThan(1e-3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> self.call(x, x, null, NDArray.ones(DType.FLOAT32, 1, 4, 3), false));
+        assertThat(e.getMessage()).contains("attention mask shape (1, 4, 3) must be (1, 4, 4)");
+    }
+
+    private static double maxAbs(NDArray a) {
+        double m = 0;
+        for (double d : a.toDoubleArray()) m = Math.max(m, Math.abs(d));
+        return m;
+    }
+
+    @Test
     void orthogonalIsReproducibleAndOrthonormal() {
         NDArray a = Initializers.orthogonal(Rng.seeded(3), DType.FLOAT64, 7, 4);
         assertTrue(a.transpose().matmul(a).allClose(NDArray.eye(DType.FLOAT64, 4), 1e-12, 1e-12));
