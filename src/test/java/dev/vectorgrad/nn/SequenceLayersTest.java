@@ -130,6 +130,33 @@ class SequenceLayersTest {
     }
 
     @Test
+    void normalizationAdaptsPerFeatureStatistics() {
+        Normalization n = new Normalization();
+        NDArray data = NDArray.of(new double[] {1, 10, 3, 20, 5, 30, 7, 40}).reshape(2, 2, 2);
+        n.adapt(data);
+        assertThat(n.variables()).extracting(Variable::name)
+                .containsExactly("normalization/mean:0", "normalization/variance:0");
+        assertTrue(n.trainableVariables().isEmpty());
+        assertArrayEquals(new double[] {4, 25}, n.mean().toDoubleArray(), 1e-6);
+        assertArrayEquals(new double[] {5, 125}, n.variance().toDoubleArray(), 1e-4);
+        NDArray y = n.call(NDArray.of(new double[] {4 + Math.sqrt(5), 25}).reshape(1, 2));
+        assertArrayEquals(new double[] {1, 0}, y.toDoubleArray(), 1e-6);
+    }
+
+    @Test
+    void textVectorizationStandardisesSplitsAndCountsAsKeras() {
+        TextVectorization tv = new TextVectorization(6, 4);
+        // counts: the 3, cat 2, sat 2, dog 1, mat 1; ties go to the token that sorts last (Keras's lexsort[::-1])
+        tv.adapt(NDArray.of(new String[] {"The cat sat.", "THE dog; the CAT sat!", "mat"}, 3));
+        assertThat(tv.getVocabulary()).containsExactly("", "[UNK]", "the", "sat", "cat", "mat");
+        NDArray ids = tv.call(NDArray.of(new String[] {"the   cat's mat", "dog sat the cat sat"}, 2));
+        assertEquals(DType.INT64, ids.dtype());
+        assertArrayEquals(new long[] {2, 1, 5, 0, 1, 3, 2, 4}, ids.toLongArray());
+        assertThat(TextVectorization.tokens("Hello, World!  it's\tok")).containsExactly("hello", "world", "its", "ok");
+        assertThrows(IllegalArgumentException.class, () -> tv.call(NDArray.of(new double[] {1})));
+    }
+
+    @Test
     void orthogonalIsReproducibleAndOrthonormal() {
         NDArray a = Initializers.orthogonal(Rng.seeded(3), DType.FLOAT64, 7, 4);
         assertTrue(a.transpose().matmul(a).allClose(NDArray.eye(DType.FLOAT64, 4), 1e-12, 1e-12));
