@@ -56,5 +56,7 @@ public enum Op {
     MAX_POOL2D, MAX_POOL2D_GRAD, MAX_POOL2D_SELECT, AVG_POOL2D, AVG_POOL2D_GRAD,
     // ---- recurrent cells (RnnOps) ----
     /** One fused LSTM step; inputs {@code (z, c)}, output {@code [h', c']} along axis 1. */
-    LSTM_CELL
+    LSTM_CELL,
+    /** One fused GRU step ({@code reset_after}); inputs {@code (xs, hs, h)}, output the new state. */
+    GRU_CELL
 }

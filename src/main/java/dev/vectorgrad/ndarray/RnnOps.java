@@ -2,12 +2,14 @@ package dev.vectorgrad.ndarray;
 
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
+import dev.vectorgrad.kernels.rnn.GruCellKernel;
 import dev.vectorgrad.kernels.rnn.LstmCellKernel;
 import java.util.List;
 
 /**
  * Recurrent cells on NDArrays: the elementwise half of one step as one fused kernel call
- * ({@link LstmCellKernel}) instead of a dozen small recorded ops.
+ * ({@link LstmCellKernel}, {@link GruCellKernel}) instead of a dozen small recorded ops; {@code gruCell} and
+ * {@code gruCellGrad} follow the same pattern as the LSTM pair described here.
  *
  * <p>{@code lstmCell(z, c)} is the recorded op {@link Op#LSTM_CELL}. Its gradient rule calls
  * {@link #lstmCellGrad}, which runs the fused backward kernel when nothing records on the thread (the usual
@@ -80,6 +82,79 @@ public final class RnnOps {
         NDArray dzc = dc.mul(i).mul(g.square().neg().add(1.0));
         NDArray dzo = dh.mul(t).mul(o).mul(o.neg().add(1.0));
         return NDArray.concat(List.of(dzi, dzf, dzc, dzo, dc.mul(f)), 1);
+    }
+
+    /**
+     * One GRU step ({@code reset_after}): {@code xs [batch, 3·units]} ({@code x·W + b_in}), {@code hs [batch,
+     * 3·units]} ({@code h·U + b_rec}) and {@code h [batch, units]} give the new state {@code [batch, units]}
+     * (see {@link GruCellKernel}).
+     */
+    public static NDArray gruCell(NDArray xs, NDArray hs, NDArray h) {
+        int[] bu = checkGru("gruCell", xs, hs, h);
+        int b = bu[0], u = bu[1];
+        DType t = DType.promote(floatType(xs, hs), floatType(h, h));
+        Object out = Convert.allocate(t, b * u);
+        Object xd = dense(xs, t), sd = dense(hs, t), hd = dense(h, t);
+        if (t == DType.FLOAT64) {
+            GruCellKernel.forward((double[]) xd, 0, (double[]) sd, 0, (double[]) hd, 0, (double[]) out, 0, b, u);
+        } else {
+            GruCellKernel.forward((float[]) xd, 0, (float[]) sd, 0, (float[]) hd, 0, (float[]) out, 0, b, u);
+        }
+        NDArray y = Internals.wrap(t, out, b, u);
+        OpRecorder r = OpHook.current();
+        if (r != null) {
+            r.record(Op.GRU_CELL, y, new NDArray[] {xs, hs, h}, null);
+        }
+        return y;
+    }
+
+    /**
+     * The vector-Jacobian product of {@link #gruCell} for the upstream gradient {@code d [batch, units]}:
+     * {@code [batch, 7·units]}, the gradients w.r.t. {@code xs}, {@code hs} and {@code h} side by side. Fused
+     * when nothing records, composed from recorded NDArray ops otherwise (as {@link #lstmCellGrad}).
+     */
+    public static NDArray gruCellGrad(NDArray xs, NDArray hs, NDArray h, NDArray d) {
+        int[] bu = checkGru("gruCellGrad", xs, hs, h);
+        int b = bu[0], u = bu[1];
+        if (d.rank() != 2 || d.shape()[0] != b || d.shape()[1] != u) {
+            throw new IllegalArgumentException("gruCellGrad: upstream gradient shape " + Shapes.format(d.shape())
+                    + " does not match the cell's output (" + b + ", " + u + ")");
+        }
+        if (OpHook.current() != null) {
+            return composedGruGrad(xs, hs, h, d, u);
+        }
+        DType t = DType.promote(DType.promote(floatType(xs, hs), floatType(h, h)), floatType(d, d));
+        Object out = Convert.allocate(t, b * 7 * u);
+        Object xd = dense(xs, t), sd = dense(hs, t), hd = dense(h, t), dd = dense(d, t);
+        if (t == DType.FLOAT64) {
+            GruCellKernel.backward((double[]) xd, 0, (double[]) sd, 0, (double[]) hd, 0, (double[]) dd, 0,
+                    (double[]) out, 0, b, u);
+        } else {
+            GruCellKernel.backward((float[]) xd, 0, (float[]) sd, 0, (float[]) hd, 0, (float[]) dd, 0,
+                    (float[]) out, 0, b, u);
+        }
+        return Internals.wrap(t, out, b, 7 * u);
+    }
+
+    /** The GRU kernel's backward formula in recorded NDArray ops (see {@link GruCellKernel}). */
+    private static NDArray composedGruGrad(NDArray xs, NDArray hs, NDArray h, NDArray d, int u) {
+        NDArray z = xs.slice(1, 0, u, 1).add(hs.slice(1, 0, u, 1)).sigmoid();
+        NDArray r = xs.slice(1, u, 2 * u, 1).add(hs.slice(1, u, 2 * u, 1)).sigmoid();
+        NDArray hn = hs.slice(1, 2 * u, 3 * u, 1);
+        NDArray n = xs.slice(1, 2 * u, 3 * u, 1).add(r.mul(hn)).tanh();
+        NDArray dz = d.mul(h.sub(n)).mul(z).mul(z.neg().add(1.0));
+        NDArray dn = d.mul(z.neg().add(1.0)).mul(n.square().neg().add(1.0));
+        NDArray dr = dn.mul(hn).mul(r).mul(r.neg().add(1.0));
+        return NDArray.concat(List.of(dz, dr, dn, dz, dr, dn.mul(r), d.mul(z)), 1);
+    }
+
+    private static int[] checkGru(String op, NDArray xs, NDArray hs, NDArray h) {
+        if (xs.rank() != 2 || hs.rank() != 2 || h.rank() != 2 || !java.util.Arrays.equals(xs.shape(), hs.shape())
+                || xs.shape()[0] != h.shape()[0] || xs.shape()[1] != 3 * h.shape()[1]) {
+            throw new IllegalArgumentException(op + ": expected xs and hs (batch, 3·units) and h (batch, units), got "
+                    + Shapes.format(xs.shape()) + ", " + Shapes.format(hs.shape()) + " and " + Shapes.format(h.shape()));
+        }
+        return new int[] {h.shape()[0], h.shape()[1]};
     }
 
     private static int[] check(String op, NDArray z, NDArray c) {

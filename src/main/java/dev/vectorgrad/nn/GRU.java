@@ -3,6 +3,7 @@ package dev.vectorgrad.nn;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.Variable;
+import dev.vectorgrad.ndarray.RnnOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * </pre>
  * Weights {@code gru/kernel:0 [features, 3·units]} (Glorot-uniform), {@code gru/recurrent_kernel:0
  * [units, 3·units]} (orthogonal), {@code gru/bias:0 [2, 3·units]} (zeros; row 0 the input bias, row 1 the
- * recurrent one). The cell is composed from NDArray ops (only LSTM has a fused cell kernel so far).
+ * recurrent one). Each step is one {@code h·U} GEMM and one fused {@link RnnOps#gruCell} kernel, forward and
+ * backward (the input projection for all steps is one GEMM up front).
  * Configuration: units, returnSequences.
  */
 public class GRU extends Layer {
@@ -55,19 +57,12 @@ public class GRU extends Layer {
         Recurrence.checkInput(this, s, features);
         maybeBuild(s);
         Recurrence.checkInput(this, s, features);
-        int u = units;
         NDArray xw = Recurrence.projectTimeMajor(x, kernel, bias.get(0));
         NDArray recurrentBias = bias.get(1);
-        NDArray h = NDArray.zeros(DType.FLOAT32, s[0], u);
+        NDArray h = NDArray.zeros(DType.FLOAT32, s[0], units);
         List<NDArray> steps = new ArrayList<>(s[1]);
         for (int t = 0; t < s[1]; t++) {
-            NDArray xs = xw.get(t);
-            NDArray hs = h.matmul(recurrentKernel).add(recurrentBias);
-            NDArray zr = xs.slice(1, 0, 2 * u, 1).add(hs.slice(1, 0, 2 * u, 1)).sigmoid();
-            NDArray z = zr.slice(1, 0, u, 1);
-            NDArray r = zr.slice(1, u, 2 * u, 1);
-            NDArray hh = xs.slice(1, 2 * u, 3 * u, 1).add(r.mul(hs.slice(1, 2 * u, 3 * u, 1))).tanh();
-            h = hh.add(z.mul(h.sub(hh)));
+            h = RnnOps.gruCell(xw.get(t), h.matmul(recurrentKernel).add(recurrentBias), h);
             steps.add(h);
         }
         return Recurrence.output(steps, returnSequences);

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused LSTM cell's rule, first and second order, by finite differences in float64: on one cell, and
+ * The fused LSTM and GRU cells' rules, first and second order, by finite differences in float64: on one cell, and
  * through a three-step LSTM recurrence built as the LSTM layer builds it ({@code x_t·W + h·U + b} then the
  * fused cell), differentiating w.r.t. the input and the recurrent kernel. Second order runs the rule under an
  * outer tape, which takes the NDArray-op form of the backward; first order takes the fused backward kernel.
@@ -67,6 +67,26 @@ class RnnGradTest {
         check("d/dU", u -> lstm(X, W, u), U_REC);
         check("d2/dx2", gradOfTanhSum(x -> lstm(x, W, U_REC)), X);
         check("d2/dU2", gradOfTanhSum(u -> lstm(X, W, u)), U_REC);
+    }
+
+    @Test
+    void gruCellFirstAndSecondOrder() {
+        NDArray xs = RNG.normal(DType.FLOAT64, 0, 1.5, B, 3 * U);
+        NDArray hs = RNG.normal(DType.FLOAT64, 0, 1.5, B, 3 * U);
+        NDArray h = RNG.normal(DType.FLOAT64, 0, 1, B, U);
+        check("d/dxs", a -> RnnOps.gruCell(a, hs, h).square(), xs);
+        check("d/dhs", a -> RnnOps.gruCell(xs, a, h).square(), hs);
+        check("d/dh", a -> RnnOps.gruCell(xs, hs, a).square(), h);
+        check("d2/dhs2", gradOfTanhSum(a -> RnnOps.gruCell(xs, a, h)), hs);
+        check("d2/dh2", gradOfTanhSum(a -> RnnOps.gruCell(xs, hs, a)), h);
+        NDArray d = RNG.normal(DType.FLOAT64, 0, 1, B, U);
+        NDArray fused = RnnOps.gruCellGrad(xs, hs, h, d);
+        NDArray composed;
+        try (GradientTape outer = new GradientTape()) {
+            outer.watch(xs);
+            composed = RnnOps.gruCellGrad(xs, hs, h, d);
+        }
+        assertTrue(fused.allClose(composed, 1e-12, 1e-14));
     }
 
     @Test
