@@ -57,6 +57,33 @@ public class TextVectorization extends Layer {
         for (int i = 0; i < sorted.size() && vocab.size() < maxTokens; i++) {
             vocab.add(sorted.get(i).getKey());
         }
+        install(vocab);
+    }
+
+    /**
+     * Sets the vocabulary directly, as Keras's {@code set_vocabulary}: {@code tokens} are ids 2, 3, ... (without
+     * the padding and OOV entries, which are added); how a saved layer gets its vocabulary back.
+     *
+     * @throws IllegalArgumentException for a null, empty or repeated token, or more than {@code maxTokens - 2}
+     */
+    public void setVocabulary(List<String> tokens) {
+        if (tokens == null || tokens.size() > maxTokens - 2) {
+            throw new IllegalArgumentException("TextVectorization \"" + name() + "\": the vocabulary must hold at most "
+                    + (maxTokens - 2) + " tokens besides padding and OOV, got " + (tokens == null ? "null" : tokens.size()));
+        }
+        List<String> vocab = new ArrayList<>(List.of("", "[UNK]"));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String t : tokens) {
+            if (t == null || t.isEmpty() || t.equals("[UNK]") || !seen.add(t)) {
+                throw new IllegalArgumentException("TextVectorization \"" + name() + "\": bad or repeated vocabulary token '"
+                        + t + "'");
+            }
+            vocab.add(t);
+        }
+        install(vocab);
+    }
+
+    private void install(List<String> vocab) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 2; i < vocab.size(); i++) {
             index.put(vocab.get(i), i);

@@ -154,6 +154,11 @@ class SequenceLayersTest {
         assertArrayEquals(new long[] {2, 1, 5, 0, 1, 3, 2, 4}, ids.toLongArray());
         assertThat(TextVectorization.tokens("Hello, World!  it's\tok")).containsExactly("hello", "world", "its", "ok");
         assertThrows(IllegalArgumentException.class, () -> tv.call(NDArray.of(new double[] {1})));
+        TextVectorization restored = new TextVectorization(6, 4);
+        restored.setVocabulary(tv.getVocabulary().subList(2, 6));
+        assertArrayEquals(ids.toLongArray(),
+                restored.call(NDArray.of(new String[] {"the   cat's mat", "dog sat the cat sat"}, 2)).toLongArray());
+        assertThrows(IllegalArgumentException.class, () -> restored.setVocabulary(java.util.List.of("a", "a")));
     }
 
     @Test
