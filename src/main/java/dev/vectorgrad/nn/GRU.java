@@ -18,7 +18,7 @@ import java.util.List;
  * Weights {@code gru/kernel:0 [features, 3·units]} (Glorot-uniform), {@code gru/recurrent_kernel:0
  * [units, 3·units]} (orthogonal), {@code gru/bias:0 [2, 3·units]} (zeros; row 0 the input bias, row 1 the
  * recurrent one). Each step is one {@code h·U} GEMM and one fused {@link RnnOps#gruCell} kernel, forward and
- * backward (the input projection for all steps is one GEMM up front).
+ * backward.
  * Configuration: units, returnSequences.
  */
 public class GRU extends Layer {
@@ -57,7 +57,7 @@ public class GRU extends Layer {
         Recurrence.checkInput(this, s, features);
         maybeBuild(s);
         Recurrence.checkInput(this, s, features);
-        NDArray xw = Recurrence.projectTimeMajor(x, kernel, bias.get(0));
+        List<NDArray> xw = Recurrence.projectSteps(x, kernel, bias.get(0));
         NDArray recurrentBias = bias.get(1);
         NDArray h = NDArray.zeros(DType.FLOAT32, s[0], units);
         List<NDArray> steps = new ArrayList<>(s[1]);

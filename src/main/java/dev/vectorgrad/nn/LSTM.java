@@ -19,7 +19,7 @@ import java.util.List;
  * {@code lstm/lstm_cell/kernel}; the short names are kept as {@link Dense}'s are, and the shapes and order,
  * which decide whether Keras weights load, are Keras's.)
  *
- * <p>Each step is {@code z = xW_t + h·U} (the input projection for all steps is one GEMM up front) then one
+ * <p>Each step is {@code z = x_t·W + b + h·U} (per step: a slice of one all-steps product would scatter a full-size gradient each step) then one
  * fused {@link RnnOps#lstmCell} kernel for the gates and the cell update, forward and backward.
  * Configuration: units, returnSequences.
  */
@@ -61,7 +61,7 @@ public class LSTM extends Layer {
         Recurrence.checkInput(this, s, features);
         maybeBuild(s);
         Recurrence.checkInput(this, s, features);
-        NDArray xw = Recurrence.projectTimeMajor(x, kernel, bias);
+        List<NDArray> xw = Recurrence.projectSteps(x, kernel, bias);
         NDArray h = NDArray.zeros(DType.FLOAT32, s[0], units);
         NDArray c = h;
         List<NDArray> steps = new ArrayList<>(s[1]);

@@ -5,9 +5,11 @@ import dev.vectorgrad.ndarray.Shapes;
 import java.util.List;
 
 /**
- * What SimpleRNN, LSTM and GRU share: input checks in Keras's words, and the time-major input projection.
- * The input's contribution {@code x·W + b} to every step is one GEMM over all steps before the loop (as
- * cuDNN and Keras's fused paths do), so each step does only {@code h·U} and its cell.
+ * What SimpleRNN, LSTM and GRU share: input checks in Keras's words, and the input projection.
+ * Each step's input contribution {@code x_t·W + b} is computed from that step's {@code [b, f]} slice of the
+ * input. One GEMM over all steps would be faster forward, but the gradient of each step's slice of its
+ * {@code [t, b, 4·units]} result is a scatter into a full-size array of zeros, t of them, which costs more
+ * than the GEMM saves; the input's slices are {@code f} wide instead of {@code 4·units}.
  */
 final class Recurrence {
 
@@ -23,11 +25,14 @@ final class Recurrence {
         }
     }
 
-    /** {@code x [b, t, f] · kernel [f, k] + bias} as {@code [t, b, k]}, so step {@code s} is {@code get(s)}. */
-    static NDArray projectTimeMajor(NDArray x, NDArray kernel, NDArray bias) {
-        NDArray xt = ConvSupport.float32(x).transpose(1, 0, 2);
-        NDArray p = xt.matmul(kernel);
-        return bias == null ? p : p.add(bias);
+    /** {@code x_t [b, f] · kernel [f, k] + bias} for every step {@code t}. */
+    static List<NDArray> projectSteps(NDArray x, NDArray kernel, NDArray bias) {
+        List<NDArray> out = new java.util.ArrayList<>(x.shape()[1]);
+        for (NDArray step : ConvSupport.float32(x).transpose(1, 0, 2).unstack(0)) {
+            NDArray p = step.matmul(kernel);
+            out.add(bias == null ? p : p.add(bias));
+        }
+        return out;
     }
 
     /** The outputs: every step's {@code [b, units]} stacked to {@code [b, t, units]}, or the last one. */

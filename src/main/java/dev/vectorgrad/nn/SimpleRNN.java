@@ -49,7 +49,7 @@ public class SimpleRNN extends Layer {
         Recurrence.checkInput(this, s, features);
         maybeBuild(s);
         Recurrence.checkInput(this, s, features);
-        NDArray xw = Recurrence.projectTimeMajor(x, kernel, bias);
+        List<NDArray> xw = Recurrence.projectSteps(x, kernel, bias);
         NDArray h = null;
         List<NDArray> steps = new ArrayList<>(s[1]);
         for (int t = 0; t < s[1]; t++) {
