@@ -19,8 +19,9 @@ import java.util.List;
  * {@code lstm/lstm_cell/kernel}; the short names are kept as {@link Dense}'s are, and the shapes and order,
  * which decide whether Keras weights load, are Keras's.)
  *
- * <p>Each step is {@code z = x_t·W + b + h·U} (per step: a slice of one all-steps product would scatter a full-size gradient each step) then one
- * fused {@link RnnOps#lstmCell} kernel for the gates and the cell update, forward and backward.
+ * <p>Each step is {@code z = x_t·W + b + h·U} (per step: slicing one all-steps product would scatter a
+ * full-size gradient at every step) then one fused {@link RnnOps#lstmCell} kernel for the gates and the
+ * cell update, forward and backward.
  * Configuration: units, returnSequences.
  */
 public class LSTM extends Layer {
