@@ -28,7 +28,7 @@ public final class TransformerEncoder {
     static final int LENGTH = 8;
     static final int VOCAB = 12;
     static final int DIM = 32;
-    static final int EPOCHS = 20;
+    static final int EPOCHS = 16;
     static final int TRAIN = 2000;
     static final int TEST = 500;
 
