@@ -13,6 +13,7 @@ module dev.vectorgrad {
     exports dev.vectorgrad.kernels.matmul;
     exports dev.vectorgrad.kernels.conv;
     exports dev.vectorgrad.kernels.optim;
+    exports dev.vectorgrad.kernels.rnn;
     exports dev.vectorgrad.io;
     exports dev.vectorgrad.nn;
     exports dev.vectorgrad.nn.callbacks;

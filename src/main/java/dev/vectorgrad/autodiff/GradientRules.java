@@ -199,6 +199,10 @@ final class GradientRules {
             return grads(na ? g.mul(b).div(r2) : null, nb ? g.mul(a).div(r2).neg() : null);
         });
 
+        // ---- recurrent cells: the fused backward when nothing records, NDArray ops when something does ----
+        r.put(Op.LSTM_CELL, GradientRules::lstmCell);
+        r.put(Op.GRU_CELL, GradientRules::gruCell);
+
         RULES = Collections.unmodifiableMap(r);
     }
 
@@ -244,6 +248,21 @@ final class GradientRules {
     // ------------------------------------------------------------------------------------------
     // Named rules too big for one line
     // ------------------------------------------------------------------------------------------
+
+    /** The fused LSTM step's rule: one {@code [b, 5u]} vector-Jacobian product, split into dz and dc. */
+    private static NDArray[] lstmCell(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        int u = x[1].shape()[1];
+        NDArray both = dev.vectorgrad.ndarray.RnnOps.lstmCellGrad(x[0], x[1], g);
+        return grads(need[0] ? both.slice(1, 0, 4 * u, 1) : null, need[1] ? both.slice(1, 4 * u, 5 * u, 1) : null);
+    }
+
+    /** The fused GRU step's rule: one {@code [b, 7u]} vector-Jacobian product, split into dxs, dhs and dh. */
+    private static NDArray[] gruCell(NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
+        int u = x[2].shape()[1];
+        NDArray all = dev.vectorgrad.ndarray.RnnOps.gruCellGrad(x[0], x[1], x[2], g);
+        return new NDArray[] {need[0] ? all.slice(1, 0, 3 * u, 1) : null, need[1] ? all.slice(1, 3 * u, 6 * u, 1) : null,
+            need[2] ? all.slice(1, 6 * u, 7 * u, 1) : null};
+    }
 
     /** {@code g} where {@code mask} to the first input, elsewhere to the second (TF's select gradient). */
     private static NDArray[] select(NDArray mask, NDArray g, boolean na, boolean nb) {

@@ -55,5 +55,10 @@ public enum Op {
     DEPTHWISE_CONV2D, DEPTHWISE_CONV2D_BACKPROP_INPUT, DEPTHWISE_CONV2D_BACKPROP_FILTER,
     MAX_POOL2D, MAX_POOL2D_GRAD, MAX_POOL2D_SELECT, AVG_POOL2D, AVG_POOL2D_GRAD,
     // ---- math (issue 9): rounding, Python's // and %, atan2 (binary ones broadcast like ADD) ----
-    FLOOR, CEIL, ROUND, FLOOR_DIV, FLOOR_MOD, ATAN2
+    FLOOR, CEIL, ROUND, FLOOR_DIV, FLOOR_MOD, ATAN2,
+    // ---- recurrent cells (RnnOps) ----
+    /** One fused LSTM step; inputs {@code (z, c)}, output {@code [h', c']} along axis 1. */
+    LSTM_CELL,
+    /** One fused GRU step ({@code reset_after}); inputs {@code (xs, hs, h)}, output the new state. */
+    GRU_CELL
 }

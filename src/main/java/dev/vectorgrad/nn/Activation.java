@@ -16,7 +16,20 @@ public enum Activation {
     /** {@code e^x / Σ e^x} over the last axis. */
     SOFTMAX,
     /** The identity: {@code x} itself. */
-    LINEAR;
+    LINEAR,
+    // ---- Keras 3's further activations (issue 10) ----
+    /** The exact GELU {@code x·Φ(x)} (Keras's {@code approximate=False} default). */
+    GELU,
+    /** SiLU (swish) {@code x·σ(x)}. */
+    SILU,
+    /** {@code x > 0 ? x : e^x - 1} (alpha 1). */
+    ELU,
+    /** Scaled ELU with Keras's alpha and scale. */
+    SELU,
+    /** {@code ln(1 + e^x)}, overflow-free. */
+    SOFTPLUS,
+    /** {@code x > 0 ? x : 0.2·x}: Keras 3's {@code leaky_relu} slope (tf.keras 2 used 0.3 for the layer). */
+    LEAKY_RELU;
 
     /** This activation applied to {@code x}. */
     public NDArray apply(NDArray x) {
@@ -29,10 +42,16 @@ public enum Activation {
             case SIGMOID -> x.sigmoid();
             case SOFTMAX -> x.softmax(-1);
             case LINEAR -> x;
+            case GELU -> x.gelu();
+            case SILU -> x.silu();
+            case ELU -> x.elu();
+            case SELU -> x.selu();
+            case SOFTPLUS -> x.softplus();
+            case LEAKY_RELU -> x.leakyRelu(0.2);
         };
     }
 
-    /** The Keras name: {@code "relu"}, {@code "tanh"}, {@code "sigmoid"}, {@code "softmax"}, {@code "linear"}. */
+    /** The Keras name: {@code "relu"}, {@code "tanh"}, ..., {@code "gelu"}, {@code "leaky_relu"}. */
     public String kerasName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,0 +1,44 @@
+package dev.vectorgrad.nn;
+
+import dev.vectorgrad.NDArray;
+import dev.vectorgrad.ndarray.Shapes;
+import java.util.List;
+
+/**
+ * What SimpleRNN, LSTM and GRU share: input checks in Keras's words, and the input projection.
+ * Each step's input contribution {@code x_t·W + b} is computed from that step's {@code [b, f]} slice of the
+ * input. One GEMM over all steps would be faster forward, but the gradient of each step's slice of its
+ * {@code [t, b, 4·units]} result is a scatter into a full-size array of zeros, t of them, which costs more
+ * than the GEMM saves; the input's slices are {@code f} wide instead of {@code 4·units}.
+ */
+final class Recurrence {
+
+    /** Fails as Keras does unless {@code shape} is {@code [batch, time, features]} with the built features. */
+    static void checkInput(Layer layer, int[] shape, int features) {
+        ConvSupport.checkRank(layer, shape, 3);
+        if (features >= 0) {
+            ConvSupport.checkChannels(layer, shape, features);
+        }
+        if (shape[1] == 0) {
+            throw new IllegalArgumentException("Layer \"" + layer.name() + "\": the input has no time steps: "
+                    + Shapes.format(shape));
+        }
+    }
+
+    /** {@code x_t [b, f] · kernel [f, k] + bias} for every step {@code t}. */
+    static List<NDArray> projectSteps(NDArray x, NDArray kernel, NDArray bias) {
+        List<NDArray> out = new java.util.ArrayList<>(x.shape()[1]);
+        for (NDArray step : ConvSupport.float32(x).transpose(1, 0, 2).unstack(0)) {
+            NDArray p = step.matmul(kernel);
+            out.add(bias == null ? p : p.add(bias));
+        }
+        return out;
+    }
+
+    /** The outputs: every step's {@code [b, units]} stacked to {@code [b, t, units]}, or the last one. */
+    static NDArray output(List<NDArray> steps, boolean returnSequences) {
+        return returnSequences ? NDArray.stack(steps, 1) : steps.get(steps.size() - 1);
+    }
+
+    private Recurrence() {}
+}
