@@ -87,4 +87,23 @@ public class Embedding extends Layer {
     public Variable embeddings() {
         return embeddings;
     }
+
+    /** Keras's config: input_dim, output_dim, mask_zero. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("input_dim", inputDim);
+        c.put("output_dim", outputDim);
+        c.put("mask_zero", maskZero);
+        return c;
+    }
+
+    /** The ids' shape with {@code outputDim} appended (the default probe would feed float zeros as ids). */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        int[] out = java.util.Arrays.copyOf(inputShape, inputShape.length + 1);
+        out[inputShape.length] = outputDim;
+        return out;
+    }
 }

@@ -55,6 +55,18 @@ final class LayerRegistry {
                 boolOf(c, "center"), boolOf(c, "scale")));
         builtIn("LayerNormalization", c -> new LayerNormalization(doubleOf(c, "epsilon"), boolOf(c, "center"),
                 boolOf(c, "scale")));
+        // ---- sequence and text layers ----
+        builtIn("Embedding", c -> new Embedding(intOf(c, "input_dim"), intOf(c, "output_dim"), boolOf(c, "mask_zero")));
+        builtIn("SimpleRNN", c -> new SimpleRNN(intOf(c, "units"), boolOf(c, "return_sequences")));
+        builtIn("LSTM", c -> new LSTM(intOf(c, "units"), boolOf(c, "return_sequences")));
+        builtIn("GRU", c -> new GRU(intOf(c, "units"), boolOf(c, "return_sequences")));
+        builtIn("MultiHeadAttention", c -> new MultiHeadAttention(intOf(c, "num_heads"), intOf(c, "key_dim")));
+        builtIn("Normalization", c -> new Normalization());
+        builtIn("TextVectorization", c -> {
+            TextVectorization t = new TextVectorization(intOf(c, "max_tokens"), intOf(c, "output_sequence_length"));
+            t.setVocabulary(stringsOf(c, "vocabulary"));
+            return t;
+        });
     }
 
     private static void builtIn(String name, Function<Map<String, Object>, Layer> factory) {
@@ -179,6 +191,25 @@ final class LayerRegistry {
             throw new IllegalArgumentException("config needs an integer or null 'seed', got " + v);
         }
         return n;
+    }
+
+    /** The strings under {@code key} (TextVectorization's vocabulary); null or absent means none. */
+    static List<String> stringsOf(Map<String, Object> c, String key) {
+        Object v = c.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException("config needs a list of strings '" + key + "', got " + v);
+        }
+        List<String> out = new java.util.ArrayList<>(l.size());
+        for (Object x : l) {
+            if (!(x instanceof String str)) {
+                throw new IllegalArgumentException("config needs strings in '" + key + "', got " + x);
+            }
+            out.add(str);
+        }
+        return out;
     }
 
     static boolean boolOf(Map<String, Object> c, String key) {

@@ -169,4 +169,23 @@ public class MultiHeadAttention extends Layer {
     public int keyDim() {
         return keyDim;
     }
+
+    /** Keras's config: num_heads, key_dim (value_dim is key_dim, Keras's default). */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("num_heads", numHeads);
+        c.put("key_dim", keyDim);
+        c.put("value_dim", keyDim);
+        c.put("use_bias", true);
+        return c;
+    }
+
+    /** Self-attention's output: the query's shape (after checking its features once built). */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        ConvSupport.checkRank(this, inputShape, 3);
+        return ConvSupport.sameShape(this, inputShape, queryFeatures);
+    }
 }

@@ -63,4 +63,19 @@ public class Normalization extends Layer {
     public Variable variance() {
         return variance;
     }
+
+    /** Keras's config: axis -1; the statistics are saved as the layer's (non-trainable) variables. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("axis", -1);
+        return c;
+    }
+
+    /** The input's shape (after checking its features once built). */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        return ConvSupport.sameShape(this, inputShape, features);
+    }
 }

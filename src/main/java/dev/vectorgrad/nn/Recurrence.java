@@ -41,4 +41,10 @@ final class Recurrence {
     }
 
     private Recurrence() {}
+
+    /** The output shape for {@code shape}, checked as a call checks it: {@code [b, units]} or {@code [b, t, units]}. */
+    static int[] outputShape(Layer layer, int[] shape, int features, int units, boolean returnSequences) {
+        checkInput(layer, shape, features);
+        return returnSequences ? new int[] {shape[0], shape[1], units} : new int[] {shape[0], units};
+    }
 }

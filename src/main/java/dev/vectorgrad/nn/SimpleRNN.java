@@ -84,4 +84,21 @@ public class SimpleRNN extends Layer {
     public Variable bias() {
         return bias;
     }
+
+    /** Keras's config: units and return_sequences; the activations are fixed, written for Keras readers. */
+    @Override
+    public java.util.Map<String, Object> getConfig() {
+        java.util.Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("units", units);
+        c.put("activation", "tanh");
+        c.put("return_sequences", returnSequences);
+        return c;
+    }
+
+    /** {@code [batch, units]}, or {@code [batch, time, units]} with returnSequences, without running the steps. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        return Recurrence.outputShape(this, inputShape, features, units, returnSequences);
+    }
 }

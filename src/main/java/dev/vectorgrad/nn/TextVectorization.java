@@ -94,12 +94,8 @@ public class TextVectorization extends Layer {
 
     @Override
     public NDArray call(NDArray strings, boolean training) {
-        int[] s = strings.shape();
-        if (s.length == 0 || s.length > 2 || (s.length == 2 && s[1] != 1)) {
-            throw new IllegalArgumentException("TextVectorization \"" + name() + "\": expected texts of shape (batch,) or"
-                    + " (batch, 1), got " + Shapes.format(s));
-        }
         String[] texts = texts(strings);
+        checkTextShape(strings.shape());
         long[] out = new long[texts.length * outputSequenceLength];
         for (int b = 0; b < texts.length; b++) {
             List<String> tokens = tokens(texts[b]);
@@ -108,6 +104,13 @@ public class TextVectorization extends Layer {
             }
         }
         return NDArray.of(out).reshape(texts.length, outputSequenceLength);
+    }
+
+    private void checkTextShape(int[] s) {
+        if (s.length == 0 || s.length > 2 || (s.length == 2 && s[1] != 1)) {
+            throw new IllegalArgumentException("TextVectorization \"" + name() + "\": expected texts of shape (batch,) or"
+                    + " (batch, 1), got " + Shapes.format(s));
+        }
     }
 
     private String[] texts(NDArray strings) {
@@ -148,5 +151,31 @@ public class TextVectorization extends Layer {
     /** The length of every output row. */
     public int outputSequenceLength() {
         return outputSequenceLength;
+    }
+
+    /**
+     * Keras's config, with the vocabulary as Keras's {@code get_config} lists it: the tokens after padding and OOV,
+     * which {@link #setVocabulary} takes back. Deliberate difference from Keras: an adapted vocabulary is written here
+     * too (Keras 3 keeps an adapted one in the archive's assets), so the config alone rebuilds the layer.
+     */
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = LayerRegistry.configOf(this);
+        c.put("max_tokens", maxTokens);
+        c.put("standardize", "lower_and_strip_punctuation");
+        c.put("split", "whitespace");
+        c.put("output_mode", "int");
+        c.put("output_sequence_length", outputSequenceLength);
+        c.put("vocabulary", new ArrayList<>(vocabulary.subList(2, vocabulary.size())));
+        c.put("vocabulary_size", vocabulary.size());
+        return c;
+    }
+
+    /** {@code [batch, outputSequenceLength]} for texts {@code [batch]} or {@code [batch, 1]}. */
+    @Override
+    public int[] computeOutputShape(int[] inputShape) {
+        dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
+        checkTextShape(inputShape);
+        return new int[] {inputShape[0], outputSequenceLength};
     }
 }
