@@ -47,6 +47,7 @@ public class Embedding extends Layer {
 
     @Override
     public NDArray call(NDArray ids, boolean training) {
+        dev.vectorgrad.ndarray.Args.nonNull(ids, "ids");
         NDArray idx = ids.dtype() == DType.INT32 || ids.dtype() == DType.INT64 ? ids : ids.cast(DType.INT64);
         if (!idx.dtype().isInteger()) {
             throw new IllegalArgumentException("Embedding \"" + name() + "\": ids must be numbers, got " + ids.dtype());
@@ -62,6 +63,7 @@ public class Embedding extends Layer {
 
     /** Keras's {@code compute_mask}: {@code ids != 0} (bool, the ids' shape) with maskZero, else null. */
     public NDArray computeMask(NDArray ids) {
+        dev.vectorgrad.ndarray.Args.nonNull(ids, "ids");
         if (!maskZero) {
             return null;
         }

@@ -53,6 +53,7 @@ public class GRU extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
+        dev.vectorgrad.ndarray.Args.nonNull(x, "x");
         int[] s = x.shape();
         Recurrence.checkInput(this, s, features);
         maybeBuild(s);

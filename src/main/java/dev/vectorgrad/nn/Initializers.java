@@ -31,6 +31,8 @@ public final class Initializers {
      * transposed, so rows are orthonormal instead of columns. The QR is modified Gram-Schmidt in double.
      */
     public static NDArray orthogonal(Rng rng, DType dtype, int rows, int cols) {
+        dev.vectorgrad.ndarray.Args.nonNull(rng, "rng");
+        dev.vectorgrad.ndarray.Args.nonNull(dtype, "dtype");
         if (rows <= 0 || cols <= 0) {
             throw new IllegalArgumentException("orthogonal: shape must be positive, got " + rows + " and " + cols);
         }

@@ -58,6 +58,7 @@ public class LSTM extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
+        dev.vectorgrad.ndarray.Args.nonNull(x, "x");
         int[] s = x.shape();
         Recurrence.checkInput(this, s, features);
         maybeBuild(s);

@@ -49,6 +49,7 @@ public class Normalization extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
+        dev.vectorgrad.ndarray.Args.nonNull(x, "x");
         maybeBuild(x.shape());
         ConvSupport.checkChannels(this, x.shape(), features);
         return ConvSupport.float32(x).sub(mean).div(variance.sqrt().maximum(EPSILON));

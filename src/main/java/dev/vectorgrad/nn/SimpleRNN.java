@@ -45,6 +45,7 @@ public class SimpleRNN extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
+        dev.vectorgrad.ndarray.Args.nonNull(x, "x");
         int[] s = x.shape();
         Recurrence.checkInput(this, s, features);
         maybeBuild(s);

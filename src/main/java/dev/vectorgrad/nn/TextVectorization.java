@@ -73,10 +73,10 @@ public class TextVectorization extends Layer {
         }
         List<String> vocab = new ArrayList<>(List.of("", "[UNK]"));
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String t : tokens) {
-            if (t == null || t.isEmpty() || t.equals("[UNK]") || !seen.add(t)) {
+        for (Object o : tokens) { // Object: a raw list from a caller may hold anything
+            if (!(o instanceof String t) || t.isEmpty() || t.equals("[UNK]") || !seen.add(t)) {
                 throw new IllegalArgumentException("TextVectorization \"" + name() + "\": bad or repeated vocabulary token '"
-                        + t + "'");
+                        + o + "'");
             }
             vocab.add(t);
         }

@@ -23,6 +23,12 @@ import dev.vectorgrad.nn.Permute;
 import dev.vectorgrad.nn.Reshape;
 import dev.vectorgrad.nn.Sequential;
 import dev.vectorgrad.nn.UpSampling2D;
+import dev.vectorgrad.nn.Embedding;
+import dev.vectorgrad.nn.GRU;
+import dev.vectorgrad.nn.LSTM;
+import dev.vectorgrad.nn.MultiHeadAttention;
+import dev.vectorgrad.nn.SimpleRNN;
+import dev.vectorgrad.nn.TextVectorization;
 import dev.vectorgrad.nn.losses.Loss;
 import dev.vectorgrad.nn.losses.MeanSquaredError;
 import dev.vectorgrad.nn.metrics.Mean;
@@ -336,6 +342,25 @@ final class HostileValues {
         }
         if (t == Dropout.class) {
             out.add(v("Dropout(0.5)", () -> new Dropout(0.5)));
+        }
+        // ---- sequence and text layers ----
+        if (t == Embedding.class) {
+            out.add(v("Embedding(5, 3, maskZero)", () -> new Embedding(5, 3, true)));
+        }
+        if (t == SimpleRNN.class) {
+            out.add(v("SimpleRNN(2)", () -> new SimpleRNN(2)));
+        }
+        if (t == LSTM.class) {
+            out.add(v("LSTM(2, sequences)", () -> new LSTM(2, true)));
+        }
+        if (t == GRU.class) {
+            out.add(v("GRU(2)", () -> new GRU(2)));
+        }
+        if (t == MultiHeadAttention.class) {
+            out.add(v("MultiHeadAttention(2, 2)", () -> new MultiHeadAttention(2, 2)));
+        }
+        if (t == TextVectorization.class) {
+            out.add(v("TextVectorization(6, 3)", () -> new TextVectorization(6, 3)));
         }
         if (t == Optimizer.class) {
             out.add(v("SGD()", SGD::new));
