@@ -48,11 +48,10 @@ class TapeHardeningTest {
         }
         assertThat(last.get()).isNull();
         NDArray x = NDArray.of(new float[] {1, 2});
-        long t0 = System.nanoTime();
-        x.mul(x); // notices the collected tapes; one shift per tape made this 200k²/2 element moves (tens of seconds)
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        // the first op notices the collected tapes and drops them all in one pass (one shift per tape made this
+        // 200k²/2 element moves, tens of seconds; the cost itself belongs to JMH, not to a timed test)
+        assertThat(x.mul(x).toFloatArray()).containsExactly(1f, 4f);
         assertThat(OpHook.current()).isNull();
-        assertThat(ms).as("first op after 200k dropped tapes were collected, ms").isLessThan(2_000);
     }
 
     @Test

@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorOperators;
  * <ul>
  *   <li>float: within 2 ulp of {@code e^x} where the result is normal; subnormal results are scaled in
  *       two exact-then-rounded steps, within {@code 2^-148}; {@code x < -104} gives 0;</li>
- *   <li>double: within 2 ulp of {@code e^x} where the result is normal ({@code x >= -708.39}); below
+ *   <li>double: within 2 ulp of {@code e^x} where the result is normal ({@code x >= ln(MIN_NORMAL)}, about -708.3964); below
  *       that the result flushes to 0 (absolute error under {@code 2^-1022}).</li>
  * </ul>
  * NaN gives NaN, {@code -Inf} gives 0, 0 gives 1. Tested against a double reference in VectorExpTest.
@@ -40,7 +40,7 @@ final class VectorExp {
     private static final double LN2_LO_D = 1.90821492927058770002e-10;
     private static final double ROUND_D = 0x1.8p52;
     private static final long ROUND_D_BITS = Double.doubleToRawLongBits(ROUND_D);
-    private static final double MIN_NORMAL_ARG_D = -708.39;  // e^x is normal above this
+    private static final double MIN_NORMAL_ARG_D = -708.3964185322641;  // ln(Double.MIN_NORMAL): e^x is normal from here up
 
     static FloatVector exp(FloatVector x) {
         // clamp below so that n >= -151 (e^-104.5 rounds to 0); a compare and blend is cheaper than the

@@ -9,6 +9,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /** The vector exponential the softmax family relies on, against a double-precision (or Math.exp) reference. */
 class VectorExpTest {
@@ -60,6 +61,17 @@ class VectorExpTest {
             double bound = ref >= Double.MIN_NORMAL ? 2 * Math.ulp(ref) : Double.MIN_NORMAL;
             assertEquals(ref, e[i], bound, "exp(" + d[i] + ")");
         }
+    }
+
+    @Test
+    void doubleExpJustAboveTheNormalBoundaryIsNotFlushed() {
+        // once flushed: the threshold was -708.39 while e^x stays normal down to ln(MIN_NORMAL) = -708.3964...
+        double[] d = new double[Simd.F64.length()];
+        double[] e = new double[d.length];
+        java.util.Arrays.fill(d, -708.3936673802142);
+        VectorExp.exp(DoubleVector.fromArray(Simd.F64, d, 0)).intoArray(e, 0);
+        double ref = Math.exp(d[0]);
+        assertEquals(ref, e[0], 2 * Math.ulp(ref));
     }
 
     @Property(tries = 5)
