@@ -103,8 +103,13 @@ public class NDArray {
     protected void replaceValues(NDArray value) {
         Strided v = value.view();
         if (v.offset() == 0 && v.isContiguous() && Shapes.size(v.shape()) == Convert.length(v.data())) {
-            this.data = v.data(); // buffers are never written after creation, so sharing is safe
-            Leases.pin(v.data()); // ...and an optimizer must not recycle a buffer that another variable adopted
+            // Buffers are never written after creation, so sharing is safe; an optimizer or a closing NDArray.scope()
+            // must not recycle a buffer that a variable adopted, so pin it (false: a scope on another thread just did).
+            if (!Leases.pin(v.data())) {
+                throw new IllegalStateException("assign: the value was made inside an NDArray.scope() that has closed "
+                        + "on another thread meanwhile; keep it with scope.keep(value) to assign it");
+            }
+            this.data = v.data();
         } else {
             this.data = Convert.contiguous(v, dtype);
         }
@@ -118,9 +123,7 @@ public class NDArray {
     private Object data() {
         Leases.Generation g = generation;
         if (g != null && g.revoked()) {
-            throw new IllegalStateException("this array was made during a training step from a variable's value, "
-                    + "whose buffer the optimizer has since reused for the variable's next value; keep a copy "
-                    + "(or readValue() outside the step) to read a weight after the step");
+            throw new IllegalStateException(g.staleMessage()); // a training step's lease, or a closed NDArray.scope()
         }
         return data;
     }
@@ -131,6 +134,18 @@ public class NDArray {
 
     private static NDArray dense(DType t, Object data, int[] shape) {
         return new NDArray(t, data, shape, Shapes.rowMajorStrides(shape), 0);
+    }
+
+    // ---- result scopes ----
+
+    /**
+     * Opens a scope on this thread in which ops take their results' buffers from those that earlier scopes released,
+     * instead of fresh memory: {@code try (ArrayScope s = NDArray.scope()) { ... return s.keep(y); }}. Arrays made
+     * inside it become unreadable when it closes unless {@linkplain ArrayScope#keep kept}; see {@link ArrayScope} for
+     * why it pays and the rules.
+     */
+    public static ArrayScope scope() {
+        return new ArrayScope();
     }
 
     // ------------------------------------------------------------------------------------------
@@ -692,7 +707,7 @@ public class NDArray {
         if (v.isContiguous()) {
             return this;
         }
-        NDArray out = dense(dtype, Convert.contiguous(v, dtype), shape);
+        NDArray out = dense(dtype, Convert.contiguousResult(v, dtype), shape);
         record1(Op.COPY, out, this, null);
         return out;
     }
@@ -944,7 +959,7 @@ public class NDArray {
             throw new IllegalArgumentException("cast: " + dtype + " cannot be cast to " + target
                     + " (as in TensorFlow, whose tf.cast refuses strings)");
         }
-        NDArray out = dense(target, Convert.contiguous(view(), target), shape);
+        NDArray out = dense(target, Convert.contiguousResult(view(), target), shape);
         record1(Op.CAST, out, this, dtype);
         return out;
     }

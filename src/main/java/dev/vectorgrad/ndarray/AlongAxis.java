@@ -28,7 +28,7 @@ public final class AlongAxis {
         boolean reduces = lane != Lane.SOFTMAX && lane != Lane.LOG_SOFTMAX;
         int[] outShape = reduces ? Shapes.reducedShape(shape, new int[] {axis}, keepDims) : shape;
         DType outType = lane == Lane.ARG_MAX || lane == Lane.ARG_MIN ? DType.INT64 : t;
-        Object out = Convert.allocate(outType, Shapes.size(outShape));
+        Object out = Convert.allocateResult(outType, Shapes.size(outShape));
         Strided result = new Strided(outType, out, 0, outShape, Shapes.rowMajorStrides(outShape));
         if (Shapes.size(outShape) == 0) {
             return result;

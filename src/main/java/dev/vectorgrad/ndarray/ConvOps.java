@@ -64,7 +64,7 @@ public final class ConvOps {
         int f = checkKernel("conv2d", k, g);
         DType t = floatType(x, k);
         int[] shape = {g.batch(), g.outH(), g.outW(), f};
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(x, t), b = dense(k, t);
         if (t == DType.FLOAT64) {
             Conv2dKernel.run(g, (double[]) a.data, a.off, (double[]) b.data, b.off, f, (double[]) out, 0);
@@ -80,7 +80,7 @@ public final class ConvOps {
         checkOutput("conv2dBackpropInput", dy, g, f);
         DType t = floatType(dy, k);
         int[] shape = {g.batch(), g.height(), g.width(), g.channels()};
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(dy, t), b = dense(k, t);
         if (t == DType.FLOAT64) {
             Conv2dBackpropInputKernel.run(g, (double[]) a.data, a.off, (double[]) b.data, b.off, f, (double[]) out, 0);
@@ -97,7 +97,7 @@ public final class ConvOps {
         checkOutput("conv2dBackpropFilter", dy, g, f);
         DType t = floatType(x, dy);
         int[] shape = {g.kernelH(), g.kernelW(), g.channels(), f};
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(x, t), b = dense(dy, t);
         if (t == DType.FLOAT64) {
             Conv2dBackpropFilterKernel.run(g, (double[]) a.data, a.off, (double[]) b.data, b.off, f, (double[]) out, 0);
@@ -117,7 +117,7 @@ public final class ConvOps {
         int m = checkKernel("depthwiseConv2d", k, g);
         DType t = floatType(x, k);
         int[] shape = {g.batch(), g.outH(), g.outW(), g.channels() * m};
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(x, t), b = dense(k, t);
         int outImage = g.outputPixels() * g.channels() * m;
         byImages(g, (long) outImage * g.taps(), (sub, n0) -> {
@@ -137,7 +137,7 @@ public final class ConvOps {
         checkOutput("depthwiseConv2dBackpropInput", dy, g, g.channels() * m);
         DType t = floatType(dy, k);
         int[] shape = {g.batch(), g.height(), g.width(), g.channels()};
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(dy, t), b = dense(k, t);
         int dyImage = g.outputPixels() * g.channels() * m;
         byImages(g, (long) dyImage * g.taps(), (sub, n0) -> {
@@ -163,7 +163,7 @@ public final class ConvOps {
         int m = cm / g.channels();
         DType t = floatType(x, dy);
         int[] shape = {g.kernelH(), g.kernelW(), g.channels(), m};
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(x, t), b = dense(dy, t);
         if (t == DType.FLOAT64) {
             DepthwiseConv2dKernel.backpropFilter(g, (double[]) a.data, a.off, (double[]) b.data, b.off, m, (double[]) out, 0);
@@ -182,7 +182,7 @@ public final class ConvOps {
         checkInput("maxPool2d", x, g);
         DType t = floatType(x, x);
         int[] shape = pooledShape(g);
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(x, t);
         int yImage = g.outputPixels() * g.channels();
         byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
@@ -202,7 +202,7 @@ public final class ConvOps {
         checkOutput("maxPool2dGrad", dy, g, g.channels());
         DType t = floatType(x, dy);
         int[] shape = x.shape();
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(x, t), b = dense(dy, t);
         int yImage = g.outputPixels() * g.channels();
         byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
@@ -225,7 +225,7 @@ public final class ConvOps {
         }
         DType t = floatType(x, u);
         int[] shape = pooledShape(g);
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(x, t), b = dense(u, t);
         int yImage = g.outputPixels() * g.channels();
         byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
@@ -244,7 +244,7 @@ public final class ConvOps {
         checkInput("avgPool2d", x, g);
         DType t = floatType(x, x);
         int[] shape = pooledShape(g);
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(x, t);
         int yImage = g.outputPixels() * g.channels();
         byImages(g, (long) yImage * g.taps(), (sub, n0) -> {
@@ -263,7 +263,7 @@ public final class ConvOps {
         checkOutput("avgPool2dGrad", dy, g, g.channels());
         DType t = floatType(dy, dy);
         int[] shape = {g.batch(), g.height(), g.width(), g.channels()};
-        Object out = Convert.allocate(t, Shapes.size(shape));
+        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
         Dense a = dense(dy, t);
         int yImage = g.outputPixels() * g.channels();
         byImages(g, (long) yImage * g.taps(), (sub, n0) -> {

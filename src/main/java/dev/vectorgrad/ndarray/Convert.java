@@ -158,6 +158,28 @@ public final class Convert {
         };
     }
 
+    // ---- result scopes (NDArray.scope()) ----
+
+    /**
+     * Like {@link #allocate}, zeroed, for the buffer of an op's <em>result</em>: inside an {@code NDArray.scope()} it
+     * is a warm buffer that an earlier scope released (see {@link ScopedBuffers}). Only for buffers that become an
+     * NDArray (which then tracks the scope's generation) or scratch dead when the op returns; never for a buffer kept
+     * raw (slots, caches, arrays handed to the user), which would change under its holder when the scope closes.
+     */
+    public static Object allocateResult(DType t, int n) {
+        Object b = ScopedBuffers.take(t, n, true);
+        return b != null ? b : allocate(t, n);
+    }
+
+    /**
+     * {@link #allocateResult} without the zeroing, for results of which the caller writes every element (an
+     * elementwise kernel's output, a product with beta = 0): a recycled buffer's old contents are never seen.
+     */
+    public static Object allocateForOverwrite(DType t, int n) {
+        Object b = ScopedBuffers.take(t, n, false);
+        return b != null ? b : allocate(t, n);
+    }
+
     // ---- more dtypes: string and complex ----
 
     /**
@@ -243,8 +265,19 @@ public final class Convert {
 
     /** A row-major copy of {@code x} converted to {@code to}: the one place a whole array is copied. */
     public static Object contiguous(Strided x, DType to) {
+        return contiguousInto(x, to, allocate(to, x.size()));
+    }
+
+    /**
+     * {@link #contiguous} into a buffer from {@link #allocateForOverwrite} (every element is written), for a copy that
+     * becomes an NDArray (a cast, a reshape or {@code contiguous()} that must copy); never for one handed out raw.
+     */
+    public static Object contiguousResult(Strided x, DType to) {
+        return contiguousInto(x, to, allocateForOverwrite(to, x.size()));
+    }
+
+    private static Object contiguousInto(Strided x, DType to, Object out) {
         int n = x.size();
-        Object out = allocate(to, n);
         if (n == 0) {
             return out;
         }

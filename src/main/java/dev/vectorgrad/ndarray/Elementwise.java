@@ -35,7 +35,7 @@ public final class Elementwise {
         }
         int[] shape = x.shape();
         int n = Shapes.size(shape);
-        Object out = Convert.allocate(t, n);
+        Object out = Convert.allocateForOverwrite(t, n); // every element is written below
         Strided result = new Strided(t, out, 0, shape, Shapes.rowMajorStrides(shape));
         if (n == 0) {
             return result;
@@ -65,7 +65,7 @@ public final class Elementwise {
     public static Strided where(Strided cond, Strided a, Strided b, DType t) {
         int[] shape = Shapes.broadcast("where", Shapes.broadcast("where", cond.shape(), a.shape()), b.shape());
         int n = Shapes.size(shape);
-        Object out = Convert.allocate(t, n);
+        Object out = Convert.allocateForOverwrite(t, n); // a is gathered into every element, b over some
         int[] outStrides = Shapes.rowMajorStrides(shape);
         Strided result = new Strided(t, out, 0, shape, outStrides);
         if (n == 0) {
@@ -119,7 +119,7 @@ public final class Elementwise {
     private static Strided apply(KernelTable.Binary k, String name, Strided a, Strided b, DType in, DType outType) {
         int[] shape = Arrays.equals(a.shape(), b.shape()) ? a.shape() : Shapes.broadcast(name, a.shape(), b.shape());
         int n = Shapes.size(shape);
-        Object out = Convert.allocate(outType, n);
+        Object out = Convert.allocateForOverwrite(outType, n); // each path below writes every element
         int[] outStrides = Shapes.rowMajorStrides(shape);
         Strided result = new Strided(outType, out, 0, shape, outStrides);
         if (n == 0) {

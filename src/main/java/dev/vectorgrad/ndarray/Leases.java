@@ -32,11 +32,58 @@ import java.util.Arrays;
 public final class Leases {
     /** One epoch of a leased buffer: arrays made on it during that epoch are valid until it is revoked. */
     public static final class Generation {
+        private static final String LEASED = "this array was made during a training step from a variable's value, "
+                + "whose buffer the optimizer has since reused for the variable's next value; keep a copy "
+                + "(or readValue() outside the step) to read a weight after the step";
+
         private volatile boolean revoked;
+        // What reading a stale array says: why its buffer was reused and how to keep a value.
+        private final String stale;
+        // A complex buffer's two parts may come from two scopes: the array is stale when either is.
+        private final Generation first;
+        private final Generation second;
+
+        /** A generation of an optimizer's lease. */
+        public Generation() {
+            this(LEASED);
+        }
+
+        /** A generation whose stale arrays throw with {@code stale}. */
+        Generation(String stale) {
+            this.stale = stale;
+            this.first = null;
+            this.second = null;
+        }
+
+        private Generation(Generation first, Generation second) {
+            this.stale = first.stale;
+            this.first = first;
+            this.second = second;
+        }
 
         /** True once the buffer was overwritten: arrays of this generation must not be read. */
         public boolean revoked() {
-            return revoked;
+            return revoked || first != null && (first.revoked() || second.revoked());
+        }
+
+        /** The message for reading an array of this generation after it was revoked. */
+        public String staleMessage() {
+            if (first != null) {
+                return first.revoked() ? first.staleMessage() : second.staleMessage();
+            }
+            return stale;
+        }
+
+        void revoke() {
+            revoked = true;
+        }
+
+        /** The generation of an array on two buffers: stale when either is; null when neither is tracked. */
+        static Generation either(Generation a, Generation b) {
+            if (a == null || a == b) {
+                return b;
+            }
+            return b == null ? a : new Generation(a, b);
         }
     }
 
@@ -82,6 +129,11 @@ public final class Leases {
      * buffer is not leased (or the array was made outside a scope, which pins the lease instead).
      */
     public static Generation track(Object data) {
+        // ---- result scopes: a buffer of an open NDArray.scope() gives its generation (one volatile read if none) ----
+        Generation scoped = ScopedBuffers.generationOf(data);
+        if (scoped != null) {
+            return scoped;
+        }
         Lease[] ls = leases;
         if (ls.length == 0 || data == null) {
             return null;
@@ -97,8 +149,15 @@ public final class Leases {
         return null;
     }
 
-    /** Marks {@code data} as never to be overwritten (a mutable holder adopted it, or it escaped a scope). */
-    public static void pin(Object data) {
+    /**
+     * Marks {@code data} as never to be overwritten (a mutable holder adopted it, or it escaped a scope), an
+     * {@code NDArray.scope()}'s buffer included. False when that scope has already recycled it (closed on another
+     * thread meanwhile): the caller must not adopt the buffer then.
+     */
+    public static boolean pin(Object data) {
+        if (!ScopedBuffers.pin(data)) {
+            return false;
+        }
         Lease[] ls = leases;
         if (ls.length != 0) {
             Lease l = find(ls, data);
@@ -106,6 +165,7 @@ public final class Leases {
                 l.pinned = true;
             }
         }
+        return true;
     }
 
     /** The current generation of {@code data}'s lease, or null when it is not leased. */
@@ -149,7 +209,7 @@ public final class Leases {
         }
         Generation old = l.generation;
         l.generation = new Generation();
-        old.revoked = true;
+        old.revoke();
         return true;
     }
 

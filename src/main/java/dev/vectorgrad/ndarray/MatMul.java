@@ -48,7 +48,7 @@ public final class MatMul {
         full[batch.length + 1] = n;
         int[] outShape = dropVectorAxes(full, aVec, bVec);
         int total = Shapes.size(full);
-        Object out = Convert.allocate(t, total);
+        Object out = Convert.allocateForOverwrite(t, total); // C = A·B (beta = 0) writes every element, k = 0 too
         Strided result = new Strided(t, out, 0, outShape, Shapes.rowMajorStrides(outShape));
         if (total == 0) {
             return result;

@@ -16,7 +16,7 @@ final class MathKernels {
         boolean direct = x.dtype() == t && x.isContiguous();
         Object in = direct ? x.data() : Convert.contiguous(x, t);
         int inOff = direct ? x.offset() : 0;
-        Object out = direct ? Convert.allocate(t, n) : in;   // a private copy may be overwritten in place
+        Object out = direct ? Convert.allocateForOverwrite(t, n) : in;   // a private copy may be overwritten in place
         if (t == DType.FLOAT32) {
             LeakyReluKernel.run((float[]) in, inOff, (float[]) out, 0, n, (float) alpha);
         } else {

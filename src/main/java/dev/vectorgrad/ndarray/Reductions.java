@@ -38,7 +38,7 @@ public final class Reductions {
         int[] keep = Shapes.reducedShape(shape, axes, true);
         int[] outShape = keepDims ? keep : Shapes.reducedShape(shape, axes, false);
         int nOut = Shapes.size(keep);
-        Object acc = Convert.allocate(t, nOut);
+        Object acc = Convert.allocateResult(t, nOut);
         Strided result = new Strided(t, acc, 0, outShape, Shapes.rowMajorStrides(outShape));
         if (nOut == 0) {
             return result;

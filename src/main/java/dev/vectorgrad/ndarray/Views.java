@@ -22,7 +22,7 @@ public final class Views {
         if (strides != null) {
             return new Strided(x.dtype(), x.data(), x.offset(), shape, strides);
         }
-        return new Strided(x.dtype(), Convert.contiguous(x, x.dtype()), 0, shape, Shapes.rowMajorStrides(shape));
+        return new Strided(x.dtype(), Convert.contiguousResult(x, x.dtype()), 0, shape, Shapes.rowMajorStrides(shape));
     }
 
     private static int[] inferShape(int[] old, int[] requested) {

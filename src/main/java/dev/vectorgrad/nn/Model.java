@@ -1,5 +1,6 @@
 package dev.vectorgrad.nn;
 
+import dev.vectorgrad.ArrayScope;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.GradientTape;
 import dev.vectorgrad.autodiff.Variable;
@@ -352,8 +353,10 @@ public abstract class Model extends Layer {
     }
 
     private double trainStep(NDArray x, NDArray y) {
-        // A step scope: the step's arrays on the weights die with it, so the optimizer may reuse weight buffers.
-        try (Leases.Scope scope = Leases.open()) {
+        // A step scope: the step's arrays on the weights die with it, so the optimizer may reuse weight buffers;
+        // and an array scope: every array the step makes dies with it too (only the loss leaves, as a double), so the
+        // next step's activations and gradients reuse this step's warm buffers.
+        try (Leases.Scope scope = Leases.open(); ArrayScope arrays = NDArray.scope()) {
             return trainStepInScope(x, y);
         }
     }
@@ -405,11 +408,14 @@ public abstract class Model extends Layer {
         double lossSum = 0;
         long seen = 0;
         for (Dataset.Batch b : data) {
-            NDArray pred = apply(b.x(), false);
-            int n = b.x().shape()[0];
-            lossSum += loss.call(b.y(), pred).item() * n;
-            seen += n;
-            for (Metric m : metrics) m.updateState(b.y(), pred);
+            // one array scope per batch: predictions and losses leave it only as doubles (item(), metric totals)
+            try (ArrayScope arrays = NDArray.scope()) {
+                NDArray pred = apply(b.x(), false);
+                int n = b.x().shape()[0];
+                lossSum += loss.call(b.y(), pred).item() * n;
+                seen += n;
+                for (Metric m : metrics) m.updateState(b.y(), pred);
+            }
         }
         Map<String, Double> out = logs(seen == 0 ? 0 : lossSum / seen, "");
         for (Metric m : metrics) m.reset();
