@@ -196,6 +196,29 @@ def _per_call_rows(rows, np_b, torch_b, scale):
     return out
 
 
+def scoped_section(np_b, torch_b):
+    """Issue 11's allocation rows: the op inside an NDArray.scope() (its result buffer reused), beside the same op with
+    a fresh result (NDArrayBenchmark, where it has the row) and NumPy's ufunc."""
+    ops = [("add", "add"), ("mul", "mul"), ("a*b + c (2 ops)", "mulAdd"), ("exp", "exp"), ("tanh", "tanh"),
+           ("sigmoid", "sigmoid"), ("relu", "relu")]
+    out = ["## Through NDArray inside NDArray.scope(), float32 (µs per call; ratio = NumPy / vectorgrad)\n",
+           "Each call opens a scope, runs the op, reads one element and closes the scope, so the result reuses the "
+           "buffer the previous call released. 'fresh' is the same op allocating a new result (NDArrayBenchmark).\n",
+           "| op | n | scoped | fresh | NumPy | **scoped vs NumPy** | fresh vs NumPy |",
+           "|---|---|---|---|---|---|---|"]
+    for label, op in ops:
+        for n in (100000,):
+            s = find("ScopedOpsBenchmark." + op, size=n)
+            if not s:
+                continue
+            f = find("NDArrayBenchmark." + op, size=n)
+            ours, fresh, npy = s[0], (f[0] if f else None), np_b.ns("scoped", op, size=n)
+            out.append(f"| {label} | {n} | {fmt(ours / 1e3)} | {fmt(fresh and fresh / 1e3)} | {fmt(npy and npy / 1e3)} | "
+                       f"**{ratio(npy, ours)}** | {ratio(npy, fresh)} |")
+    out.append("")
+    return out
+
+
 def manipulation_section(np_b, torch_b):
     rows = [  # label, JMH benchmark, parameter, family, baseline op, sizes (floats in the result)
         ("gather rows, 16 wide (np.take axis 0 / index_select)", "ManipulationBenchmark.gatherRows", "size",
@@ -350,7 +373,7 @@ def baseline_tables(args):
     cold = json.load(open(args.coldstart)) if args.coldstart else None
     vg_info = open(args.vectorgrad_info).read().strip() if args.vectorgrad_info else None
     out = machine_section(args.jmh, np_b, torch_b, cold, vg_info)
-    for section in (kernel_section, ndarray_section, ndarray_ops_section, ndarray_unary_ops_section,
+    for section in (kernel_section, ndarray_section, scoped_section, ndarray_ops_section, ndarray_unary_ops_section,
                     manipulation_section, gemm_section, conv_section, training_section):
         out += table(section(np_b, torch_b))
     return out + coldstart_section(cold)

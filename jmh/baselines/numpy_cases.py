@@ -12,6 +12,8 @@ Families and the JMH classes they mirror (sizes are the JMH @Param values, so ro
   scan             ScanSortBenchmark: np.cumsum 1-D and along axis 0, the ten largest with their indices
   ndarrayOps       NDArrayOpsBenchmark: binary and comparison ufuncs per op/dtype, result allocated
   ndarrayUnaryOps  NDArrayUnaryOpsBenchmark: unary ufuncs per op/dtype, contiguous and on a transposed view
+  scoped           ScopedOpsBenchmark: the issue 11 allocation rows (add, mul, a*b+c, exp, tanh, sigmoid, relu),
+                   result allocated by the ufunc (malloc hands back the block just freed, as a scope does)
 (Conv2DBenchmark has no NumPy row: NumPy has no convolution a user would reach for; see torch_cases.py.)
 To add an op: write a function below with @grid(...) or @case(...) returning the callable to time.
 """
@@ -19,7 +21,7 @@ import numpy as np
 
 from harness import case, grid
 from sizes import (GEMM_SIZES, KERNEL_SIZES, MANIPULATION_SIZES, NDARRAY_OPS_ROWS, NDARRAY_OPS_SIZES, NDARRAY_SIZES,
-                   NDARRAY_UNARY_ROWS, SCAN_SIZES, SOFTMAX_SIZES)
+                   NDARRAY_UNARY_ROWS, SCAN_SIZES, SCOPED_SIZES, SOFTMAX_SIZES)
 
 try:
     from scipy.special import erf as _erf   # NumPy itself has no erf ufunc
@@ -413,3 +415,54 @@ def nd_unary_transposed(row, size):
     # the ufunc walks the transposed view itself (its result keeps the view's memory order, order='K')
     op, _, m = _unary_operands(row, size)
     return lambda: op(m.T)
+
+
+# ---- scoped: ScopedOpsBenchmark (the JMH side reuses its result buffer through NDArray.scope()) ----
+
+def _scoped_operands(size):
+    return uniform(size), uniform(size, seed=43), uniform(size, 0, 1, seed=44)
+
+
+@grid("scoped", "add", "size", SCOPED_SIZES)
+def sc_add(size):
+    a, b, _ = _scoped_operands(size)
+    return lambda: a + b
+
+
+@grid("scoped", "mul", "size", SCOPED_SIZES)
+def sc_mul(size):
+    a, b, _ = _scoped_operands(size)
+    return lambda: a * b
+
+
+@grid("scoped", "mulAdd", "size", SCOPED_SIZES)
+def sc_mul_add(size):
+    a, b, c = _scoped_operands(size)
+    return lambda: a * b + c
+
+
+@grid("scoped", "exp", "size", SCOPED_SIZES)
+def sc_exp(size):
+    a, _, _ = _scoped_operands(size)
+    return lambda: np.exp(a)
+
+
+@grid("scoped", "tanh", "size", SCOPED_SIZES)
+def sc_tanh(size):
+    a, _, _ = _scoped_operands(size)
+    return lambda: np.tanh(a)
+
+
+@grid("scoped", "sigmoid", "size", SCOPED_SIZES)
+def sc_sigmoid(size):
+    # what a NumPy user writes: 1 / (1 + exp(-x)), three ufuncs, each allocating
+    a, _, _ = _scoped_operands(size)
+    one = np.float32(1)
+    return lambda: one / (one + np.exp(-a))
+
+
+@grid("scoped", "relu", "size", SCOPED_SIZES)
+def sc_relu(size):
+    a, _, _ = _scoped_operands(size)
+    zero = np.float32(0)
+    return lambda: np.maximum(a, zero)

@@ -7,6 +7,7 @@ MANIPULATION_SIZES = (1000, 100000)          # ManipulationBenchmark (floats in 
 SCAN_SIZES = (1000, 100000)                  # ScanSortBenchmark
 CONV_SHAPES = ("64x28x28x1-32", "64x14x14x32-64")   # Conv2DBenchmark (batch x height x width x channels-filters)
 NDARRAY_OPS_SIZES = (1000, 100000)           # NDArrayOpsBenchmark, NDArrayUnaryOpsBenchmark
+SCOPED_SIZES = (100000,)                     # ScopedOpsBenchmark
 NDARRAY_OPS_ROWS = ("add/float32", "add/float64", "add/int32", "add/int64",   # NDArrayOpsBenchmark.row
                     "sub/float32", "sub/float64", "sub/int32", "sub/int64",
                     "mul/float32", "mul/float64", "mul/int32", "mul/int64",
