@@ -371,6 +371,27 @@ class ArrayScopeTest {
         }
     }
 
+    /** Opens a scope and drops it unclosed (misuse), returning an array made inside it. */
+    private static NDArray madeInAScopeNeverClosed() {
+        NDArray.scope();
+        return A.add(B);
+    }
+
+    @Test
+    void aScopeDroppedUnclosedIsAbandonedItsArraysStayValidAndItsBuffersAreForgotten() {
+        NDArray orphan = madeInAScopeNeverClosed();
+        assertThat(ScopedBuffers.liveCount()).isPositive();
+        for (int i = 0; i < 50 && ScopedBuffers.liveCount() > 0; i++) {
+            System.gc();
+            NDArray.of(new float[2000]).exp(); // an allocation notices the abandoned scope and drops it
+        }
+        assertThat(ScopedBuffers.liveCount()).as("buffers of the abandoned scope, after GCs").isZero();
+        try (ArrayScope s = NDArray.scope()) {
+            for (int i = 0; i < 3; i++) A.sub(B).exp();
+        }
+        assertSame("an array of the abandoned scope", orphan, A.add(B));
+    }
+
     @Test
     void outsideAnyScopeNothingIsPooled() {
         NDArray y = A.add(B);
