@@ -19,7 +19,9 @@ import java.lang.ref.Reference;
  * another array's values. To use a result afterwards, {@link #keep} it (it then belongs to the enclosing scope, or to
  * no scope when this one is outermost), or copy it out ({@code item()}, {@code toFloatArray()}). Values a
  * {@code Variable} takes ({@code assign}) are its own and stay valid. Scopes nest; a scope is closed on the thread that
- * opened it, innermost first, which try-with-resources guarantees. Ops outside any scope allocate as they always did.
+ * opened it, innermost first, which try-with-resources guarantees. Ops outside any scope allocate as they always did,
+ * and so do results under 1024 elements inside one (a fresh small array costs less than the bookkeeping and stays in
+ * the cache anyway): those are never recycled and stay readable after the scope, which code should not rely on.
  *
  * <p><b>Lessons taken from ND4J's workspaces and DJL's NDManager</b>, whose users reported arrays silently overwritten
  * after their scope ended, "array is outside of workspace" errors far from their cause, and leaks of scopes never
