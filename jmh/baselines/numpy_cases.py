@@ -12,7 +12,8 @@ Families and the JMH classes they mirror (sizes are the JMH @Param values, so ro
   scan             ScanSortBenchmark: np.cumsum 1-D and along axis 0, the ten largest with their indices
   ndarrayOps       NDArrayOpsBenchmark: binary and comparison ufuncs per op/dtype, result allocated
   ndarrayUnaryOps  NDArrayUnaryOpsBenchmark: unary ufuncs per op/dtype, contiguous and on a transposed view
-  scoped           ScopedOpsBenchmark: the issue 11 allocation rows (add, mul, a*b+c, exp, tanh, sigmoid, relu),
+  scoped           ScopedOpsBenchmark: the issue 11 allocation and transcendental rows (add, mul, a*b+c, exp,
+                   tanh, sigmoid, relu, log, gelu, softplus),
                    result allocated by the ufunc (malloc hands back the block just freed, as a scope does)
 (Conv2DBenchmark has no NumPy row: NumPy has no convolution a user would reach for; see torch_cases.py.)
 To add an op: write a function below with @grid(...) or @case(...) returning the callable to time.
@@ -466,3 +467,25 @@ def sc_relu(size):
     a, _, _ = _scoped_operands(size)
     zero = np.float32(0)
     return lambda: np.maximum(a, zero)
+
+
+@grid("scoped", "log", "size", SCOPED_SIZES)
+def sc_log(size):
+    _, _, c = _scoped_operands(size)
+    return lambda: np.log(c)
+
+
+if _erf is not None:
+    @grid("scoped", "gelu", "size", SCOPED_SIZES)
+    def sc_gelu(size):
+        # what a NumPy user writes for exact gelu: four ufuncs and scipy's erf, each allocating
+        a, _, _ = _scoped_operands(size)
+        half = np.float32(0.5)
+        return lambda: half * a * (1 + _erf(a * _SQRT_HALF))
+
+
+@grid("scoped", "softplus", "size", SCOPED_SIZES)
+def sc_softplus(size):
+    # log(1 + exp(x)) without overflow: one ufunc
+    a, _, _ = _scoped_operands(size)
+    return lambda: np.logaddexp(np.float32(0), a)

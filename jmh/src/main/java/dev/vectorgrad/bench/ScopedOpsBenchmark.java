@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 11's allocation rows: each call opens an {@code NDArray.scope()}, runs the op, reads one element of the result
+ * Issue 11's allocation and transcendental rows: each call opens an {@code NDArray.scope()}, runs the op, reads one element of the result
  * (which checks the array is live) and closes the scope, so from the second call on the result lands in the buffer the
  * previous call released, still in the cache. NumPy's ufunc allocates its result too, and its {@code malloc} hands back
  * the block just freed: the fair comparison. {@code NDArrayBenchmark} has the same ops with a fresh result each call.
@@ -93,6 +93,29 @@ public class ScopedOpsBenchmark {
     public float relu() {
         try (ArrayScope s = NDArray.scope()) {
             return a.relu().getFloat(size - 1);
+        }
+    }
+
+    /** On {@code c}, in [0, 1): log's domain. */
+    @Benchmark
+    public float log() {
+        try (ArrayScope s = NDArray.scope()) {
+            return c.log().getFloat(size - 1);
+        }
+    }
+
+    /** Keras's default gelu (exact, through erf). */
+    @Benchmark
+    public float gelu() {
+        try (ArrayScope s = NDArray.scope()) {
+            return a.gelu().getFloat(size - 1);
+        }
+    }
+
+    @Benchmark
+    public float softplus() {
+        try (ArrayScope s = NDArray.scope()) {
+            return a.softplus().getFloat(size - 1);
         }
     }
 }
