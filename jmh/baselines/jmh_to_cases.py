@@ -14,7 +14,8 @@ FAMILIES = {"AddBenchmark": "kernel", "AxpyBenchmark": "kernel", "UnaryBenchmark
             "ReduceBenchmark": "kernel", "SoftmaxBenchmark": "kernel", "NDArrayBenchmark": "ndarray",
             "GemmBenchmark": "gemm", "AutodiffBenchmark": "autodiff", "TrainingStepBenchmark": "training",
             "ManipulationBenchmark": "manipulation", "ScanSortBenchmark": "scan", "Conv2DBenchmark": "conv",
-            "NDArrayOpsBenchmark": "ndarrayOps", "NDArrayUnaryOpsBenchmark": "ndarrayUnaryOps"}
+            "NDArrayOpsBenchmark": "ndarrayOps", "NDArrayUnaryOpsBenchmark": "ndarrayUnaryOps",
+            "SequenceLayersBenchmark": "sequence", "CnnTrainingStepBenchmark": "cnn"}
 RENAMES = {("AddBenchmark", "simd"): "add", ("AddBenchmark", "scalar"): "add",
            ("AddBenchmark", "simdBroadcastRight"): "addScalar", ("AddBenchmark", "scalarBroadcastRight"): "addScalar",
            ("AxpyBenchmark", "simd"): "axpy", ("AxpyBenchmark", "scalar"): "axpy"}
