@@ -259,6 +259,35 @@ def conv_section(np_b, torch_b):
     return out
 
 
+def layers_section(np_b, torch_b):
+    rows = [  # label, JMH benchmark, params, baseline family, op
+        ("LSTM(128) on [32, 50, 64], forward", "SequenceLayersBenchmark.lstmForward", {}, "sequence", "lstmForward"),
+        ("LSTM(128) on [32, 50, 64], forward + backward", "SequenceLayersBenchmark.lstmForwardBackward", {},
+         "sequence", "lstmForwardBackward"),
+        ("MultiHeadAttention(8, 64) on [16, 128, 512], forward", "SequenceLayersBenchmark.attentionForward", {},
+         "sequence", "attentionForward"),
+        ("MultiHeadAttention(8, 64) on [16, 128, 512], forward + backward",
+         "SequenceLayersBenchmark.attentionForwardBackward", {}, "sequence", "attentionForwardBackward"),
+        ("digits CNN training step, batch 64, 8x8 images", "CnnTrainingStepBenchmark.trainStep", {"image": 8},
+         "cnn", "trainStep"),
+        ("digits CNN training step, batch 64, 28x28 images", "CnnTrainingStepBenchmark.trainStep", {"image": 28},
+         "cnn", "trainStep"),
+    ]
+    out = ["## Sequence layers and a CNN training step, float32, one thread (ms per call; ratio = PyTorch / vectorgrad)\n",
+           "Forward + backward is the gradients of sum(y · dy) for the input and every weight. The CNN step is "
+           "trainOnBatch (forward, loss, backward, Adam update) against the same model, loss and optimizer in torch. "
+           "PyTorch's attention forward runs in eval mode without autograd (its fused path).\n",
+           "| case | vectorgrad | PyTorch | **vs PyTorch** |", "|---|---|---|---|"]
+    for label, bench, params, fam, op in rows:
+        s = find(bench, **params)
+        if not s:
+            continue
+        ours, tor = s[0], torch_b.ns(fam, op, **params)
+        out.append(f"| {label} | {fmt(ours / 1e6)} | {fmt(tor and tor / 1e6)} | **{ratio(tor, ours)}** |")
+    out.append("")
+    return out
+
+
 def _op_table_rows(bench_class, family, methods, np_b):
     """One row per (op/dtype row, size), one vectorgrad/NumPy pair of columns per benchmark method."""
     rows = sorted({(dict(p)["row"], int(dict(p)["size"])) for (n, p) in jmh
@@ -374,7 +403,7 @@ def baseline_tables(args):
     vg_info = open(args.vectorgrad_info).read().strip() if args.vectorgrad_info else None
     out = machine_section(args.jmh, np_b, torch_b, cold, vg_info)
     for section in (kernel_section, ndarray_section, scoped_section, ndarray_ops_section, ndarray_unary_ops_section,
-                    manipulation_section, gemm_section, conv_section, training_section):
+                    manipulation_section, gemm_section, conv_section, layers_section, training_section):
         out += table(section(np_b, torch_b))
     return out + coldstart_section(cold)
 

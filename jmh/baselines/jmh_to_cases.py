@@ -15,7 +15,7 @@ FAMILIES = {"AddBenchmark": "kernel", "AxpyBenchmark": "kernel", "UnaryBenchmark
             "GemmBenchmark": "gemm", "AutodiffBenchmark": "autodiff", "TrainingStepBenchmark": "training",
             "ManipulationBenchmark": "manipulation", "ScanSortBenchmark": "scan", "Conv2DBenchmark": "conv",
             "NDArrayOpsBenchmark": "ndarrayOps", "NDArrayUnaryOpsBenchmark": "ndarrayUnaryOps",
-            "ScopedOpsBenchmark": "scoped"}
+            "ScopedOpsBenchmark": "scoped", "SequenceLayersBenchmark": "sequence", "CnnTrainingStepBenchmark": "cnn"}
 RENAMES = {("AddBenchmark", "simd"): "add", ("AddBenchmark", "scalar"): "add",
            ("AddBenchmark", "simdBroadcastRight"): "addScalar", ("AddBenchmark", "scalarBroadcastRight"): "addScalar",
            ("AxpyBenchmark", "simd"): "axpy", ("AxpyBenchmark", "scalar"): "axpy"}

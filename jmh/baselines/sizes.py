@@ -6,6 +6,7 @@ GEMM_SIZES = (64, 256, 1024, 2048)           # GemmBenchmark
 MANIPULATION_SIZES = (1000, 100000)          # ManipulationBenchmark (floats in each result)
 SCAN_SIZES = (1000, 100000)                  # ScanSortBenchmark
 CONV_SHAPES = ("64x28x28x1-32", "64x14x14x32-64")   # Conv2DBenchmark (batch x height x width x channels-filters)
+CNN_IMAGE_SIZES = (8, 28)                     # CnnTrainingStepBenchmark (side of the one-channel images)
 NDARRAY_OPS_SIZES = (1000, 100000)           # NDArrayOpsBenchmark, NDArrayUnaryOpsBenchmark
 SCOPED_SIZES = (100000,)                     # ScopedOpsBenchmark
 NDARRAY_OPS_ROWS = ("add/float32", "add/float64", "add/int32", "add/int64",   # NDArrayOpsBenchmark.row

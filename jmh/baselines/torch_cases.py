@@ -10,6 +10,11 @@ Families and the JMH classes they mirror:
   manipulation, scan      ManipulationBenchmark and ScanSortBenchmark: index_select / take / cat, cumsum, topk
   conv      Conv2DBenchmark: F.conv2d 3x3, padding 1, with bias, forward and forward + backward, in PyTorch's
             own NCHW layout (a PyTorch user's data already is; oneDNN or the native kernel picks the algorithm)
+  sequence  SequenceLayersBenchmark: nn.LSTM(64 -> 128) over [32, 50, 64] (last state) forward and forward +
+            backward; nn.MultiheadAttention(512, 8 heads) self-attention on [16, 128, 512], forward (eval, no
+            grad: torch's fused path) and forward + backward
+  cnn       CnnTrainingStepBenchmark: one training step, batch 64, of examples/DigitsCnn's model (two conv +
+            pool blocks, dropout, softmax head), Keras's cross-entropy on probabilities, Adam
 To add an op or layer: write a function below with @grid(...) or @case(...) returning the callable to time.
 """
 import torch
@@ -17,7 +22,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from harness import case, grid
-from sizes import CONV_SHAPES, GEMM_SIZES, KERNEL_SIZES, MANIPULATION_SIZES, NDARRAY_SIZES, SCAN_SIZES, SOFTMAX_SIZES
+from sizes import CNN_IMAGE_SIZES, CONV_SHAPES, GEMM_SIZES, KERNEL_SIZES, MANIPULATION_SIZES, NDARRAY_SIZES, SCAN_SIZES, SOFTMAX_SIZES
 
 
 def uniform(n, lo=-1.0, hi=1.0, seed=42, dtype=torch.float32):
@@ -351,3 +356,104 @@ def conv_forward_backward(shape):
         y = F.conv2d(x, weight, bias, padding=1)
         return torch.autograd.grad(y, (x, weight, bias), dy)
     return f
+
+
+# ---- sequence: SequenceLayersBenchmark (one thread) ----
+
+def _lstm_operands():
+    # Keras's LSTM(128) on [32, 50, 64], the last hidden state [32, 128]; torch's LSTM has two bias vectors
+    # where Keras has one: 512 more adds per step, nothing against the two GEMMs
+    g = torch.Generator().manual_seed(0)
+    torch.manual_seed(0)
+    lstm = nn.LSTM(64, 128, batch_first=True)
+    x = torch.randn(32, 50, 64, generator=g, requires_grad=True)
+    dy = torch.randn(32, 128, generator=g)
+    return lstm, x, dy
+
+
+@case("sequence", "lstmForward")
+def lstm_forward():
+    lstm, x, _ = _lstm_operands()
+
+    def f():
+        with torch.no_grad():
+            return lstm(x)[0][:, -1, :]
+    return f
+
+
+@case("sequence", "lstmForwardBackward")
+def lstm_forward_backward():
+    # the gradients of sum(y · dy) for the input and every weight, as the JMH method takes them
+    lstm, x, dy = _lstm_operands()
+    sources = [x] + list(lstm.parameters())
+
+    def f():
+        y = lstm(x)[0][:, -1, :]
+        return torch.autograd.grad(y, sources, dy)
+    return f
+
+
+def _attention_operands():
+    # Keras's MultiHeadAttention(8 heads, key 64) self-attention on [16, 128, 512]: embed 512 = 8 x 64, four
+    # 512 x 512 projections with biases, scores scaled by 1/8, no dropout
+    g = torch.Generator().manual_seed(0)
+    torch.manual_seed(0)
+    mha = nn.MultiheadAttention(512, 8, batch_first=True)
+    x = torch.randn(16, 128, 512, generator=g, requires_grad=True)
+    dy = torch.randn(16, 128, 512, generator=g)
+    return mha, x, dy
+
+
+@case("sequence", "attentionForward")
+def attention_forward():
+    # eval() and no_grad let torch take its fused inference path (native MHA): its best forward
+    mha, x, _ = _attention_operands()
+    mha.eval()
+
+    def f():
+        with torch.no_grad():
+            return mha(x, x, x, need_weights=False)[0]
+    return f
+
+
+@case("sequence", "attentionForwardBackward")
+def attention_forward_backward():
+    mha, x, dy = _attention_operands()
+    sources = [x] + list(mha.parameters())
+
+    def f():
+        y = mha(x, x, x, need_weights=False)[0]
+        return torch.autograd.grad(y, sources, dy)
+    return f
+
+
+# ---- cnn: CnnTrainingStepBenchmark (one thread) ----
+
+def _keras_sparse_ce_on_probabilities(p, labels):
+    """Keras 3's SparseCategoricalCrossentropy(from_logits=False), as vectorgrad computes it:
+    -logSoftmax(log(clip(p / Σp, 1e-7, 1 - 1e-7)))[label], averaged over the batch."""
+    p = p / p.sum(1, keepdim=True)
+    return F.nll_loss(torch.log(p.clamp(1e-7, 1 - 1e-7)).log_softmax(1), labels)
+
+
+@grid("cnn", "trainStep", "image", CNN_IMAGE_SIZES)
+def cnn_train_step(image):
+    # examples/DigitsCnn's model in NCHW: conv 32 + relu, pool, conv 64 + relu, pool, flatten, dropout 0.25,
+    # dense 10 + softmax; Keras's loss on the probabilities; Adam(0.002) with Keras's epsilon 1e-7
+    torch.manual_seed(0)
+    side = image // 4
+    model = nn.Sequential(nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                          nn.Dropout(0.25), nn.Linear(64 * side * side, 10), nn.Softmax(1))
+    model.train()
+    opt = torch.optim.Adam(model.parameters(), lr=0.002, eps=1e-7)
+    g = torch.Generator().manual_seed(0)
+    x, y = torch.randn(64, 1, image, image, generator=g), torch.randint(0, 10, (64,), generator=g)
+
+    def step():
+        opt.zero_grad()
+        loss = _keras_sparse_ce_on_probabilities(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss.item()                                # trainOnBatch returns the loss as a double too
+    return step

@@ -79,6 +79,39 @@ public class Concatenate extends Merge {
         return out;
     }
 
+    /**
+     * Keras's {@code Concatenate.compute_mask}: along an axis the masks have (the time axis of {@code [batch,
+     * time]} masks) they are joined, an input without a mask counting as all true; along the features axis they
+     * are ANDed, as the other merges do.
+     */
+    @Override
+    public NDArray computeMask(List<NDArray> inputs, List<NDArray> masks) {
+        if (masks == null || masks.stream().allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        if (inputs == null || inputs.size() != masks.size() || inputs.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Concatenate \"" + name() + "\": give one input per mask, got "
+                    + (inputs == null ? "null" : inputs.size()) + " input(s) and " + masks.size() + " mask(s)");
+        }
+        int maskRank = masks.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow().rank();
+        int a = axis(inputs.get(0).rank());
+        if (a >= maskRank) {
+            return super.computeMask(inputs, masks);
+        }
+        List<NDArray> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            NDArray m = masks.get(i);
+            int[] s = inputs.get(i).shape();
+            if (s.length < maskRank || (m != null && m.rank() != maskRank)) {
+                throw new IllegalArgumentException("Concatenate \"" + name() + "\": masks must all have rank " + maskRank
+                        + " and inputs at least that rank");
+            }
+            parts.add(m != null ? Masks.bool(this, m)
+                    : NDArray.ones(dev.vectorgrad.DType.FLOAT32, java.util.Arrays.copyOf(s, maskRank)).ne(0.0));
+        }
+        return NDArray.concat(parts, a);
+    }
+
     /** The axis. */
     @Override
     public Map<String, Object> getConfig() {

@@ -111,4 +111,10 @@ public class Dense extends Layer {
     public Variable bias() {
         return bias;
     }
+
+    /** True: the output has the input's positions, so a mask goes on unchanged (Keras's {@code supports_masking}). */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
 }

@@ -76,4 +76,10 @@ public class Dropout extends Layer {
         dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         return inputShape.clone();
     }
+
+    /** True: the output has the input's positions, so a mask goes on unchanged (Keras's {@code supports_masking}). */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
 }

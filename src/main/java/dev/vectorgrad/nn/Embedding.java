@@ -14,8 +14,9 @@ import dev.vectorgrad.autodiff.Variable;
  * Float ids are truncated to integers as Keras casts them; an id outside {@code [0, inputDim)} is an
  * IllegalArgumentException (TensorFlow raises on CPU too; negative ids are not counted from the end).
  *
- * <p>With {@code maskZero} id 0 is padding: {@link #computeMask} gives {@code ids != 0}, which the recurrent
- * layers and {@link GlobalAveragePooling1D}-style consumers may take; as in Keras, {@code inputDim} must then
+ * <p>With {@code maskZero} id 0 is padding: {@link #computeMask} gives {@code ids != 0}, which {@link Sequential}
+ * and functional models hand to the layers after it (the recurrent layers skip the padded steps,
+ * {@link GlobalAveragePooling1D} leaves them out of its mean); as in Keras, {@code inputDim} must then
  * count the padding id. Configuration: inputDim, outputDim, maskZero.
  */
 public class Embedding extends Layer {
@@ -68,6 +69,18 @@ public class Embedding extends Layer {
             return null;
         }
         return ids.ne(0.0);
+    }
+
+    /** Keras's {@code compute_mask(inputs, previous_mask)}: {@link #computeMask(NDArray)}; ids have no mask of their own. */
+    @Override
+    public NDArray computeMask(NDArray ids, NDArray previousMask) {
+        return computeMask(ids);
+    }
+
+    /** True with maskZero: the layer then makes a mask for the layers after it (Keras's {@code supports_masking}). */
+    @Override
+    public boolean supportsMasking() {
+        return maskZero;
     }
 
     /** The number of ids, padding included. */

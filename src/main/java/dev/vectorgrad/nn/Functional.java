@@ -94,6 +94,7 @@ public final class Functional extends Model {
                     + (xs == null ? "null" : xs.size()));
         }
         Map<KerasTensor, NDArray> values = new IdentityHashMap<>();
+        Map<KerasTensor, NDArray> masks = new IdentityHashMap<>();
         for (int i = 0; i < xs.size(); i++) {
             NDArray x = xs.get(i);
             int[] want = inputs.get(i).shape();
@@ -109,13 +110,27 @@ public final class Functional extends Model {
             }
             values.put(inputs.get(i), x);
         }
+        // each tensor's mask travels beside it, as Keras's _keras_mask does (null: none)
         for (KerasTensor n : nodes) {
             List<NDArray> args = new ArrayList<>();
+            List<NDArray> argMasks = new ArrayList<>();
             for (KerasTensor in : n.inputs()) {
                 args.add(values.get(in));
+                argMasks.add(masks.get(in));
             }
-            NDArray out = n.layer() instanceof Merge m ? m.call(args) : n.layer().apply(args.get(0), training);
+            NDArray out;
+            NDArray mask;
+            if (n.layer() instanceof Merge m) {
+                out = m.call(args);
+                mask = m.computeMask(args, argMasks);
+            } else {
+                out = n.layer().apply(args.get(0), training, argMasks.get(0));
+                mask = n.layer().computeMask(args.get(0), argMasks.get(0));
+            }
             values.put(n, out);
+            if (mask != null) {
+                masks.put(n, mask);
+            }
         }
         List<NDArray> out = new ArrayList<>();
         for (KerasTensor o : outputs) {

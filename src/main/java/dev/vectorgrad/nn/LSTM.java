@@ -58,22 +58,45 @@ public class LSTM extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
+        return call(x, training, null);
+    }
+
+    /**
+     * With a {@code [batch, time]} mask (false = padding), a sample's masked step keeps its {@code h} and
+     * {@code c} and, with returnSequences, outputs the previous step's output (zeros before the first
+     * unmasked step), as Keras's LSTM does; the last output is then the last unmasked step's.
+     */
+    @Override
+    public NDArray call(NDArray x, boolean training, NDArray mask) {
         dev.vectorgrad.ndarray.Args.nonNull(x, "x");
         int[] s = x.shape();
         Recurrence.checkInput(this, s, features);
         maybeBuild(s);
         Recurrence.checkInput(this, s, features);
+        NDArray[] masks = Recurrence.stepMasks(this, mask, s);
         List<NDArray> xw = Recurrence.projectSteps(x, kernel, bias);
         NDArray h = NDArray.zeros(DType.FLOAT32, s[0], units);
         NDArray c = h;
         List<NDArray> steps = new ArrayList<>(s[1]);
         for (int t = 0; t < s[1]; t++) {
             NDArray hc = RnnOps.lstmCell(xw.get(t).add(h.matmul(recurrentKernel)), c);
-            h = hc.slice(1, 0, units, 1);
-            c = hc.slice(1, units, 2 * units, 1);
+            h = Recurrence.carry(masks, t, hc.slice(1, 0, units, 1), h);
+            c = Recurrence.carry(masks, t, hc.slice(1, units, 2 * units, 1), c);
             steps.add(h);
         }
         return Recurrence.output(steps, returnSequences);
+    }
+
+    /** True: the recurrent layers take a {@code [batch, time]} mask (Keras's {@code supports_masking}). */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
+    /** The input's mask with returnSequences (the output keeps the time axis), else null (Keras's RNN). */
+    @Override
+    public NDArray computeMask(NDArray x, NDArray previousMask) {
+        return Recurrence.outputMask(previousMask, returnSequences);
     }
 
     /** The number of hidden units. */

@@ -169,6 +169,51 @@ public abstract class Layer {
     }
 
     // ------------------------------------------------------------------------------------------
+    // ---- masking (Keras's compute_mask and call(..., mask)) ----
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * {@code call(x, training)} told which positions of {@code x} hold data ({@code mask}, e.g. the
+     * {@code [batch, time]} bools {@link Embedding} makes with {@code maskZero}), Keras's {@code call(inputs,
+     * mask=...)}. {@link Sequential} and functional models pass each layer the mask its input carries. The
+     * default ignores the mask; layers that use it (the recurrent layers, {@link GlobalAveragePooling1D},
+     * {@link MultiHeadAttention}) override this.
+     *
+     * @param mask true (or non-zero) where the input holds data; null for no mask
+     */
+    public NDArray call(NDArray x, boolean training, NDArray mask) {
+        return call(x, training);
+    }
+
+    /** {@code call(x, training, mask)} after building the layer if this is its first input (Keras's {@code __call__}). */
+    public final NDArray apply(NDArray x, boolean training, NDArray mask) {
+        if (x == null) {
+            throw new IllegalArgumentException("Layer \"" + name + "\": input is null");
+        }
+        maybeBuild(x.shape());
+        return mask == null ? call(x, training) : call(x, training, mask);
+    }
+
+    /**
+     * Whether a mask reaching this layer goes on unchanged to the next one (Keras's {@code supports_masking}).
+     * False by default: as in Keras 3, a layer that does not support masking ends the mask there (Flatten,
+     * convolutions, ...); elementwise layers such as {@link Dense} and {@link Dropout} say true.
+     */
+    public boolean supportsMasking() {
+        return false;
+    }
+
+    /**
+     * The mask of this layer's output for input {@code x} carrying {@code previousMask} (Keras's
+     * {@code compute_mask}): by default {@code previousMask} when {@link #supportsMasking()}, else null.
+     * {@link Embedding} makes a mask, the recurrent layers keep it only with {@code returnSequences}, global
+     * pooling consumes it.
+     */
+    public NDArray computeMask(NDArray x, NDArray previousMask) {
+        return supportsMasking() ? previousMask : null;
+    }
+
+    // ------------------------------------------------------------------------------------------
     // Weights
     // ------------------------------------------------------------------------------------------
 

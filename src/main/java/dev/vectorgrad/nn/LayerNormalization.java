@@ -100,4 +100,10 @@ public class LayerNormalization extends Layer {
         dev.vectorgrad.ndarray.Args.nonNull(inputShape, "inputShape");
         return ConvSupport.sameShape(this, inputShape, features);
     }
+
+    /** True: the output has the input's positions, so a mask goes on unchanged (Keras's {@code supports_masking}). */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
 }

@@ -60,7 +60,8 @@ final class LayerRegistry {
         builtIn("SimpleRNN", c -> new SimpleRNN(intOf(c, "units"), boolOf(c, "return_sequences")));
         builtIn("LSTM", c -> new LSTM(intOf(c, "units"), boolOf(c, "return_sequences")));
         builtIn("GRU", c -> new GRU(intOf(c, "units"), boolOf(c, "return_sequences")));
-        builtIn("MultiHeadAttention", c -> new MultiHeadAttention(intOf(c, "num_heads"), intOf(c, "key_dim")));
+        builtIn("MultiHeadAttention", c -> new MultiHeadAttention(intOf(c, "num_heads"), intOf(c, "key_dim"),
+                c.get("dropout") == null ? 0.0 : doubleOf(c, "dropout")));
         builtIn("Normalization", c -> new Normalization());
         builtIn("TextVectorization", c -> {
             TextVectorization t = new TextVectorization(intOf(c, "max_tokens"), intOf(c, "output_sequence_length"));

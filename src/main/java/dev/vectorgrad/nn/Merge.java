@@ -22,6 +22,31 @@ public abstract class Merge extends Layer {
         return merge(inputs);
     }
 
+    /**
+     * The mask of the merged output (Keras's {@code _Merge.compute_mask}): null when no input carries one, else
+     * the AND of the inputs' masks (all of one shape, as the inputs are).
+     *
+     * @param inputs the merged inputs
+     * @param masks one mask per input, null entries for inputs without one
+     */
+    public NDArray computeMask(List<NDArray> inputs, List<NDArray> masks) {
+        if (masks == null) {
+            return null;
+        }
+        NDArray out = null;
+        for (NDArray m : masks) {
+            if (m != null) {
+                NDArray b = Masks.bool(this, m);
+                if (out != null && !java.util.Arrays.equals(out.shape(), b.shape())) {
+                    throw new IllegalArgumentException("Layer \"" + name() + "\": masks of shapes "
+                            + Shapes.format(out.shape()) + " and " + Shapes.format(b.shape()) + " cannot be merged");
+                }
+                out = out == null ? b : out.logicalAnd(b);
+            }
+        }
+        return out;
+    }
+
     /** The merge itself, in differentiable NDArray ops. */
     protected abstract NDArray merge(List<NDArray> inputs);
 

@@ -22,13 +22,23 @@ import dev.vectorgrad.ndarray.Shapes;
  *
  * <p>Masks as Keras: {@code attentionMask [batch, Tq, Tv]} (bool or numbers, true/non-zero = may attend)
  * and {@code useCausalMask} (query i sees keys j ≤ i) are combined with AND; a masked score becomes -1e9
- * before the softmax, so a fully masked row attends uniformly, as Keras's does. No dropout (Keras's default
- * rate 0). Built on the first call. Configuration: numHeads, keyDim.
+ * before the softmax, so a fully masked row attends uniformly, as Keras's does. A {@code [batch, T]} mask
+ * carried by the input (from {@code Embedding(maskZero)} in a {@link Sequential} or functional model) is the
+ * query's and the value's mask, as Keras's {@code query._keras_mask} and {@code value._keras_mask}: padded
+ * queries and keys are masked too, and the output keeps the query's mask.
+ *
+ * <p>{@code dropout} (Keras's {@code dropout}, default 0) drops attention probabilities in training only,
+ * survivors scaled by {@code 1 / (1 - dropout)}, from a generator seeded like the layer's weights (key
+ * {@code <layer>/dropout/seed_generator}). {@link #callWithScores} also returns the attention probabilities
+ * before dropout (Keras's {@code return_attention_scores=True}). Built on the first call. Configuration:
+ * numHeads, keyDim, dropout.
  */
 public class MultiHeadAttention extends Layer {
     private static final double LARGE_NEGATIVE = -1e9;
     private final int numHeads;
     private final int keyDim;
+    private final double dropout;
+    private dev.vectorgrad.Rng dropoutRng;
     private int queryFeatures = -1;
     private int keyFeatures = -1;
     private int valueFeatures = -1;
@@ -41,13 +51,33 @@ public class MultiHeadAttention extends Layer {
     private Variable outputKernel;
     private Variable outputBias;
 
-    /** {@code numHeads} heads of size {@code keyDim} (also the value size, Keras's default). */
+    /** {@code numHeads} heads of size {@code keyDim} (also the value size, Keras's default), no dropout. */
     public MultiHeadAttention(int numHeads, int keyDim) {
+        this(numHeads, keyDim, 0.0);
+    }
+
+    /**
+     * With attention dropout: in training each attention probability is dropped with probability
+     * {@code dropout}, in {@code [0, 1)}, the rest scaled by {@code 1 / (1 - dropout)} (Keras's {@code dropout}).
+     */
+    public MultiHeadAttention(int numHeads, int keyDim, double dropout) {
         ConvSupport.checkPositive("MultiHeadAttention", "numHeads", numHeads);
         ConvSupport.checkPositive("MultiHeadAttention", "keyDim", keyDim);
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("MultiHeadAttention: dropout must be in [0, 1), got " + dropout);
+        }
         this.numHeads = numHeads;
         this.keyDim = keyDim;
+        this.dropout = dropout;
     }
+
+    /**
+     * What {@link #callWithScores} returns (Keras's {@code return_attention_scores=True} pair).
+     *
+     * @param output the attention output {@code [batch, Tq, queryFeatures]}
+     * @param scores the attention probabilities {@code [batch, heads, Tq, Tv]} after the softmax and before dropout
+     */
+    public record Result(NDArray output, NDArray scores) {}
 
     @Override
     protected void build(int[] queryShape) {
@@ -73,10 +103,26 @@ public class MultiHeadAttention extends Layer {
         return weightRng(name).uniform(DType.FLOAT32, -limit, limit, shape);
     }
 
-    /** Self-attention: {@code call(x, x, null, null, false)} (one input, as a {@link Sequential} passes it). */
+    /** Self-attention of {@code x} (one input, as a {@link Sequential} passes it); dropout when {@code training}. */
     @Override
     public NDArray call(NDArray x, boolean training) {
-        return call(x, x, null, null, false);
+        return call(x, x, null, null, false, training);
+    }
+
+    /**
+     * Self-attention with the input's {@code [batch, T]} mask as the query's and the value's (Keras's
+     * {@code _keras_mask}): padded keys get no attention and padded queries none either.
+     */
+    @Override
+    public NDArray call(NDArray x, boolean training, NDArray mask) {
+        dev.vectorgrad.ndarray.Args.nonNull(x, "x");
+        return attend(x, x, null, null, false, training, mask, mask).output();
+    }
+
+    /** True: a sequence mask is used and goes on as the output's (the query's) mask. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
     }
 
     /** Attention of {@code query} over {@code value}, which is also the key. */
@@ -91,6 +137,34 @@ public class MultiHeadAttention extends Layer {
      * @param useCausalMask whether query i is also kept from keys after i
      */
     public NDArray call(NDArray query, NDArray value, NDArray key, NDArray attentionMask, boolean useCausalMask) {
+        return call(query, value, key, attentionMask, useCausalMask, false);
+    }
+
+    /**
+     * The full call in training or inference: {@code training} turns the attention dropout on.
+     *
+     * @param attentionMask {@code [batch, Tq, Tv]}, true (non-zero) where query i may attend to key j; null for none
+     * @param useCausalMask whether query i is also kept from keys after i
+     */
+    public NDArray call(NDArray query, NDArray value, NDArray key, NDArray attentionMask, boolean useCausalMask,
+            boolean training) {
+        return callWithScores(query, value, key, attentionMask, useCausalMask, training).output();
+    }
+
+    /**
+     * The output and the attention probabilities {@code [batch, heads, Tq, Tv]} (after the softmax, before
+     * dropout), Keras's {@code call(..., return_attention_scores=True)}.
+     *
+     * @param attentionMask {@code [batch, Tq, Tv]}, true (non-zero) where query i may attend to key j; null for none
+     * @param useCausalMask whether query i is also kept from keys after i
+     */
+    public Result callWithScores(NDArray query, NDArray value, NDArray key, NDArray attentionMask, boolean useCausalMask,
+            boolean training) {
+        return attend(query, value, key, attentionMask, useCausalMask, training, null, null);
+    }
+
+    private Result attend(NDArray query, NDArray value, NDArray key, NDArray attentionMask, boolean useCausalMask,
+            boolean training, NDArray queryMask, NDArray valueMask) {
         if (query == null || value == null) {
             throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\": "
                     + (query == null ? "query" : "value") + " is null");
@@ -119,12 +193,46 @@ public class MultiHeadAttention extends Layer {
         NDArray vh = heads(value, valueKernel, valueBias);
         NDArray scores = q.matmul(kh.transpose(0, 1, 3, 2));                   // [b, heads, tq, tv]
         NDArray mask = mask(attentionMask, useCausalMask, b, tq, tv);
+        mask = sequenceMasks(mask, queryMask, valueMask, query.shape(), value.shape());
         if (mask != null) {
             scores = NDArray.where(mask, scores, NDArray.of(LARGE_NEGATIVE).cast(scores.dtype()));
         }
-        NDArray context = scores.softmax(-1).matmul(vh)                          // [b, heads, tq, keyDim]
+        NDArray probabilities = scores.softmax(-1);
+        NDArray context = dropout(probabilities, training).matmul(vh)           // [b, heads, tq, keyDim]
                 .transpose(0, 2, 1, 3).reshape(b, tq, numHeads * keyDim);
-        return context.matmul(outputKernel.reshape(numHeads * keyDim, queryFeatures)).add(outputBias);
+        return new Result(context.matmul(outputKernel.reshape(numHeads * keyDim, queryFeatures)).add(outputBias),
+                probabilities);
+    }
+
+    /** Inverted dropout of the attention probabilities, in training only (Keras's {@code _dropout_layer}). */
+    private NDArray dropout(NDArray probabilities, boolean training) {
+        if (!training || dropout == 0) {
+            return probabilities;
+        }
+        if (dropoutRng == null) {
+            dropoutRng = weightRng("dropout/seed_generator");
+        }
+        NDArray keep = dropoutRng.uniform(DType.FLOAT32, 0, 1, probabilities.shape()).ge(dropout);
+        return NDArray.where(keep, probabilities.mul(1.0 / (1.0 - dropout)), NDArray.zeros(probabilities.dtype()));
+    }
+
+    /**
+     * {@code mask} ANDed with the query's {@code [b, tq]} mask (as {@code [b, 1, tq, 1]}) and the value's
+     * {@code [b, tv]} mask (as {@code [b, 1, 1, tv]}), Keras's {@code _compute_attention_mask}.
+     */
+    private NDArray sequenceMasks(NDArray mask, NDArray queryMask, NDArray valueMask, int[] queryShape, int[] valueShape) {
+        NDArray m = mask;
+        NDArray q = Masks.sequence(this, queryMask, queryShape);
+        if (q != null) {
+            NDArray rows = q.reshape(queryShape[0], 1, queryShape[1], 1);
+            m = m == null ? rows : m.logicalAnd(rows);
+        }
+        NDArray v = Masks.sequence(this, valueMask, valueShape);
+        if (v != null) {
+            NDArray columns = v.reshape(valueShape[0], 1, 1, valueShape[1]);
+            m = m == null ? columns : m.logicalAnd(columns);
+        }
+        return m;
     }
 
     /** {@code x [b, t, f]} projected to {@code [b, heads, t, keyDim]}. */
@@ -170,13 +278,19 @@ public class MultiHeadAttention extends Layer {
         return keyDim;
     }
 
-    /** Keras's config: num_heads, key_dim (value_dim is key_dim, Keras's default). */
+    /** The attention dropout rate (0: none). */
+    public double dropout() {
+        return dropout;
+    }
+
+    /** Keras's config: num_heads, key_dim (value_dim is key_dim, Keras's default), dropout. */
     @Override
     public java.util.Map<String, Object> getConfig() {
         java.util.Map<String, Object> c = LayerRegistry.configOf(this);
         c.put("num_heads", numHeads);
         c.put("key_dim", keyDim);
         c.put("value_dim", keyDim);
+        c.put("dropout", dropout);
         c.put("use_bias", true);
         return c;
     }

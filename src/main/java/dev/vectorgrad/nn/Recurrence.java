@@ -40,6 +40,35 @@ final class Recurrence {
         return returnSequences ? NDArray.stack(steps, 1) : steps.get(steps.size() - 1);
     }
 
+    // ---- masking: a masked step carries the state and the previous output through (Keras's rnn with a mask) ----
+
+    /**
+     * The mask's steps as {@code [batch, 1]} bools for {@link #carry}: null for no mask, a null entry for a
+     * step every sample takes (it needs no select).
+     */
+    static NDArray[] stepMasks(Layer layer, NDArray mask, int[] shape) {
+        NDArray m = Masks.sequence(layer, mask, shape);
+        if (m == null) {
+            return null;
+        }
+        boolean[] everySample = m.all(false, 0).toBooleanArray();
+        NDArray[] out = new NDArray[shape[1]];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = everySample[t] ? null : m.slice(1, t, t + 1, 1);
+        }
+        return out;
+    }
+
+    /** Step {@code t}'s new value where the sample takes the step, {@code previous} where it is masked. */
+    static NDArray carry(NDArray[] stepMasks, int t, NDArray next, NDArray previous) {
+        return stepMasks == null || stepMasks[t] == null ? next : NDArray.where(stepMasks[t], next, previous);
+    }
+
+    /** The output's mask (Keras's RNN {@code compute_mask}): the input's with returnSequences, else none. */
+    static NDArray outputMask(NDArray mask, boolean returnSequences) {
+        return returnSequences ? mask : null;
+    }
+
     private Recurrence() {}
 
     /** The output shape for {@code shape}, checked as a call checks it: {@code [b, units]} or {@code [b, t, units]}. */

@@ -121,12 +121,25 @@ public class Sequential extends Model {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
+        return call(x, training, null);
+    }
+
+    /**
+     * Runs the layers in order, handing each the mask its input carries, as Keras's {@code Sequential.call}: the
+     * first layer gets {@code mask}, each next one the {@link Layer#computeMask} of the layer before (so
+     * {@code Embedding(maskZero)} masks the padding for an LSTM or a GlobalAveragePooling1D further on).
+     */
+    @Override
+    public NDArray call(NDArray x, boolean training, NDArray mask) {
         if (layers.isEmpty()) {
             throw new IllegalStateException("Sequential \"" + name() + "\" has no layers; add some before calling it");
         }
         NDArray h = x;
+        NDArray m = mask;
         for (Layer l : layers) {
-            h = l.apply(h, training);
+            NDArray in = h;
+            h = l.apply(in, training, m);
+            m = l.computeMask(in, m);
         }
         return h;
     }

@@ -22,10 +22,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 10's sequence rows: {@code LSTM(128)} over {@code [32, 50, 64]} forward + backward (50 fused cell
+ * Issue 10's sequence rows: {@code LSTM(128)} over {@code [32, 50, 64]} forward, and forward + backward (50 fused cell
  * steps, each one {@code h·U} GEMM and one {@code LstmCellKernel} call each way), and
  * {@code MultiHeadAttention(8 heads, key 64)} self-attention on {@code [16, 128, 512]}, forward and
- * forward + backward. The backward takes the gradients of {@code sum(y · dy)} w.r.t. the input and every
+ * forward + backward. {@code jmh/baselines/torch_cases.py} (family {@code sequence}) times {@code nn.LSTM} and
+ * {@code nn.MultiheadAttention} on the same shapes on one thread. The backward takes the gradients of {@code sum(y · dy)} w.r.t. the input and every
  * trainable weight, as PyTorch's {@code y.backward(dy)} with inputs requiring grad does.
  *
  * <pre>
@@ -69,6 +70,12 @@ public class SequenceLayersBenchmark {
     }
 
     // PyTorch's baseline runs with torch.set_num_threads(1): the comparable figure.
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dvectorgrad.threads=1"})
+    public NDArray lstmForward() {
+        return lstm.call(lstmX);
+    }
+
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dvectorgrad.threads=1"})
     public List<NDArray> lstmForwardBackward() {
