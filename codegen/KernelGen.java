@@ -64,6 +64,8 @@ public final class KernelGen {
             m.put("zero", zero);
             m.put("one", one);
             m.put("bits", Integer.toString(bits));
+            // what a float result of a double-valued Math method needs: "(float) Math.tanh(x)" in float, "Math.tanh(x)" in double
+            m.put("narrow", name.equals("float") ? "(float) " : "");
             return m;
         }
     }
@@ -479,8 +481,11 @@ public final class KernelGen {
                 One line per op of [codegen/ops.table](../codegen/ops.table), the single source of truth for the
                 elementwise kernels: its forward kernel, the scalar twin (the reference, the tail and the
                 `-Dvectorgrad.simd=false` path), its gradient rule, its tests and its benchmark. *Generated* kernels
-                come from a template in [codegen/templates](../codegen/templates); *hand-written* ones are written
-                where the numerics are the point (transcendentals, pow).
+                come from a template in [codegen/templates](../codegen/templates): a shape template and this table's
+                expressions for the bit-identical ops or, where the numerics are the point (transcendentals, pow),
+                the kernel's own template, written once over its element types
+                ([codegen/variants.table](../codegen/variants.table)).
+                *Hand-written* ones are the few left whose float and double halves differ in their numerics.
 
                 **Adding an op** is one entry in the table (its header says what each key means), then
                 `%s`. The kernel, its NDArray dispatch, its rows in

@@ -91,16 +91,7 @@ public final class KernelThreads {
 
     private static int chooseCount() {
         int available = Runtime.getRuntime().availableProcessors();
-        String forced = System.getProperty("vectorgrad.threads");
-        if (forced == null || forced.isBlank()) {
-            return available;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(forced.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("vectorgrad.threads must be a positive integer, got '" + forced + "'");
-        }
+        int n = IntProperty.read("vectorgrad.threads", available, "a positive integer");
         if (n < 1) {
             throw new IllegalArgumentException("vectorgrad.threads must be a positive integer, got " + n);
         }

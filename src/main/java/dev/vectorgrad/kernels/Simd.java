@@ -53,16 +53,7 @@ public final class Simd {
 
     private static int chooseBits() {
         int preferred = VectorShape.preferredShape().vectorBitSize();
-        String forced = System.getProperty("vectorgrad.vectorBits");
-        if (forced == null || forced.isBlank()) {
-            return preferred;
-        }
-        int bits;
-        try {
-            bits = Integer.parseInt(forced.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("vectorgrad.vectorBits must be 64, 128, 256 or 512, got '" + forced + "'");
-        }
+        int bits = IntProperty.read("vectorgrad.vectorBits", preferred, "64, 128, 256 or 512");
         if (bits != 64 && bits != 128 && bits != 256 && bits != 512) {
             throw new IllegalArgumentException("vectorgrad.vectorBits must be 64, 128, 256 or 512, got " + bits);
         }
