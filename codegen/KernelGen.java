@@ -559,6 +559,8 @@ public final class KernelGen {
     static String imports(List<Row> group, String template) {
         List<String> lines = new ArrayList<>();
         lines.add("import dev.vectorgrad.kernels.Simd;");
+        // ---- cold start: the drivers' warm-up gates (kernels/Warmup) ----
+        if (template.contains("Warmup.")) lines.add("import dev.vectorgrad.kernels.Warmup;");
         List<Type> types = group.get(0).types();
         for (Type t : TYPES.values().stream().sorted((x, y) -> x.vector().compareTo(y.vector())).toList()) {
             if (types.contains(t)) lines.add("import jdk.incubator.vector." + t.vector() + ";");

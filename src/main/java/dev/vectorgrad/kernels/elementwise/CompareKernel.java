@@ -3,6 +3,7 @@
 package dev.vectorgrad.kernels.elementwise;
 
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -33,6 +34,22 @@ public final class CompareKernel {
     private static final int MIN_SIMD_LENGTH_F64 = F64.length();
     private static final int MIN_SIMD_LENGTH_I32 = I32.length();
     private static final int MIN_SIMD_LENGTH_I64 = I64.length();
+
+    // Cold start: each run method takes the scalar twin until the warm-up thread has seen its SIMD body compiled
+    // (Warmup); one gate per entry point, because each body is compiled on its own.
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("CompareKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_RIGHT_F32 = Warmup.gate("CompareKernel float broadcast-right", BODIES, "F32 right");
+    private static final Warmup.Gate WARM_LEFT_F32 = Warmup.gate("CompareKernel float broadcast-left", BODIES, "F32 left");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("CompareKernel double", BODIES, "F64");
+    private static final Warmup.Gate WARM_RIGHT_F64 = Warmup.gate("CompareKernel double broadcast-right", BODIES, "F64 right");
+    private static final Warmup.Gate WARM_LEFT_F64 = Warmup.gate("CompareKernel double broadcast-left", BODIES, "F64 left");
+    private static final Warmup.Gate WARM_I32 = Warmup.gate("CompareKernel int", BODIES, "I32");
+    private static final Warmup.Gate WARM_RIGHT_I32 = Warmup.gate("CompareKernel int broadcast-right", BODIES, "I32 right");
+    private static final Warmup.Gate WARM_LEFT_I32 = Warmup.gate("CompareKernel int broadcast-left", BODIES, "I32 left");
+    private static final Warmup.Gate WARM_I64 = Warmup.gate("CompareKernel long", BODIES, "I64");
+    private static final Warmup.Gate WARM_RIGHT_I64 = Warmup.gate("CompareKernel long broadcast-right", BODIES, "I64 right");
+    private static final Warmup.Gate WARM_LEFT_I64 = Warmup.gate("CompareKernel long broadcast-left", BODIES, "I64 left");
 
     // ---- float ----
 
@@ -99,7 +116,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
     public static void run(Comparison c, float[] a, int aOff, float[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(c, a, aOff, b, bOff, out, outOff, n);
@@ -164,7 +181,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
     public static void runBroadcastRight(Comparison c, float[] a, int aOff, float b,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_RIGHT_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
@@ -229,7 +246,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
     public static void runBroadcastLeft(Comparison c, float a, float[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_LEFT_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
@@ -301,7 +318,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
     public static void run(Comparison c, double[] a, int aOff, double[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(c, a, aOff, b, bOff, out, outOff, n);
@@ -366,7 +383,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
     public static void runBroadcastRight(Comparison c, double[] a, int aOff, double b,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_RIGHT_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
@@ -431,7 +448,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
     public static void runBroadcastLeft(Comparison c, double a, double[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_LEFT_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
@@ -503,7 +520,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
     public static void run(Comparison c, int[] a, int aOff, int[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && (WARM_I32.ready() || n > Warmup.SCALAR_MAX)) {
             simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(c, a, aOff, b, bOff, out, outOff, n);
@@ -568,7 +585,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
     public static void runBroadcastRight(Comparison c, int[] a, int aOff, int b,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && (WARM_RIGHT_I32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
@@ -633,7 +650,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
     public static void runBroadcastLeft(Comparison c, int a, int[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && (WARM_LEFT_I32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
@@ -705,7 +722,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a[aOff+i] c b[bOff+i]} for {@code i < n}. */
     public static void run(Comparison c, long[] a, int aOff, long[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && (WARM_I64.ready() || n > Warmup.SCALAR_MAX)) {
             simd(c, a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(c, a, aOff, b, bOff, out, outOff, n);
@@ -770,7 +787,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a[aOff+i] c b}, the right operand broadcast (stride 0) for {@code i < n}. */
     public static void runBroadcastRight(Comparison c, long[] a, int aOff, long b,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && (WARM_RIGHT_I64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(c, a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(c, a, aOff, b, out, outOff, n);
@@ -835,7 +852,7 @@ public final class CompareKernel {
     /** {@code out[outOff+i] = a c b[bOff+i]}, the left operand broadcast (stride 0) for {@code i < n}. */
     public static void runBroadcastLeft(Comparison c, long a, long[] b, int bOff,
             boolean[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && (WARM_LEFT_I64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(c, a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(c, a, b, bOff, out, outOff, n);
@@ -886,6 +903,102 @@ public final class CompareKernel {
             case GT -> x > y;
             case GE -> x >= y;
         };
+    }
+
+    /** The bodies the warm-up thread times, on its own arrays: every comparison, as each has its own loop. */
+    private static final class Bodies implements Warmup.Body {
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            for (Comparison c : Comparison.values()) {
+                switch (entry) {
+                    case "F32" -> {
+                        if (simd) {
+                            simd(c, s.float0, 0, s.float1, 0, s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalar(c, s.float0, 0, s.float1, 0, s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "F32 right" -> {
+                        if (simd) {
+                            simdBroadcastRight(c, s.float0, 0, s.float1[0], s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalarBroadcastRight(c, s.float0, 0, s.float1[0], s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "F32 left" -> {
+                        if (simd) {
+                            simdBroadcastLeft(c, s.float0[0], s.float1, 0, s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalarBroadcastLeft(c, s.float0[0], s.float1, 0, s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "F64" -> {
+                        if (simd) {
+                            simd(c, s.double0, 0, s.double1, 0, s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalar(c, s.double0, 0, s.double1, 0, s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "F64 right" -> {
+                        if (simd) {
+                            simdBroadcastRight(c, s.double0, 0, s.double1[0], s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalarBroadcastRight(c, s.double0, 0, s.double1[0], s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "F64 left" -> {
+                        if (simd) {
+                            simdBroadcastLeft(c, s.double0[0], s.double1, 0, s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalarBroadcastLeft(c, s.double0[0], s.double1, 0, s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "I32" -> {
+                        if (simd) {
+                            simd(c, s.int0, 0, s.int1, 0, s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalar(c, s.int0, 0, s.int1, 0, s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "I32 right" -> {
+                        if (simd) {
+                            simdBroadcastRight(c, s.int0, 0, s.int1[0], s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalarBroadcastRight(c, s.int0, 0, s.int1[0], s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "I32 left" -> {
+                        if (simd) {
+                            simdBroadcastLeft(c, s.int0[0], s.int1, 0, s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalarBroadcastLeft(c, s.int0[0], s.int1, 0, s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "I64" -> {
+                        if (simd) {
+                            simd(c, s.long0, 0, s.long1, 0, s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalar(c, s.long0, 0, s.long1, 0, s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "I64 right" -> {
+                        if (simd) {
+                            simdBroadcastRight(c, s.long0, 0, s.long1[0], s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalarBroadcastRight(c, s.long0, 0, s.long1[0], s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    case "I64 left" -> {
+                        if (simd) {
+                            simdBroadcastLeft(c, s.long0[0], s.long1, 0, s.booleanOut, 0, Warmup.N);
+                        } else {
+                            scalarBroadcastLeft(c, s.long0[0], s.long1, 0, s.booleanOut, 0, Warmup.N);
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+                }
+            }
+        }
     }
 
     private CompareKernel() {}

@@ -3,6 +3,7 @@
 package dev.vectorgrad.kernels.elementwise;
 
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -23,6 +24,16 @@ public final class DivKernel {
     // Below one full vector the SIMD body never runs; the scalar twin alone saves a call.
     private static final int MIN_SIMD_LENGTH_F32 = F32.length();
     private static final int MIN_SIMD_LENGTH_F64 = F64.length();
+
+    // Cold start: each run method takes the scalar twin until the warm-up thread has seen its SIMD body compiled
+    // (Warmup); one gate per entry point, because each body is compiled on its own.
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("DivKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_RIGHT_F32 = Warmup.gate("DivKernel float broadcast-right", BODIES, "F32 right");
+    private static final Warmup.Gate WARM_LEFT_F32 = Warmup.gate("DivKernel float broadcast-left", BODIES, "F32 left");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("DivKernel double", BODIES, "F64");
+    private static final Warmup.Gate WARM_RIGHT_F64 = Warmup.gate("DivKernel double broadcast-right", BODIES, "F64 right");
+    private static final Warmup.Gate WARM_LEFT_F64 = Warmup.gate("DivKernel double broadcast-left", BODIES, "F64 left");
 
     // ---- float ----
 
@@ -49,7 +60,7 @@ public final class DivKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -76,7 +87,7 @@ public final class DivKernel {
 
     /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_RIGHT_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -103,7 +114,7 @@ public final class DivKernel {
 
     /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_LEFT_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -135,7 +146,7 @@ public final class DivKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -162,7 +173,7 @@ public final class DivKernel {
 
     /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_RIGHT_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -189,10 +200,62 @@ public final class DivKernel {
 
     /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_LEFT_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
+    }
+
+    /** The bodies the warm-up thread times, on its own arrays. */
+    private static final class Bodies implements Warmup.Body {
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            switch (entry) {
+                case "F32" -> {
+                    if (simd) {
+                        simd(s.float0, 0, s.float1, 0, s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.float0, 0, s.float1, 0, s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F32 right" -> {
+                    if (simd) {
+                        simdBroadcastRight(s.float0, 0, s.float1[0], s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastRight(s.float0, 0, s.float1[0], s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F32 left" -> {
+                    if (simd) {
+                        simdBroadcastLeft(s.float0[0], s.float1, 0, s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastLeft(s.float0[0], s.float1, 0, s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F64" -> {
+                    if (simd) {
+                        simd(s.double0, 0, s.double1, 0, s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.double0, 0, s.double1, 0, s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                case "F64 right" -> {
+                    if (simd) {
+                        simdBroadcastRight(s.double0, 0, s.double1[0], s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastRight(s.double0, 0, s.double1[0], s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                case "F64 left" -> {
+                    if (simd) {
+                        simdBroadcastLeft(s.double0[0], s.double1, 0, s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastLeft(s.double0[0], s.double1, 0, s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+            }
         }
     }
 

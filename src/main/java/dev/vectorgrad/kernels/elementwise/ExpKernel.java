@@ -1,6 +1,7 @@
 package dev.vectorgrad.kernels.elementwise;
 
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -20,11 +21,18 @@ import jdk.incubator.vector.VectorOperators;
  * That fallback (also what the interpreter and C1 run before C2 compiles the loop) computes {@code Math.exp} per
  * lane, so the same input can come out 1 ulp apart from one call to the next while the JIT warms up (e^20.036362f:
  * 5.031313E8 before C2, 5.0313126E8 after): both within the promise, but not bit-reproducible across tiers.
+ * The same holds for {@code run}'s first calls in a JVM, which take the scalar twin until the SIMD body is
+ * compiled ({@link Warmup}).
  */
 public final class ExpKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin
     private static final int MIN_SIMD_LENGTH_F32 = Simd.F32.length();
     private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
+
+    // Cold start: run() takes the scalar twin until the warm-up thread has seen the SIMD body compiled (Warmup).
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("ExpKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("ExpKernel double", BODIES, "F64");
 
     /** The reference: {@code (float) Math.exp((double) x)}, within about 0.5 ulp of the exact exp. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -56,14 +64,52 @@ public final class ExpKernel {
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or before the
+     * body is compiled ({@link Warmup}).
+     */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_F32.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or before the
+     * body is compiled ({@link Warmup}).
+     */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_F64.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
+    }
+
+    /** The bodies the warm-up thread times, on its own arrays. */
+    private static final class Bodies implements Warmup.Body {
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            switch (entry) {
+                case "F32" -> {
+                    if (simd) {
+                        simd(s.float0, 0, s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.float0, 0, s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F64" -> {
+                    if (simd) {
+                        simd(s.double0, 0, s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.double0, 0, s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+            }
+        }
     }
 
     private ExpKernel() {}

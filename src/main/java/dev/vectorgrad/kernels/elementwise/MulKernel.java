@@ -3,6 +3,7 @@
 package dev.vectorgrad.kernels.elementwise;
 
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -31,6 +32,22 @@ public final class MulKernel {
     private static final int MIN_SIMD_LENGTH_I32 = I32.length();
     private static final int MIN_SIMD_LENGTH_I64 = I64.length();
 
+    // Cold start: each run method takes the scalar twin until the warm-up thread has seen its SIMD body compiled
+    // (Warmup); one gate per entry point, because each body is compiled on its own.
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("MulKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_RIGHT_F32 = Warmup.gate("MulKernel float broadcast-right", BODIES, "F32 right");
+    private static final Warmup.Gate WARM_LEFT_F32 = Warmup.gate("MulKernel float broadcast-left", BODIES, "F32 left");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("MulKernel double", BODIES, "F64");
+    private static final Warmup.Gate WARM_RIGHT_F64 = Warmup.gate("MulKernel double broadcast-right", BODIES, "F64 right");
+    private static final Warmup.Gate WARM_LEFT_F64 = Warmup.gate("MulKernel double broadcast-left", BODIES, "F64 left");
+    private static final Warmup.Gate WARM_I32 = Warmup.gate("MulKernel int", BODIES, "I32");
+    private static final Warmup.Gate WARM_RIGHT_I32 = Warmup.gate("MulKernel int broadcast-right", BODIES, "I32 right");
+    private static final Warmup.Gate WARM_LEFT_I32 = Warmup.gate("MulKernel int broadcast-left", BODIES, "I32 left");
+    private static final Warmup.Gate WARM_I64 = Warmup.gate("MulKernel long", BODIES, "I64");
+    private static final Warmup.Gate WARM_RIGHT_I64 = Warmup.gate("MulKernel long broadcast-right", BODIES, "I64 right");
+    private static final Warmup.Gate WARM_LEFT_I64 = Warmup.gate("MulKernel long broadcast-left", BODIES, "I64 left");
+
     // ---- float ----
 
     /** The scalar twin of {@link #run(float[], int, float[], int, float[], int, int)}: the reference, and the tail. */
@@ -56,7 +73,7 @@ public final class MulKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -83,7 +100,7 @@ public final class MulKernel {
 
     /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_RIGHT_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -110,7 +127,7 @@ public final class MulKernel {
 
     /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_LEFT_F32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -142,7 +159,7 @@ public final class MulKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -169,7 +186,7 @@ public final class MulKernel {
 
     /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_RIGHT_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -196,7 +213,7 @@ public final class MulKernel {
 
     /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_LEFT_F64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -228,7 +245,7 @@ public final class MulKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && (WARM_I32.ready() || n > Warmup.SCALAR_MAX)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -255,7 +272,7 @@ public final class MulKernel {
 
     /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && (WARM_RIGHT_I32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -282,7 +299,7 @@ public final class MulKernel {
 
     /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && (WARM_LEFT_I32.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -314,7 +331,7 @@ public final class MulKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && (WARM_I64.ready() || n > Warmup.SCALAR_MAX)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -341,7 +358,7 @@ public final class MulKernel {
 
     /** {@code out[outOff+i] = a[aOff+i] * b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && (WARM_RIGHT_I64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -368,10 +385,104 @@ public final class MulKernel {
 
     /** {@code out[outOff+i] = a * b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && (WARM_LEFT_I64.ready() || n > Warmup.SCALAR_MAX)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
+        }
+    }
+
+    /** The bodies the warm-up thread times, on its own arrays. */
+    private static final class Bodies implements Warmup.Body {
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            switch (entry) {
+                case "F32" -> {
+                    if (simd) {
+                        simd(s.float0, 0, s.float1, 0, s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.float0, 0, s.float1, 0, s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F32 right" -> {
+                    if (simd) {
+                        simdBroadcastRight(s.float0, 0, s.float1[0], s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastRight(s.float0, 0, s.float1[0], s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F32 left" -> {
+                    if (simd) {
+                        simdBroadcastLeft(s.float0[0], s.float1, 0, s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastLeft(s.float0[0], s.float1, 0, s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F64" -> {
+                    if (simd) {
+                        simd(s.double0, 0, s.double1, 0, s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.double0, 0, s.double1, 0, s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                case "F64 right" -> {
+                    if (simd) {
+                        simdBroadcastRight(s.double0, 0, s.double1[0], s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastRight(s.double0, 0, s.double1[0], s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                case "F64 left" -> {
+                    if (simd) {
+                        simdBroadcastLeft(s.double0[0], s.double1, 0, s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastLeft(s.double0[0], s.double1, 0, s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                case "I32" -> {
+                    if (simd) {
+                        simd(s.int0, 0, s.int1, 0, s.intOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.int0, 0, s.int1, 0, s.intOut, 0, Warmup.N);
+                    }
+                }
+                case "I32 right" -> {
+                    if (simd) {
+                        simdBroadcastRight(s.int0, 0, s.int1[0], s.intOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastRight(s.int0, 0, s.int1[0], s.intOut, 0, Warmup.N);
+                    }
+                }
+                case "I32 left" -> {
+                    if (simd) {
+                        simdBroadcastLeft(s.int0[0], s.int1, 0, s.intOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastLeft(s.int0[0], s.int1, 0, s.intOut, 0, Warmup.N);
+                    }
+                }
+                case "I64" -> {
+                    if (simd) {
+                        simd(s.long0, 0, s.long1, 0, s.longOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.long0, 0, s.long1, 0, s.longOut, 0, Warmup.N);
+                    }
+                }
+                case "I64 right" -> {
+                    if (simd) {
+                        simdBroadcastRight(s.long0, 0, s.long1[0], s.longOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastRight(s.long0, 0, s.long1[0], s.longOut, 0, Warmup.N);
+                    }
+                }
+                case "I64 left" -> {
+                    if (simd) {
+                        simdBroadcastLeft(s.long0[0], s.long1, 0, s.longOut, 0, Warmup.N);
+                    } else {
+                        scalarBroadcastLeft(s.long0[0], s.long1, 0, s.longOut, 0, Warmup.N);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+            }
         }
     }
 

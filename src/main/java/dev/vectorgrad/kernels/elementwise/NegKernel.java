@@ -3,6 +3,7 @@
 package dev.vectorgrad.kernels.elementwise;
 
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -19,6 +20,13 @@ public final class NegKernel {
     private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
     private static final int MIN_SIMD_LENGTH_I32 = Simd.I32.length();
     private static final int MIN_SIMD_LENGTH_I64 = Simd.I64.length();
+
+    // Cold start: run() takes the scalar twin until the warm-up thread has seen the SIMD body compiled (Warmup).
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("NegKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("NegKernel double", BODIES, "F64");
+    private static final Warmup.Gate WARM_I32 = Warmup.gate("NegKernel int", BODIES, "I32");
+    private static final Warmup.Gate WARM_I64 = Warmup.gate("NegKernel long", BODIES, "I64");
 
     /** The scalar twin: the reference, and the tail of {@link #simd(float[], int, float[], int, int)}. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -80,24 +88,90 @@ public final class NegKernel {
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
+    /**
+     * Chooses the SIMD body or, below one vector, with SIMD off or before the body is compiled ({@link Warmup}),
+     * the scalar twin.
+     */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_F32.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
-    /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
+    /**
+     * Chooses the SIMD body or, below one vector, with SIMD off or before the body is compiled ({@link Warmup}),
+     * the scalar twin.
+     */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_F64.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
-    /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
+    /**
+     * Chooses the SIMD body or, below one vector, with SIMD off or before the body is compiled ({@link Warmup}),
+     * the scalar twin.
+     */
     public static void run(int[] x, int xOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && (WARM_I32.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
-    /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
+    /**
+     * Chooses the SIMD body or, below one vector, with SIMD off or before the body is compiled ({@link Warmup}),
+     * the scalar twin.
+     */
     public static void run(long[] x, int xOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && (WARM_I64.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
+    }
+
+    /** The bodies the warm-up thread times, on its own arrays. */
+    private static final class Bodies implements Warmup.Body {
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            switch (entry) {
+                case "F32" -> {
+                    if (simd) {
+                        simd(s.float0, 0, s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.float0, 0, s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F64" -> {
+                    if (simd) {
+                        simd(s.double0, 0, s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.double0, 0, s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                case "I32" -> {
+                    if (simd) {
+                        simd(s.int0, 0, s.intOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.int0, 0, s.intOut, 0, Warmup.N);
+                    }
+                }
+                case "I64" -> {
+                    if (simd) {
+                        simd(s.long0, 0, s.longOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.long0, 0, s.longOut, 0, Warmup.N);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+            }
+        }
     }
 
     private NegKernel() {}

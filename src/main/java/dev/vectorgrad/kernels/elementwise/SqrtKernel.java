@@ -3,6 +3,7 @@
 package dev.vectorgrad.kernels.elementwise;
 
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 
@@ -15,6 +16,11 @@ public final class SqrtKernel {
     // Below one full vector the SIMD body never runs; the scalar twin alone saves a call.
     private static final int MIN_SIMD_LENGTH_F32 = Simd.F32.length();
     private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
+
+    // Cold start: run() takes the scalar twin until the warm-up thread has seen the SIMD body compiled (Warmup).
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("SqrtKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("SqrtKernel double", BODIES, "F64");
 
     /** The reference: the correctly rounded float square root; going through double rounds twice yet stays correct, because 53 bits exceed 2 &middot; 24 + 2. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -46,14 +52,52 @@ public final class SqrtKernel {
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
+    /**
+     * Chooses the SIMD body or, below one vector, with SIMD off or before the body is compiled ({@link Warmup}),
+     * the scalar twin.
+     */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_F32.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
-    /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
+    /**
+     * Chooses the SIMD body or, below one vector, with SIMD off or before the body is compiled ({@link Warmup}),
+     * the scalar twin.
+     */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_F64.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
+    }
+
+    /** The bodies the warm-up thread times, on its own arrays. */
+    private static final class Bodies implements Warmup.Body {
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            switch (entry) {
+                case "F32" -> {
+                    if (simd) {
+                        simd(s.float0, 0, s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.float0, 0, s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F64" -> {
+                    if (simd) {
+                        simd(s.double0, 0, s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.double0, 0, s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+            }
+        }
     }
 
     private SqrtKernel() {}

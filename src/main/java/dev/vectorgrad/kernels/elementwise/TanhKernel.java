@@ -1,6 +1,7 @@
 package dev.vectorgrad.kernels.elementwise;
 
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -17,11 +18,20 @@ import jdk.incubator.vector.VectorOperators;
  * <p>The float lanes use their own approximation, about 2x faster here than {@code VectorOperators.TANH}:
  * for {@code |x| < 0.5625} the odd polynomial {@code x + x^3 Q(x^2)}, else
  * {@code (1 - e) / (1 + e)} with {@code e = exp(-2|x|)} from a Cody-Waite reduction; the sign is copied back.
+ *
+ * <p>{@code run}'s first calls in a JVM take the scalar twin until the SIMD body is compiled ({@link Warmup}): they
+ * give the twin's results, which the SIMD lanes match within the 2 ulp above, so an early and a later call may differ
+ * by that much.
  */
 public final class TanhKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin
     private static final int MIN_SIMD_LENGTH_F32 = Simd.F32.length();
     private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
+
+    // Cold start: run() takes the scalar twin until the warm-up thread has seen the SIMD body compiled (Warmup).
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("TanhKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("TanhKernel double", BODIES, "F64");
 
     // below SMALL the exp form loses bits to 1 - e; above it e <= exp(-1.125) and 1 - e >= 0.67 is safe
     private static final float SMALL = 0.5625f;
@@ -91,14 +101,52 @@ public final class TanhKernel {
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or before the
+     * body is compiled ({@link Warmup}).
+     */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && (WARM_F32.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or before the
+     * body is compiled ({@link Warmup}).
+     */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && (WARM_F64.ready() || n > Warmup.SCALAR_MAX)) {
+            simd(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
+    }
+
+    /** The bodies the warm-up thread times, on its own arrays. */
+    private static final class Bodies implements Warmup.Body {
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            switch (entry) {
+                case "F32" -> {
+                    if (simd) {
+                        simd(s.float0, 0, s.floatOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.float0, 0, s.floatOut, 0, Warmup.N);
+                    }
+                }
+                case "F64" -> {
+                    if (simd) {
+                        simd(s.double0, 0, s.doubleOut, 0, Warmup.N);
+                    } else {
+                        scalar(s.double0, 0, s.doubleOut, 0, Warmup.N);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+            }
+        }
     }
 
     private TanhKernel() {}

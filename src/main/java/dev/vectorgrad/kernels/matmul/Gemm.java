@@ -8,6 +8,7 @@ import static dev.vectorgrad.kernels.matmul.GemmMicroKernel.NR_F64;
 
 import dev.vectorgrad.kernels.KernelThreads;
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import java.util.Arrays;
 
 /**
@@ -68,10 +69,17 @@ public final class Gemm {
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
+    // Cold start: below WARM_MAX_WORK multiply-adds run() takes the scalar twin until the warm-up thread has seen the
+    // SIMD paths compiled (Warmup); a larger product runs long enough for C2 to compile its loops within the call.
+    private static final long WARM_MAX_WORK = 1L << 18;
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("Gemm float", BODIES, "F32");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("Gemm double", BODIES, "F64");
+
     // ---- float --------------------------------------------------------------------------------
 
     /**
-     * The reference twin: a plain triple loop, one fma chain over p per element of C.
+     * The reference twin: a plain triple loop, one fma chain over p per element of C, starting from zero.
      * Same arguments as {@link #run(int, int, int, float[], int, int, int, float[], int, int, int, float[], int, int)}.
      */
     public static void scalar(int m, int n, int k,
@@ -79,13 +87,24 @@ public final class Gemm {
                               float[] b, int bOff, int bRowStride, int bColStride,
                               float[] c, int cOff, int ldc) {
         checkDims(m, n, k);
+        // i-p-j order: each element of C gets the same fma chain, p = 0, 1, ..., as in an i-j-p loop (so the same
+        // bits), while the inner loop runs along a row of B and of C, which C2 auto-vectorises when B's columns are
+        // contiguous: the twin is what run() takes on a cold JVM (Warmup), and what -Dvectorgrad.simd=false runs
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = 0f;
-                for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[aOff + i * aRowStride + p * aColStride], b[bOff + p * bRowStride + j * bColStride], sum);
+            int ci = cOff + i * ldc;
+            Arrays.fill(c, ci, ci + n, 0f);
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOff + i * aRowStride + p * aColStride];
+                int bp = bOff + p * bRowStride;
+                if (bColStride == 1) {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] = Math.fma(aip, b[bp + j * bColStride], c[ci + j]);
+                    }
                 }
-                c[cOff + i * ldc + j] = sum;
             }
         }
     }
@@ -110,11 +129,19 @@ public final class Gemm {
             zero(m, n, c, cOff, ldc);
             return;
         }
-        if (!Simd.ENABLED) {
+        long work = (long) m * n * k;
+        if (!Simd.ENABLED || (work < WARM_MAX_WORK && !WARM_F32.ready())) {
             scalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
             return;
         }
-        long work = (long) m * n * k;
+        simdPaths(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, work);
+    }
+
+    /** The SIMD paths of {@code run} by shape and size, once the empty and scalar cases are settled. */
+    static void simdPaths(int m, int n, int k,
+                          float[] a, int aOff, int aRowStride, int aColStride,
+                          float[] b, int bOff, int bRowStride, int bColStride,
+                          float[] c, int cOff, int ldc, long work) {
         if (m == 1 && bColStride == 1) {
             GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc);
         } else if (n == 1 && aRowStride == 1 && ldc == 1) {
@@ -246,7 +273,7 @@ public final class Gemm {
     // ---- double --------------------------------------------------------------------------------
 
     /**
-     * The reference twin: a plain triple loop, one fma chain over p per element of C.
+     * The reference twin: a plain triple loop, one fma chain over p per element of C, starting from zero.
      * Same arguments as {@link #run(int, int, int, double[], int, int, int, double[], int, int, int, double[], int, int)}.
      */
     public static void scalar(int m, int n, int k,
@@ -254,13 +281,24 @@ public final class Gemm {
                               double[] b, int bOff, int bRowStride, int bColStride,
                               double[] c, int cOff, int ldc) {
         checkDims(m, n, k);
+        // i-p-j order: each element of C gets the same fma chain, p = 0, 1, ..., as in an i-j-p loop (so the same
+        // bits), while the inner loop runs along a row of B and of C, which C2 auto-vectorises when B's columns are
+        // contiguous: the twin is what run() takes on a cold JVM (Warmup), and what -Dvectorgrad.simd=false runs
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double sum = 0d;
-                for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[aOff + i * aRowStride + p * aColStride], b[bOff + p * bRowStride + j * bColStride], sum);
+            int ci = cOff + i * ldc;
+            Arrays.fill(c, ci, ci + n, 0d);
+            for (int p = 0; p < k; p++) {
+                double aip = a[aOff + i * aRowStride + p * aColStride];
+                int bp = bOff + p * bRowStride;
+                if (bColStride == 1) {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] = Math.fma(aip, b[bp + j * bColStride], c[ci + j]);
+                    }
                 }
-                c[cOff + i * ldc + j] = sum;
             }
         }
     }
@@ -285,11 +323,19 @@ public final class Gemm {
             zero(m, n, c, cOff, ldc);
             return;
         }
-        if (!Simd.ENABLED) {
+        long work = (long) m * n * k;
+        if (!Simd.ENABLED || (work < WARM_MAX_WORK && !WARM_F64.ready())) {
             scalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
             return;
         }
-        long work = (long) m * n * k;
+        simdPaths(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc, work);
+    }
+
+    /** The SIMD paths of {@code run} by shape and size, once the empty and scalar cases are settled. */
+    static void simdPaths(int m, int n, int k,
+                          double[] a, int aOff, int aRowStride, int aColStride,
+                          double[] b, int bOff, int bRowStride, int bColStride,
+                          double[] c, int cOff, int ldc, long work) {
         if (m == 1 && bColStride == 1) {
             GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc);
         } else if (n == 1 && aRowStride == 1 && ldc == 1) {
@@ -457,6 +503,45 @@ public final class Gemm {
 
         double[] bF64(int size) {
             return bF64.length >= size ? bF64 : (bF64 = new double[size]);
+        }
+    }
+
+    /**
+     * The bodies the warm-up thread times, on its own arrays: a packed product (the micro-kernel) and the two small
+     * paths (a row times a panel, rows against stored rows).
+     */
+    private static final class Bodies implements Warmup.Body {
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            switch (entry) {
+                case "F32" -> {
+                    float[] a = s.float0, b = s.float1, c = s.floatOut;
+                    // small on purpose: a body reaches C2 by its call count, and each boxed call is slow
+                    if (simd) {
+                        packed(12, 24, 4, a, 0, 4, 1, b, 0, 24, 1, c, 0, 24);
+                        GemmSmall.rowTimesPanel(4, 16, 4, a, 0, 4, 1, b, 0, 16, c, 0, 16);
+                        GemmSmall.rowDotColumn(4, 4, 16, a, 0, 16, b, 0, 16, c, 0, 4);
+                    } else {
+                        scalar(12, 24, 4, a, 0, 4, 1, b, 0, 24, 1, c, 0, 24);
+                        scalar(4, 16, 4, a, 0, 4, 1, b, 0, 16, 1, c, 0, 16);
+                        scalar(4, 4, 16, a, 0, 16, 1, b, 0, 1, 16, c, 0, 4);
+                    }
+                }
+                case "F64" -> {
+                    double[] a = s.double0, b = s.double1, c = s.doubleOut;
+                    // small on purpose: a body reaches C2 by its call count, and each boxed call is slow
+                    if (simd) {
+                        packed(12, 24, 4, a, 0, 4, 1, b, 0, 24, 1, c, 0, 24);
+                        GemmSmall.rowTimesPanel(4, 16, 4, a, 0, 4, 1, b, 0, 16, c, 0, 16);
+                        GemmSmall.rowDotColumn(4, 4, 16, a, 0, 16, b, 0, 16, c, 0, 4);
+                    } else {
+                        scalar(12, 24, 4, a, 0, 4, 1, b, 0, 24, 1, c, 0, 24);
+                        scalar(4, 16, 4, a, 0, 4, 1, b, 0, 16, 1, c, 0, 16);
+                        scalar(4, 4, 16, a, 0, 16, 1, b, 0, 1, 16, c, 0, 4);
+                    }
+                }
+                default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+            }
         }
     }
 

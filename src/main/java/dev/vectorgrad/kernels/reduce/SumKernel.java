@@ -1,6 +1,7 @@
 package dev.vectorgrad.kernels.reduce;
 
 import dev.vectorgrad.kernels.Simd;
+import dev.vectorgrad.kernels.Warmup;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -30,7 +31,9 @@ import jdk.incubator.vector.VectorOperators;
  * <b>Reproducibility:</b> for a given vector width the result is the same bits on every run: the
  * partial vectors are combined in a fixed order and the lanes are summed in index order
  * ({@link FixedOrder}), never by {@code reduceLanes(ADD)}, whose order is unspecified. Different
- * widths (or {@code -Dvectorgrad.simd=false}) may differ in the last bits, within the bounds above.
+ * widths (or {@code -Dvectorgrad.simd=false}) may differ in the last bits, within the bounds above; so may
+ * {@code run}'s first calls in a JVM, which take the scalar twin until the SIMD body is compiled
+ * ({@link dev.vectorgrad.kernels.Warmup}).
  */
 public final class SumKernel {
     /** Elements per block of float (or double) partial sums; a multiple of every {@code 4·L}. */
@@ -38,6 +41,13 @@ public final class SumKernel {
 
     // Below this the vector setup and the final lane sums cost more than the scalar loop.
     private static final int MIN_SIMD_LENGTH = 2 * Simd.F32.length();
+
+    // Cold start: run() takes the scalar twin until the warm-up thread has seen the SIMD body compiled (Warmup).
+    private static final Warmup.Body BODIES = new Bodies();
+    private static final Warmup.Gate WARM_F32 = Warmup.gate("SumKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_F64 = Warmup.gate("SumKernel double", BODIES, "F64");
+    private static final Warmup.Gate WARM_I32 = Warmup.gate("SumKernel int", BODIES, "I32");
+    private static final Warmup.Gate WARM_I64 = Warmup.gate("SumKernel long", BODIES, "I64");
 
     /** The reference: a double accumulator (float to double is exact), left to right, rounded once. */
     public static float scalar(float[] x, int xOff, int n) {
@@ -158,24 +168,56 @@ public final class SumKernel {
         return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + scalar(x, xOff + upper, n - upper);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or before the
+     * body is compiled ({@link Warmup}).
+     */
     public static float run(float[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH && (WARM_F32.ready() || n > Warmup.SCALAR_MAX)
+                ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or before the
+     * body is compiled ({@link Warmup}).
+     */
     public static double run(double[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH && (WARM_F64.ready() || n > Warmup.SCALAR_MAX)
+                ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or before the
+     * body is compiled ({@link Warmup}).
+     */
     public static int run(int[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH && (WARM_I32.ready() || n > Warmup.SCALAR_MAX)
+                ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or before the
+     * body is compiled ({@link Warmup}).
+     */
     public static long run(long[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH && (WARM_I64.ready() || n > Warmup.SCALAR_MAX)
+                ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    /** The bodies the warm-up thread times, on its own arrays; the sums go to a field so that none is dead code. */
+    private static final class Bodies implements Warmup.Body {
+        private double sink;
+
+        @Override
+        public void run(String entry, boolean simd, Warmup.Scratch s) {
+            sink += switch (entry) {
+                case "F32" -> simd ? simd(s.float0, 0, Warmup.N) : scalar(s.float0, 0, Warmup.N);
+                case "F64" -> simd ? simd(s.double0, 0, Warmup.N) : scalar(s.double0, 0, Warmup.N);
+                case "I32" -> simd ? simd(s.int0, 0, Warmup.N) : scalar(s.int0, 0, Warmup.N);
+                case "I64" -> simd ? simd(s.long0, 0, Warmup.N) : scalar(s.long0, 0, Warmup.N);
+                default -> throw new IllegalArgumentException("no warm-up entry " + entry);
+            };
+        }
     }
 
     private SumKernel() {}
