@@ -26,13 +26,17 @@ import java.util.List;
  * it was before this class; a body that throws on the warm-up arrays opens its gate too (the caller then sees
  * the same exception as before).
  *
- * <p><b>What a caller can observe.</b> Results where the SIMD body and the twin are promised bit-identical
- * (elementwise add, sub, mul, compare, ...) do not change. Elsewhere (exp, tanh, sum, GEMM) the twin's result
- * and the body's may differ in the last bits, each within the bound its kernel documents; so, in the first
- * moments of a JVM, the same call can give a result one ulp apart from a later one, as the Vector API's own
- * boxed fallback already did (see {@code ExpKernel}). {@code -Dvectorgrad.warmup=false} restores the SIMD body
- * from the first call and starts no thread (services that want no background thread, tests that must reach the
- * SIMD body through {@code run}); {@code -Dvectorgrad.simd=false} still means the twins everywhere. Without C2
+ * <p><b>Modes</b> ({@code -Dvectorgrad.warmup}): {@code off}, the default, gates nothing (SIMD bodies from the first
+ * call, no thread). {@code exact} gates only the entry points whose twin gives the SIMD body's bits ({@link #gate}): elementwise add, sub, mul, compare, relu, ..., integer sums, SGD, and
+ * GEMM on the shapes whose SIMD path keeps one fma chain per element in the twin's order; and exp, whose results
+ * already depended on the JIT's timing through the Vector API's own boxed fallback (see {@code ExpKernel}). So no
+ * result depends on timing where it did not before. Where the twin rounds differently (tanh, floating-point sums, GEMM's
+ * row-dot-column path and depths above its block), {@code all} gates these too
+ * ({@link #inexactGate}): then a call in the first moments of a JVM may differ in its last bits from the
+ * same call later, each within the bound its kernel documents. Measured under load, {@code exact} barely helps
+ * a short program (tanh and float sums stay boxed, and the thread competes with them) and {@code all} makes one
+ * 2-3x faster (jmh/RESULTS.md); which should be the default is a trade of speed against bit-reproducibility,
+ * left to the project. {@code -Dvectorgrad.simd=false} still means the twins everywhere. Without C2
  * ({@link Jit#C2} false: {@code -Xint}, {@code TieredStopAtLevel} below 4) the gates stay closed and the twins
  * run: the Vector API would never be compiled.
  *
@@ -41,9 +45,22 @@ import java.util.List;
  * is long enough for C2 to compile the body's loop within it (on-stack replacement), and the twin would be slower.
  */
 public final class Warmup {
-    /** False when {@code -Dvectorgrad.warmup=false} or SIMD is off: every gate is open from the start. */
-    public static final boolean ENABLED = Simd.ENABLED
-            && !"false".equalsIgnoreCase(System.getProperty("vectorgrad.warmup"));
+    /** The {@code vectorgrad.warmup} property: {@code off} (the default), {@code exact} or {@code all}. */
+    public static final String MODE = mode(System.getProperty("vectorgrad.warmup"));
+
+    /**
+     * True with {@code -Dvectorgrad.warmup=exact} or {@code all} (and SIMD on): the {@link #gate exact gates} start
+     * closed. Off by default: the default keeps the SIMD bodies from the first call, as before this class, because
+     * the gains come with {@code all}, whose results depend on timing in their last bits (see the class comment).
+     */
+    public static final boolean ENABLED = Simd.ENABLED && !MODE.equals("off");
+
+    /**
+     * True with {@code -Dvectorgrad.warmup=all}: the {@link #inexactGate inexact gates} close too, at the price of
+     * results that depend, in their last bits, on when C2 compiled a body (a model trained, saved and resumed in a
+     * fresh JVM then no longer matches uninterrupted training bit for bit).
+     */
+    public static final boolean ALL = ENABLED && MODE.equals("all");
 
     /**
      * Elements per warm-up call: small, because a body reaches C2 by its call count (and loop iterations), and each
@@ -201,7 +218,9 @@ public final class Warmup {
     }
 
     /**
-     * A gate for one entry point of a kernel, closed when warm-up is {@link #ENABLED}, else open.
+     * A gate for one entry point of a kernel whose scalar twin gives the SIMD body's bits (or, as for exp, whose
+     * results already depended on the JIT's timing through the Vector API's fallback): closed when warm-up is
+     * {@link #ENABLED}, else open.
      *
      * @param name the entry point in words, for logs: e.g. {@code "AddKernel float broadcast-right"}
      * @param body the kernel's warm-up bodies
@@ -213,6 +232,20 @@ public final class Warmup {
     }
 
     /**
+     * A gate for an entry point whose scalar twin does not give the SIMD body's bits (tanh, floating-point sums):
+     * closed only with {@code -Dvectorgrad.warmup=all} ({@link #ALL}), else open from the start, so that by
+     * default no result depends on timing.
+     *
+     * @param name the entry point in words, for logs
+     * @param body the kernel's warm-up bodies
+     * @param entry the key {@code body} switches on
+     * @return the gate, to keep in a {@code static final} field
+     */
+    public static Gate inexactGate(String name, Body body, String entry) {
+        return new Gate(name, body, entry, !ALL);
+    }
+
+    /**
      * True when the fastest recent SIMD call took at most 1.5 times the fastest recent twin call.
      *
      * @param simdNanos recent SIMD body times
@@ -221,6 +254,18 @@ public final class Warmup {
      */
     static boolean compiled(long[] simdNanos, long[] scalarNanos) {
         return 2 * min(simdNanos) <= 3 * min(scalarNanos);
+    }
+
+    /** {@code off}, {@code exact} or {@code all}; {@code false} and {@code true} are read as {@code off} and {@code all}. */
+    static String mode(String property) {
+        String p = property == null ? "off" : property.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (p) {
+            case "", "off", "false" -> "off";
+            case "exact" -> "exact";
+            case "all", "true" -> "all";
+            default -> throw new IllegalArgumentException(
+                    "vectorgrad.warmup must be off, exact or all (false, true), got '" + property + "'");
+        };
     }
 
     private static long min(long[] xs) {

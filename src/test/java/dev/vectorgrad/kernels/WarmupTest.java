@@ -131,12 +131,28 @@ class WarmupTest {
     }
 
     @Test
-    void aKernelGateIsOpenFromTheStartExactlyWhenWarmupIsOff() {
+    void aKernelGateIsClosedOnlyInTheModesThatGateIt() {
         // the surefire runs pass -Dvectorgrad.warmup=false (pom.xml), so that run() reaches the SIMD bodies there
-        boolean off = "false".equalsIgnoreCase(System.getProperty("vectorgrad.warmup")) || !Simd.ENABLED;
-        assertEquals(!off, Warmup.ENABLED);
-        Warmup.Gate g = Warmup.gate("any", (entry, simd, s) -> { }, "E");
-        assertEquals(off, g.isOpen());
-        assertEquals(off ? "open from the start" : "not requested", g.verdict());
+        String mode = Warmup.mode(System.getProperty("vectorgrad.warmup"));
+        assertEquals(Simd.ENABLED && !mode.equals("off"), Warmup.ENABLED);
+        assertEquals(Warmup.ENABLED && mode.equals("all"), Warmup.ALL);
+        Warmup.Gate exact = Warmup.gate("any", (entry, simd, s) -> { }, "E");
+        Warmup.Gate inexact = Warmup.inexactGate("any", (entry, simd, s) -> { }, "E");
+        assertEquals(!Warmup.ENABLED, exact.isOpen());
+        assertEquals(!Warmup.ALL, inexact.isOpen());
+        assertEquals(exact.isOpen() ? "open from the start" : "not requested", exact.verdict());
+    }
+
+    @Test
+    void theModeIsOffExactOrAllAndNothingElse() {
+        assertEquals("off", Warmup.mode(null));
+        assertEquals("off", Warmup.mode("false"));
+        assertEquals("off", Warmup.mode(" OFF "));
+        assertEquals("exact", Warmup.mode("exact"));
+        assertEquals("all", Warmup.mode("true"));
+        assertEquals("all", Warmup.mode("All"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Warmup.mode("sometimes"));
+        assertEquals("vectorgrad.warmup must be off, exact or all (false, true), got 'sometimes'", e.getMessage());
     }
 }

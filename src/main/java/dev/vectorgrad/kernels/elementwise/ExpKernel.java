@@ -21,7 +21,8 @@ import jdk.incubator.vector.VectorOperators;
  * That fallback (also what the interpreter and C1 run before C2 compiles the loop) computes {@code Math.exp} per
  * lane, so the same input can come out 1 ulp apart from one call to the next while the JIT warms up (e^20.036362f:
  * 5.031313E8 before C2, 5.0313126E8 after): both within the promise, but not bit-reproducible across tiers.
- * The same holds for {@code run}'s first calls in a JVM, which take the scalar twin until the SIMD body is
+ * The same holds, with {@code -Dvectorgrad.warmup=exact} or {@code all}, for {@code run}'s first calls in a JVM, which
+ * take the scalar twin until the SIMD body is
  * compiled ({@link Warmup}).
  */
 public final class ExpKernel {

@@ -19,9 +19,9 @@ import jdk.incubator.vector.VectorOperators;
  * for {@code |x| < 0.5625} the odd polynomial {@code x + x^3 Q(x^2)}, else
  * {@code (1 - e) / (1 + e)} with {@code e = exp(-2|x|)} from a Cody-Waite reduction; the sign is copied back.
  *
- * <p>{@code run}'s first calls in a JVM take the scalar twin until the SIMD body is compiled ({@link Warmup}): they
- * give the twin's results, which the SIMD lanes match within the 2 ulp above, so an early and a later call may differ
- * by that much.
+ * <p>With {@code -Dvectorgrad.warmup=all}, {@code run}'s first calls in a JVM take the scalar twin until the SIMD
+ * body is compiled ({@link Warmup}): they give the twin's results, which the SIMD lanes match within the 2 ulp above,
+ * so an early and a later call may differ by that much. By default the gate is open from the start.
  */
 public final class TanhKernel {
     // below one vector the SIMD loop has no full iteration: go straight to the twin
@@ -30,8 +30,8 @@ public final class TanhKernel {
 
     // Cold start: run() takes the scalar twin until the warm-up thread has seen the SIMD body compiled (Warmup).
     private static final Warmup.Body BODIES = new Bodies();
-    private static final Warmup.Gate WARM_F32 = Warmup.gate("TanhKernel float", BODIES, "F32");
-    private static final Warmup.Gate WARM_F64 = Warmup.gate("TanhKernel double", BODIES, "F64");
+    private static final Warmup.Gate WARM_F32 = Warmup.inexactGate("TanhKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_F64 = Warmup.inexactGate("TanhKernel double", BODIES, "F64");
 
     // below SMALL the exp form loses bits to 1 - e; above it e <= exp(-1.125) and 1 - e >= 0.67 is safe
     private static final float SMALL = 0.5625f;

@@ -76,6 +76,26 @@ public final class Gemm {
     private static final Warmup.Gate WARM_F32 = Warmup.gate("Gemm float", BODIES, "F32");
     private static final Warmup.Gate WARM_F64 = Warmup.gate("Gemm double", BODIES, "F64");
 
+    /**
+     * True when the SIMD path {@code run} takes for this shape gives the scalar twin's bits: one fma chain per element
+     * of C, p = 0, 1, ..., from zero (a row times a panel, and the packed micro-kernel within one KC block); false for
+     * the row-dot-column path (two accumulators, then a lane sum) and for depths above KC (one add per block). Only
+     * then does a closed warm-up gate send the call to the twin, unless {@code -Dvectorgrad.warmup=all}.
+     */
+    static boolean twinExact(int m, int n, int k, int aRowStride, int aColStride, int bRowStride, int bColStride,
+                             int ldc, long work) {
+        if (k > KC) {
+            return false;
+        }
+        if ((m == 1 && bColStride == 1) || (n == 1 && aRowStride == 1 && ldc == 1)) {
+            return true;
+        }
+        if ((m == 1 || n == 1) && aColStride == 1 && bRowStride == 1) {
+            return false;
+        }
+        return work >= PACKED_MIN_WORK || bColStride == 1 || !(aColStride == 1 && bRowStride == 1);
+    }
+
     // ---- float --------------------------------------------------------------------------------
 
     /**
@@ -130,7 +150,8 @@ public final class Gemm {
             return;
         }
         long work = (long) m * n * k;
-        if (!Simd.ENABLED || (work < WARM_MAX_WORK && !WARM_F32.ready())) {
+        if (!Simd.ENABLED || (work < WARM_MAX_WORK && (Warmup.ALL || twinExact(m, n, k, aRowStride, aColStride,
+                bRowStride, bColStride, ldc, work)) && !WARM_F32.ready())) {
             scalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
             return;
         }
@@ -324,7 +345,8 @@ public final class Gemm {
             return;
         }
         long work = (long) m * n * k;
-        if (!Simd.ENABLED || (work < WARM_MAX_WORK && !WARM_F64.ready())) {
+        if (!Simd.ENABLED || (work < WARM_MAX_WORK && (Warmup.ALL || twinExact(m, n, k, aRowStride, aColStride,
+                bRowStride, bColStride, ldc, work)) && !WARM_F64.ready())) {
             scalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
             return;
         }

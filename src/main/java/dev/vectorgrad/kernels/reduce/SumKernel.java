@@ -31,9 +31,9 @@ import jdk.incubator.vector.VectorOperators;
  * <b>Reproducibility:</b> for a given vector width the result is the same bits on every run: the
  * partial vectors are combined in a fixed order and the lanes are summed in index order
  * ({@link FixedOrder}), never by {@code reduceLanes(ADD)}, whose order is unspecified. Different
- * widths (or {@code -Dvectorgrad.simd=false}) may differ in the last bits, within the bounds above; so may
- * {@code run}'s first calls in a JVM, which take the scalar twin until the SIMD body is compiled
- * ({@link dev.vectorgrad.kernels.Warmup}).
+ * widths (or {@code -Dvectorgrad.simd=false}) may differ in the last bits, within the bounds above; so may,
+ * with {@code -Dvectorgrad.warmup=all}, {@code run}'s first calls in a JVM, which then take the scalar twin until
+ * the SIMD body is compiled ({@link dev.vectorgrad.kernels.Warmup}; integer sums are gated by default, being exact).
  */
 public final class SumKernel {
     /** Elements per block of float (or double) partial sums; a multiple of every {@code 4·L}. */
@@ -44,8 +44,8 @@ public final class SumKernel {
 
     // Cold start: run() takes the scalar twin until the warm-up thread has seen the SIMD body compiled (Warmup).
     private static final Warmup.Body BODIES = new Bodies();
-    private static final Warmup.Gate WARM_F32 = Warmup.gate("SumKernel float", BODIES, "F32");
-    private static final Warmup.Gate WARM_F64 = Warmup.gate("SumKernel double", BODIES, "F64");
+    private static final Warmup.Gate WARM_F32 = Warmup.inexactGate("SumKernel float", BODIES, "F32");
+    private static final Warmup.Gate WARM_F64 = Warmup.inexactGate("SumKernel double", BODIES, "F64");
     private static final Warmup.Gate WARM_I32 = Warmup.gate("SumKernel int", BODIES, "I32");
     private static final Warmup.Gate WARM_I64 = Warmup.gate("SumKernel long", BODIES, "I64");
 
