@@ -10,7 +10,7 @@ minimum of --runs processes.
 
   python3 jmh/baselines/cold_loops.py --out coldloops.json \
       --java JAVA --jar jmh/target/benchmarks.jar [--jvm-arg=-Dvectorgrad.warmup=false ...] \
-      [--numpy-python python3] [--torch-python /usr/bin/python3] [--runs 10]
+      [--numpy-python python3] [--torch-python PYTHON_WITH_TORCH] [--runs 10]
 
 The JVM side runs `dev.vectorgrad.bench.ColdStart smallOps|irisSteps`, which prints the loop's time in the same
 one-line JSON as the Python snippets below.
