@@ -23,11 +23,21 @@ public final class ColdStart {
      * Runs the first op and the first step and prints the loss, so nothing is dead code.
      *
      * @param args {@code op} to stop after the first array op, {@code info} to print only
-     *     {@link VectorgradInfo#describe()} (jmh/bench.sh records it beside the results); otherwise the step too
+     *     {@link VectorgradInfo#describe()} (jmh/bench.sh records it beside the results), {@code smallOps} or
+     *     {@code irisSteps} to run that {@link ColdStartBenchmark} loop once and print its time as JSON; otherwise the
+     *     step too
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("info")) {
             System.out.println(VectorgradInfo.describe());
+            return;
+        }
+        if (args.length > 0 && (args[0].equals("smallOps") || args[0].equals("irisSteps"))) {
+            // ColdStartBenchmark's loop outside JMH, timed as SingleShotTime times it (jmh/baselines/cold_loops.py)
+            long t0 = System.nanoTime();
+            ColdStartBenchmark b = new ColdStartBenchmark();
+            double result = args[0].equals("smallOps") ? b.smallOps() : b.irisSteps();
+            System.out.println("{\"loop_ms\": " + (System.nanoTime() - t0) / 1e6 + ", \"result\": " + result + "}");
             return;
         }
         NDArray a = Rng.seeded(42).uniform(DType.FLOAT32, -1, 1, 1000);
