@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class CopyFastPathsTest {
     private static final DType[] TYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64, DType.BOOL};
-    private static final int[] ROW = {1, 2, 7, 16, 31, 32, 33, 40};
+    private static final int[] ROW = {1, 2, 7, 8, 9, 16, 31, 33, 40};
 
     /** Values start, start + 1, ... (bool: alternating) of {@code shape} in dtype {@code t}, a fresh row-major array. */
     private static NDArray counting(DType t, int start, int... shape) {
