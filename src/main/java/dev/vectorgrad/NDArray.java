@@ -1759,8 +1759,7 @@ public class NDArray {
             throw new IllegalArgumentException("gather: a rank-0 array cannot be gathered from");
         }
         int a = Shapes.axis("gather", axis, shape.length);
-        long[] idx = dev.vectorgrad.ndarray.Indexing.indices("gather", indices.view());
-        NDArray out = wrap(dev.vectorgrad.ndarray.Indexing.gather(view(), idx, indices.shape, a));
+        NDArray out = wrap(dev.vectorgrad.ndarray.Indexing.gather(view(), indices.view(), a));
         OpRecorder r = OpHook.current();
         if (r != null) {
             r.record(Op.GATHER, out, new NDArray[] {this, indices}, a);

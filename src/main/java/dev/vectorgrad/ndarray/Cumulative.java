@@ -29,7 +29,11 @@ public final class Cumulative {
         for (int i = axis + 1; i < shape.length; i++) inner *= shape[i];
         int outer = size / (n * inner);
         int block = n * inner;
-        KernelTable.Binary fold = KernelTable.binary(kind == Reductions.Kind.SUM ? Op.ADD : Op.MUL, t);
+        boolean product = kind == Reductions.Kind.PROD;
+        if (inner == 1 && scanLanes(y, outer, n, product, reverse)) {
+            return exclusive ? exclusive(y, t, shape, outer, n, inner, product, reverse) : result;
+        }
+        KernelTable.Binary fold = KernelTable.binary(product ? Op.MUL : Op.ADD, t);
         for (int o = 0; o < outer; o++) {
             int base = o * block;
             if (reverse) {
@@ -44,12 +48,15 @@ public final class Cumulative {
                 }
             }
         }
-        if (!exclusive) {
-            return result;
-        }
-        // exclusive: the inclusive scan moved one row along the axis, the vacated row the identity
-        Object ex = Convert.allocate(t, size);
-        double identity = kind == Reductions.Kind.SUM ? 0 : 1;
+        return exclusive ? exclusive(y, t, shape, outer, n, inner, product, reverse) : result;
+    }
+
+    /** The exclusive scan from the inclusive one {@code y}: moved one row along the axis, the vacated row the identity. */
+    private static Strided exclusive(Object y, DType t, int[] shape, int outer, int n, int inner, boolean product,
+            boolean reverse) {
+        int block = n * inner;
+        Object ex = Convert.allocate(t, outer * block);
+        double identity = product ? 1 : 0;
         for (int o = 0; o < outer; o++) {
             int base = o * block;
             int from = reverse ? base + inner : base;
@@ -57,7 +64,35 @@ public final class Cumulative {
             System.arraycopy(y, from, ex, to, (n - 1) * inner);
             fillIdentity(ex, reverse ? base + (n - 1) * inner : base, inner, identity);
         }
-        return new Strided(t, ex, 0, shape, result.strides());
+        return new Strided(t, ex, 0, shape, Shapes.rowMajorStrides(shape));
+    }
+
+    /**
+     * The scan along the last axis, in place, for each of {@code outer} lanes of {@code n}: one typed loop
+     * carrying the running value in a register, where the general path makes one kernel call per element.
+     * Same fold, same order, same type ({@code y[i] = y[i-1] op y[i]}), so the same bits; vectorised prefix
+     * sums re-associate float additions and are not used for that reason. False for a buffer type without
+     * such a loop (complex), which then takes the general path.
+     */
+    private static boolean scanLanes(Object y, int outer, int n, boolean product, boolean reverse) {
+        int step = reverse ? -1 : 1;
+        for (int o = 0; o < outer; o++) {
+            int first = o * n + (reverse ? n - 1 : 0);
+            switch (y) {   // one loop per operator: no operator chosen inside a loop body
+                case float[] a when product -> { float acc = a[first]; for (int i = 1, at = first; i < n; i++) { at += step; acc = acc * a[at]; a[at] = acc; } }
+                case float[] a -> { float acc = a[first]; for (int i = 1, at = first; i < n; i++) { at += step; acc = acc + a[at]; a[at] = acc; } }
+                case double[] a when product -> { double acc = a[first]; for (int i = 1, at = first; i < n; i++) { at += step; acc = acc * a[at]; a[at] = acc; } }
+                case double[] a -> { double acc = a[first]; for (int i = 1, at = first; i < n; i++) { at += step; acc = acc + a[at]; a[at] = acc; } }
+                case int[] a when product -> { int acc = a[first]; for (int i = 1, at = first; i < n; i++) { at += step; acc = acc * a[at]; a[at] = acc; } }
+                case int[] a -> { int acc = a[first]; for (int i = 1, at = first; i < n; i++) { at += step; acc = acc + a[at]; a[at] = acc; } }
+                case long[] a when product -> { long acc = a[first]; for (int i = 1, at = first; i < n; i++) { at += step; acc = acc * a[at]; a[at] = acc; } }
+                case long[] a -> { long acc = a[first]; for (int i = 1, at = first; i < n; i++) { at += step; acc = acc + a[at]; a[at] = acc; } }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void fillIdentity(Object a, int from, int n, double v) {

@@ -30,17 +30,59 @@ public final class Indexing {
     }
 
     /**
+     * {@code tf.gather(x, indices, axis)} with the indices as an int32/int64 array of any shape. Contiguous
+     * int32 indices (the common embedding lookup) are range-checked where they lie and read in place; others
+     * are converted once to int positions.
+     */
+    public static Strided gather(Strided x, Strided indices, int axis) {
+        DType it = indices.dtype();
+        if (it != DType.INT32 && it != DType.INT64) {
+            throw new IllegalArgumentException("gather: indices must be int32 or int64, got " + it);
+        }
+        int n = x.shape()[axis];
+        int m = indices.size();
+        if (it == DType.INT32 && indices.isContiguous()) {
+            checkRange("gather", indices.i32(), indices.offset(), m, axis, n);
+            return gather(x, indices.i32(), indices.offset(), indices.shape(), axis);
+        }
+        return gather(x, indices("gather", indices), indices.shape(), axis);
+    }
+
+    /**
      * {@code tf.gather(x, idx, axis)}: shape {@code x.shape[:axis] + idxShape + x.shape[axis+1:]}. Each
-     * gathered slab ({@code x.shape[axis+1:]}) is one {@code arraycopy}; gathers along the last axis
-     * use typed loops instead of one-element copies.
+     * gathered slab ({@code x.shape[axis+1:]}) is one typed copy ({@link TypedCopy}); gathers along the last
+     * axis are one typed element loop.
      */
     public static Strided gather(Strided x, long[] idx, int[] idxShape, int axis) {
-        int[] shape = x.shape();
-        int n = shape[axis];
+        int n = x.shape()[axis];
         int[] at = new int[idx.length];
         for (int i = 0; i < idx.length; i++) {
             at[i] = wrap("gather", idx[i], axis, n);
         }
+        return gather(x, at, 0, idxShape, axis);
+    }
+
+    /**
+     * Checks that {@code at[off..off+m)} all lie in {@code [-n, n)}, by their minimum and maximum (a loop C2
+     * vectorises); only when one does not is the first offender searched for and named.
+     */
+    static void checkRange(String op, int[] at, int off, int m, int axis, int n) {
+        int lo = 0, hi = 0;
+        for (int j = 0; j < m; j++) {
+            lo = Math.min(lo, at[off + j]);
+            hi = Math.max(hi, at[off + j]);
+        }
+        if (m > 0 && (lo < -n || hi >= n)) {
+            for (int j = 0; j < m; j++) {
+                wrap(op, at[off + j], axis, n);
+            }
+        }
+    }
+
+    /** The gather of the checked positions {@code at[atOff..]} (each in {@code [-n, n)}), laid out as {@code idxShape}. */
+    private static Strided gather(Strided x, int[] at, int atOff, int[] idxShape, int axis) {
+        int[] shape = x.shape();
+        int n = shape[axis];
         int outer = Shapes.size(Arrays.copyOfRange(shape, 0, axis));
         int inner = Shapes.size(Arrays.copyOfRange(shape, axis + 1, shape.length));
         int[] outShape = new int[shape.length - 1 + idxShape.length];
@@ -54,37 +96,8 @@ public final class Indexing {
         }
         Object src = x.isContiguous() ? x.data() : Convert.contiguous(x, x.dtype());
         int base = x.isContiguous() ? x.offset() : 0;
-        int m = at.length;
-        if (inner == 1) {
-            for (int o = 0; o < outer; o++) {
-                pick(src, base + o * n, at, out, o * m);
-            }
-        } else {
-            for (int o = 0; o < outer; o++) {
-                for (int j = 0; j < m; j++) {
-                    Convert.copy(src, base + (o * n + at[j]) * inner, out, (o * m + j) * inner, inner);
-                }
-            }
-        }
+        TypedCopy.gather(src, base, outer, n, inner, at, atOff, Shapes.size(idxShape), out);
         return result;
-    }
-
-    /** {@code out[oOff + j] = src[sOff + at[j]]}, one typed loop per buffer type. */
-    private static void pick(Object src, int sOff, int[] at, Object out, int oOff) {
-        if (src instanceof ComplexBuffer s && out instanceof ComplexBuffer d) {
-            pick(s.reals(), sOff, at, d.reals(), oOff);
-            pick(s.imags(), sOff, at, d.imags(), oOff);
-            return;
-        }
-        switch (out) {
-            case float[] d -> { float[] s = (float[]) src; for (int j = 0; j < at.length; j++) d[oOff + j] = s[sOff + at[j]]; }
-            case double[] d -> { double[] s = (double[]) src; for (int j = 0; j < at.length; j++) d[oOff + j] = s[sOff + at[j]]; }
-            case int[] d -> { int[] s = (int[]) src; for (int j = 0; j < at.length; j++) d[oOff + j] = s[sOff + at[j]]; }
-            case long[] d -> { long[] s = (long[]) src; for (int j = 0; j < at.length; j++) d[oOff + j] = s[sOff + at[j]]; }
-            case boolean[] d -> { boolean[] s = (boolean[]) src; for (int j = 0; j < at.length; j++) d[oOff + j] = s[sOff + at[j]]; }
-            case Object[] d -> { Object[] s = (Object[]) src; for (int j = 0; j < at.length; j++) d[oOff + j] = s[sOff + at[j]]; }
-            default -> throw new IllegalStateException("not a vectorgrad buffer: " + out.getClass());
-        }
     }
 
     /**

@@ -41,11 +41,31 @@ public final class Manipulation {
         return out;
     }
 
-    /** Concatenates views of one dtype along {@code axis}: one pass over each input. */
+    /**
+     * Concatenates views of one dtype along {@code axis}: one pass over each input. When every part is
+     * row-major, each is {@code outer} blocks of {@code shape[axis]·inner} elements, copied side by side by
+     * {@link TypedCopy} (one typed copy per block); other parts are walked by {@link Blit}.
+     */
     public static Strided concat(Strided[] parts, int axis, int[] outShape) {
         DType t = parts[0].dtype();
         Object out = Convert.allocate(t, Shapes.size(outShape));
         Strided dst = Blit.dense(t, out, outShape);
+        if (allContiguous(parts)) {
+            int outer = Shapes.size(Arrays.copyOfRange(outShape, 0, axis));
+            int inner = Shapes.size(Arrays.copyOfRange(outShape, axis + 1, outShape.length));
+            Object[] src = new Object[parts.length];
+            int[] sOff = new int[parts.length];
+            int[] block = new int[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                src[k] = parts[k].data();
+                sOff[k] = parts[k].offset();
+                block[k] = parts[k].shape()[axis] * inner;
+            }
+            if (outer > 0) {
+                TypedCopy.concat(src, sOff, block, outer, out);
+            }
+            return dst;
+        }
         int at = 0;
         for (Strided p : parts) {
             int n = p.shape()[axis];
@@ -55,6 +75,15 @@ public final class Manipulation {
             at += n;
         }
         return dst;
+    }
+
+    private static boolean allContiguous(Strided[] parts) {
+        for (Strided p : parts) {
+            if (!p.isContiguous()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Validates {@code tf.pad}-style paddings ({@code [rank][2]}, non-negative) for {@code shape}. */

@@ -34,6 +34,10 @@ public final class Sorting {
         if (out.length == 0) {
             return result;
         }
+        if (descending && k <= SELECT_MAX_K && 8 * k < n && (x.data() instanceof float[] || x.data() instanceof double[])) {
+            selectLanes(x, axis, k, result);
+            return result;
+        }
         boolean exact64 = x.dtype() == DType.INT64;    // longs beyond 2^53 would collide as doubles
         double[] keyD = exact64 ? null : new double[n];
         long[] keyL = exact64 ? new long[n] : null;
@@ -87,6 +91,90 @@ public final class Sorting {
             }
             idx[at] = i;
         }
+    }
+
+    /**
+     * Top-k of float or double lanes read where they lie: no key copy of the lane, no index arrays of its
+     * length, only the {@code k} candidates. Same selection, same comparisons, same result as
+     * {@link #selectLargest(double[], int, int, int[])} on the lane widened to double.
+     */
+    private static void selectLanes(Strided x, int axis, int k, Strided result) {
+        int n = x.shape()[axis];
+        int[] others = x.shape().clone();
+        others[axis] = 1;
+        int xs = x.strides()[axis];
+        int os = result.strides()[axis];
+        long[] out = result.i64();
+        int[] top = new int[k];
+        StridedLoop.plan(others, new int[][] {x.strides(), result.strides()}, new int[] {x.offset(), 0})
+                .forEach((len, off, inc) -> {
+                    for (int j = 0; j < len; j++) {
+                        if (x.data() instanceof float[] f) {
+                            selectLargest(f, off[0] + j * inc[0], xs, n, k, top);
+                        } else {
+                            selectLargest((double[]) x.data(), off[0] + j * inc[0], xs, n, k, top);
+                        }
+                        int o = off[1] + j * inc[1];
+                        for (int i = 0; i < k; i++) out[o + i * os] = top[i];
+                    }
+                });
+    }
+
+    /**
+     * {@link #selectLargest(double[], int, int, int[])} over {@code s[off + i·inc]}, {@code i < n} ({@code 0 < k < n}).
+     * Past the first {@code k}, an element neither above the current k-th nor NaN is dropped after two compares,
+     * the common case once the candidates are large; only the rest goes through the NaN-aware order.
+     */
+    static void selectLargest(float[] s, int off, int inc, int n, int k, int[] idx) {
+        for (int i = 0; i < k; i++) {
+            insert(s[off + i * inc], i, i, s, off, inc, idx);
+        }
+        float kth = s[off + idx[k - 1] * inc];
+        for (int i = k; i < n; i++) {
+            float v = s[off + i * inc];
+            if (!(v > kth) && v == v) {
+                continue;
+            }
+            if (compare(v, kth) > 0) {   // strictly better: an equal later key never overtakes
+                insert(v, i, k - 1, s, off, inc, idx);
+                kth = s[off + idx[k - 1] * inc];
+            }
+        }
+    }
+
+    // places index i of value v at idx[at] or above, shifting lower-ranked candidates down
+    private static void insert(float v, int i, int at, float[] s, int off, int inc, int[] idx) {
+        while (at > 0 && compare(v, s[off + idx[at - 1] * inc]) > 0) {
+            idx[at] = idx[at - 1];
+            at--;
+        }
+        idx[at] = i;
+    }
+
+    /** The double twin of {@link #selectLargest(float[], int, int, int, int, int[])}. */
+    static void selectLargest(double[] s, int off, int inc, int n, int k, int[] idx) {
+        for (int i = 0; i < k; i++) {
+            insert(s[off + i * inc], i, i, s, off, inc, idx);
+        }
+        double kth = s[off + idx[k - 1] * inc];
+        for (int i = k; i < n; i++) {
+            double v = s[off + i * inc];
+            if (!(v > kth) && v == v) {
+                continue;
+            }
+            if (compare(v, kth) > 0) {
+                insert(v, i, k - 1, s, off, inc, idx);
+                kth = s[off + idx[k - 1] * inc];
+            }
+        }
+    }
+
+    private static void insert(double v, int i, int at, double[] s, int off, int inc, int[] idx) {
+        while (at > 0 && compare(v, s[off + idx[at - 1] * inc]) > 0) {
+            idx[at] = idx[at - 1];
+            at--;
+        }
+        idx[at] = i;
     }
 
     /** Sorts {@code 0..n-1} by {@code key} (stable merge sort, NaN greatest). */
