@@ -55,7 +55,7 @@ public final class Cumulative {
     private static Strided exclusive(Object y, DType t, int[] shape, int outer, int n, int inner, boolean product,
             boolean reverse) {
         int block = n * inner;
-        Object ex = Convert.allocate(t, outer * block);
+        Object ex = Convert.allocateResult(t, outer * block);
         double identity = product ? 1 : 0;
         for (int o = 0; o < outer; o++) {
             int base = o * block;

@@ -89,7 +89,8 @@ public final class Indexing {
         System.arraycopy(shape, 0, outShape, 0, axis);
         System.arraycopy(idxShape, 0, outShape, axis, idxShape.length);
         System.arraycopy(shape, axis + 1, outShape, axis + idxShape.length, shape.length - axis - 1);
-        Object out = Convert.allocate(x.dtype(), Shapes.size(outShape));
+        // every element is written by the gather below
+        Object out = Convert.allocateForOverwrite(x.dtype(), Shapes.size(outShape));
         Strided result = Blit.dense(x.dtype(), out, outShape);
         if (Shapes.size(outShape) == 0) {
             return result;
@@ -121,7 +122,7 @@ public final class Indexing {
         if (!t.isFloating() && !t.isInteger()) {
             throw new IllegalArgumentException("unsortedSegmentSum: not supported for dtype " + t);
         }
-        Object out = Convert.allocate(t, Shapes.size(outShape));
+        Object out = Convert.allocateResult(t, Shapes.size(outShape));
         int[] at = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= num) {

@@ -48,7 +48,8 @@ public final class Manipulation {
      */
     public static Strided concat(Strided[] parts, int axis, int[] outShape) {
         DType t = parts[0].dtype();
-        Object out = Convert.allocate(t, Shapes.size(outShape));
+        // the parts tile the result, so every element is written
+        Object out = Convert.allocateForOverwrite(t, Shapes.size(outShape));
         Strided dst = Blit.dense(t, out, outShape);
         if (allContiguous(parts)) {
             int outer = Shapes.size(Arrays.copyOfRange(outShape, 0, axis));
@@ -114,7 +115,7 @@ public final class Manipulation {
             }
             outShape[d] = (int) n;
         }
-        Object out = Convert.allocate(x.dtype(), Shapes.size(outShape));
+        Object out = Convert.allocateResult(x.dtype(), Shapes.size(outShape));
         if (constant != 0) {
             fill(out, constant);
         }

@@ -227,7 +227,7 @@ public final class Sorting {
      */
     public static Strided take(Strided x, long[] idx, int[] idxShape, int axis) {
         DType t = x.dtype();
-        Object out = Convert.allocate(t, idx.length);
+        Object out = Convert.allocateResult(t, idx.length);
         int[] outStrides = Shapes.rowMajorStrides(idxShape);
         Strided result = new Strided(t, out, 0, idxShape, outStrides);
         if (idx.length == 0) {
@@ -265,7 +265,7 @@ public final class Sorting {
         int[] outShape = idxShape.clone();
         outShape[axis] = n;
         int[] outStrides = Shapes.rowMajorStrides(outShape);
-        Object out = Convert.allocate(t, Shapes.size(outShape));
+        Object out = Convert.allocateResult(t, Shapes.size(outShape));
         Strided result = new Strided(t, out, 0, outShape, outStrides);
         if (idx.length == 0 || Shapes.size(outShape) == 0) {
             return result;

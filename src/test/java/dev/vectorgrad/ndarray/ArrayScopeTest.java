@@ -82,6 +82,12 @@ class ArrayScopeTest {
         ops.put("matmul transposed", () -> B.transpose().matmul(A));
         ops.put("matmul k = 0", () -> NDArray.zeros(DType.FLOAT32, 64, 0).matmul(NDArray.zeros(DType.FLOAT32, 0, 32)));
         ops.put("concat", () -> NDArray.concat(List.of(A.exp(), B.exp()), 0));
+        ops.put("concat axis 1", () -> NDArray.concat(List.of(A, B.exp()), 1));
+        ops.put("gather rows", () -> A.gather(NDArray.of(new int[] {3, 0, 47, -1, 5, 5}, 6).tile(200), 0));
+        ops.put("gather elements", () -> A.reshape(3072).gather(NDArray.of(new long[] {7, 3071, 0, 12}, 4).tile(500), 0));
+        ops.put("cumsum", () -> A.reshape(3072).cumsum(0));
+        ops.put("cumsum exclusive reverse", () -> A.cumsum(0, true, true));
+        ops.put("pad", () -> A.pad(new int[][] {{2, 1}, {0, 3}}));
         ops.put("clip", () -> A.clip(-0.5, 0.5));
         ops.put("float64 exp", D::exp);
         ops.put("float64 mul sum", () -> D.mul(D).sum());
