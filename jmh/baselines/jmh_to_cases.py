@@ -16,7 +16,10 @@ FAMILIES = {"AddBenchmark": "kernel", "AxpyBenchmark": "kernel", "UnaryBenchmark
             "ManipulationBenchmark": "manipulation", "ScanSortBenchmark": "scan", "Conv2DBenchmark": "conv",
             "NDArrayOpsBenchmark": "ndarrayOps", "NDArrayUnaryOpsBenchmark": "ndarrayUnaryOps",
             "ScopedOpsBenchmark": "scoped", "SequenceLayersBenchmark": "sequence", "CnnTrainingStepBenchmark": "cnn"}
-RENAMES = {("AddBenchmark", "simd"): "add", ("AddBenchmark", "scalar"): "add",
+RENAMES = {("ManipulationBenchmark", "scopedGatherRows"): "gatherRows",
+           ("ManipulationBenchmark", "scopedGatherElements"): "gatherElements",
+           ("ManipulationBenchmark", "scopedConcat"): "concat", ("ManipulationBenchmark", "scopedConcatRows"): "concatRows",
+           ("AddBenchmark", "simd"): "add", ("AddBenchmark", "scalar"): "add",
            ("AddBenchmark", "simdBroadcastRight"): "addScalar", ("AddBenchmark", "scalarBroadcastRight"): "addScalar",
            ("AxpyBenchmark", "simd"): "axpy", ("AxpyBenchmark", "scalar"): "axpy"}
 

@@ -1,5 +1,6 @@
 package dev.vectorgrad.bench;
 
+import dev.vectorgrad.ArrayScope;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.Rng;
@@ -80,5 +81,41 @@ public class ManipulationBenchmark {
     @Benchmark
     public NDArray concatRows() {
         return NDArray.concat(List.of(rows1, rows2), 1);
+    }
+
+    // The same four ops with the result in an NDArray.scope(), as ScopedOpsBenchmark does for the elementwise ops:
+    // from the second call on the result lands in the warm buffer the previous call released (issue 11's
+    // allocation tax, separated from the copy itself). Each reads one element of its result.
+
+    /** {@link #gatherRows} inside a scope. */
+    @Benchmark
+    public float scopedGatherRows() {
+        try (ArrayScope s = NDArray.scope()) {
+            return table.gather(rowIds, 0).getFloat(0, 0);
+        }
+    }
+
+    /** {@link #gatherElements} inside a scope. */
+    @Benchmark
+    public float scopedGatherElements() {
+        try (ArrayScope s = NDArray.scope()) {
+            return vector.gather(elementIds, 0).getFloat(0);
+        }
+    }
+
+    /** {@link #concat} inside a scope. */
+    @Benchmark
+    public float scopedConcat() {
+        try (ArrayScope s = NDArray.scope()) {
+            return NDArray.concat(List.of(half1, half2), 0).getFloat(0);
+        }
+    }
+
+    /** {@link #concatRows} inside a scope. */
+    @Benchmark
+    public float scopedConcatRows() {
+        try (ArrayScope s = NDArray.scope()) {
+            return NDArray.concat(List.of(rows1, rows2), 1).getFloat(0, 0);
+        }
     }
 }
