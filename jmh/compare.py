@@ -200,7 +200,7 @@ def scoped_section(np_b, torch_b):
     """Issue 11's allocation rows: the op inside an NDArray.scope() (its result buffer reused), beside the same op with
     a fresh result (NDArrayBenchmark, where it has the row) and NumPy's ufunc."""
     ops = [("add", "add"), ("mul", "mul"), ("a*b + c (2 ops)", "mulAdd"), ("exp", "exp"), ("tanh", "tanh"),
-           ("sigmoid", "sigmoid"), ("relu", "relu")]
+           ("sigmoid", "sigmoid"), ("relu", "relu"), ("log", "log"), ("gelu (exact)", "gelu"), ("softplus", "softplus")]
     out = ["## Through NDArray inside NDArray.scope(), float32 (µs per call; ratio = NumPy / vectorgrad)\n",
            "Each call opens a scope, runs the op, reads one element and closes the scope, so the result reuses the "
            "buffer the previous call released. 'fresh' is the same op allocating a new result (NDArrayBenchmark).\n",
