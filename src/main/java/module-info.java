@@ -14,6 +14,7 @@ module dev.vectorgrad {
     exports dev.vectorgrad.kernels.conv;
     exports dev.vectorgrad.kernels.optim;
     exports dev.vectorgrad.kernels.rnn;
+    exports dev.vectorgrad.kernels.copy;
     exports dev.vectorgrad.io;
     exports dev.vectorgrad.nn;
     exports dev.vectorgrad.nn.callbacks;

@@ -1,5 +1,7 @@
 package dev.vectorgrad.ndarray;
 
+import dev.vectorgrad.kernels.copy.GatherRowsKernel;
+
 /**
  * The copy loops of gather and concat with the buffer type known to the JIT. A
  * {@code System.arraycopy(Object, ...)} whose array types C2 cannot see goes through the generic,
@@ -59,10 +61,9 @@ final class TypedCopy {
                     for (int t = 0; t < inner; t++) d[to + t] = s[from + t];
                 }
             } else {
-                for (int j = 0; j < m; j++, to += inner) {
-                    int i = at[atOff + j];
-                    System.arraycopy(s, row + (i + (i >> 31 & n)) * inner, d, to, inner);
-                }
+                // an embedding lookup: whole-vector row copies (kernels/copy), not an arraycopy call per row
+                GatherRowsKernel.run(s, row, n, inner, at, atOff, m, d, to);
+                to += m * inner;
             }
         }
     }

@@ -157,8 +157,25 @@ class ArrayScopeTest {
         NDArray after = op.get();
         if (Arrays.equals(inside.toDoubleArray(), after.toDoubleArray())) {
             assertSame(what, inside, after);
-        } else {
+        } else if (Arrays.equals(inside.toDoubleArray(), before.toDoubleArray())) {
             assertSame(what, inside, before);
+        } else {
+            // tiers can also switch inside one call (on-stack replacement mid-loop), mixing the two roundings lane by
+            // lane: then every value must be within 1 ulp of the result outside, with NaN exactly where it has NaN
+            // (the poison is NaN, so a recycled element that was never written still fails)
+            assertWithinOneUlp(what, inside, after);
+        }
+    }
+
+    private static void assertWithinOneUlp(String what, NDArray actual, NDArray expected) {
+        assertThat(actual.shape()).as(what).isEqualTo(expected.shape());
+        double[] got = actual.toDoubleArray();
+        double[] want = expected.toDoubleArray();
+        boolean single = expected.dtype() == DType.FLOAT32;
+        for (int i = 0; i < got.length; i++) {
+            double ulp = single ? Math.ulp((float) want[i]) : Math.ulp(want[i]);
+            boolean ok = Double.isNaN(want[i]) ? Double.isNaN(got[i]) : Math.abs(got[i] - want[i]) <= ulp;
+            assertThat(ok).as(what + ": value " + i + " inside a scope is " + got[i] + ", outside " + want[i]).isTrue();
         }
     }
 
