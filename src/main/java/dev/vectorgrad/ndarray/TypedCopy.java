@@ -8,7 +8,8 @@ import dev.vectorgrad.kernels.copy.GatherRowsKernel;
  * type-checking stub on every call: that per-call cost, paid once per gathered row or concatenated
  * block, made an embedding lookup of 16-float rows five times slower than NumPy's {@code take}. Here
  * each buffer type has its own loop; a short run is a plain element loop (cheaper than any call for a
- * few elements), a longer one a typed {@code arraycopy}, which C2 turns into its type-specific stub.
+ * few elements), a longer one a typed {@code arraycopy}, which C2 turns into its type-specific stub, except
+ * gathered float rows, which {@link GatherRowsKernel} copies by whole vectors (no call per row at all).
  * A complex buffer is its two part buffers in turn; bool and string buffers take the generic path.
  */
 final class TypedCopy {
