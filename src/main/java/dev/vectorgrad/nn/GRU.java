@@ -21,7 +21,7 @@ import java.util.List;
  * backward.
  * Configuration: units, returnSequences.
  */
-public class GRU extends Layer {
+public class GRU extends RecurrentLayer {
     private final int units;
     private final boolean returnSequences;
     private int features = -1;
@@ -77,18 +77,6 @@ public class GRU extends Layer {
             steps.add(h);
         }
         return Recurrence.output(steps, returnSequences);
-    }
-
-    /** True: the recurrent layers take a {@code [batch, time]} mask (Keras's {@code supports_masking}). */
-    @Override
-    public boolean supportsMasking() {
-        return true;
-    }
-
-    /** The input's mask with returnSequences (the output keeps the time axis), else null (Keras's RNN). */
-    @Override
-    public NDArray computeMask(NDArray x, NDArray previousMask) {
-        return Recurrence.outputMask(previousMask, returnSequences);
     }
 
     /** The number of hidden units. */

@@ -24,7 +24,7 @@ import java.util.List;
  * cell update, forward and backward.
  * Configuration: units, returnSequences.
  */
-public class LSTM extends Layer {
+public class LSTM extends RecurrentLayer {
     private final int units;
     private final boolean returnSequences;
     private int features = -1;
@@ -85,18 +85,6 @@ public class LSTM extends Layer {
             steps.add(h);
         }
         return Recurrence.output(steps, returnSequences);
-    }
-
-    /** True: the recurrent layers take a {@code [batch, time]} mask (Keras's {@code supports_masking}). */
-    @Override
-    public boolean supportsMasking() {
-        return true;
-    }
-
-    /** The input's mask with returnSequences (the output keeps the time axis), else null (Keras's RNN). */
-    @Override
-    public NDArray computeMask(NDArray x, NDArray previousMask) {
-        return Recurrence.outputMask(previousMask, returnSequences);
     }
 
     /** The number of hidden units. */

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code simple_rnn/recurrent_kernel:0 [units, units]} (orthogonal), {@code simple_rnn/bias:0 [units]}
  * (zeros). One op (tanh) per step needs no fused kernel. Configuration: units, returnSequences.
  */
-public class SimpleRNN extends Layer {
+public class SimpleRNN extends RecurrentLayer {
     private final int units;
     private final boolean returnSequences;
     private int features = -1;
@@ -71,18 +71,6 @@ public class SimpleRNN extends Layer {
             steps.add(h);
         }
         return Recurrence.output(steps, returnSequences);
-    }
-
-    /** True: the recurrent layers take a {@code [batch, time]} mask (Keras's {@code supports_masking}). */
-    @Override
-    public boolean supportsMasking() {
-        return true;
-    }
-
-    /** The input's mask with returnSequences (the output keeps the time axis), else null (Keras's RNN). */
-    @Override
-    public NDArray computeMask(NDArray x, NDArray previousMask) {
-        return Recurrence.outputMask(previousMask, returnSequences);
     }
 
     /** The number of hidden units. */
