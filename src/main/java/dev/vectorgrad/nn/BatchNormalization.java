@@ -63,19 +63,37 @@ public class BatchNormalization extends Layer {
 
     @Override
     public NDArray call(NDArray x, boolean training) {
+        return call(x, training, null);
+    }
+
+    /**
+     * With a mask of the input's shape less the channel axis (e.g. {@code [batch, time]} for {@code [batch, time,
+     * channels]}), training takes the batch's moments over the unmasked positions only, as Keras 3 does
+     * ({@code Σ m·x / (Σ m + 1e-7)} and {@code Σ m·(m·x − mean)² / (Σ m + 1e-7)}); outside training the mask changes
+     * nothing, and every position, masked or not, is normalised.
+     */
+    @Override
+    public NDArray call(NDArray x, boolean training, NDArray mask) {
         int[] s = dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape();
         maybeBuild(s);
         ConvSupport.checkChannels(this, s, channels);
         NDArray in = ConvSupport.float32(x);
         NDArray mean;
         NDArray variance;
+        NDArray weights = mask == null ? null : maskWeights(mask, s); // checked in inference too, as Keras does
         if (training) {
             int[] axes = new int[s.length - 1];
             for (int i = 0; i < axes.length; i++) {
                 axes[i] = i;
             }
-            mean = in.mean(false, axes);
-            variance = in.sub(mean).square().mean(false, axes);
+            if (weights == null) {
+                mean = in.mean(false, axes);
+                variance = in.sub(mean).square().mean(false, axes);
+            } else {
+                NDArray[] moments = maskedMoments(in, weights, axes);
+                mean = moments[0];
+                variance = moments[1];
+            }
             // the statistics update is state, not part of the function the tape differentiates
             movingMean.assign(movingMean.mul(momentum).add(mean.stopGradient().mul(1 - momentum)));
             movingVariance.assign(movingVariance.mul(momentum).add(variance.stopGradient().mul(1 - momentum)));
@@ -88,6 +106,40 @@ public class BatchNormalization extends Layer {
             y = y.mul(gamma);
         }
         return center ? y.add(beta) : y;
+    }
+
+    // ---- masking (Keras 3's BatchNormalization._moments with a mask) ----
+
+    /** True: the mask goes on unchanged, as Keras's {@code supports_masking}. */
+    @Override
+    public boolean supportsMasking() {
+        return true;
+    }
+
+    /** The mask as {@code [..., 1]} float weights that broadcast over the channels. */
+    private NDArray maskWeights(NDArray mask, int[] inputShape) {
+        int[] m = mask.shape();
+        boolean fits = m.length == inputShape.length - 1;
+        for (int i = 0; fits && i < m.length; i++) {
+            fits = m[i] == inputShape[i];
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("Layer \"" + name() + "\": the mask should have the input's shape without "
+                    + "its channel axis; got mask of shape " + dev.vectorgrad.ndarray.Shapes.format(m) + " for input of shape "
+                    + dev.vectorgrad.ndarray.Shapes.format(inputShape));
+        }
+        return Masks.bool(this, mask).cast(DType.FLOAT32).expandDims(m.length);
+    }
+
+    /** Mean and biased variance over {@code axes} of the positions whose weight {@code w} is 1. */
+    private static NDArray[] maskedMoments(NDArray in, NDArray w, int[] axes) {
+        // Keras's formula, epsilon included, so an all-masked batch gives 0 rather than NaN
+        NDArray count = w.sum(true, axes).add(1e-7);
+        NDArray weighted = in.mul(w);
+        NDArray mean = weighted.sum(true, axes).div(count);
+        NDArray variance = weighted.sub(mean).square().mul(w).sum(true, axes).div(count);
+        int n = (int) mean.size();
+        return new NDArray[] {mean.reshape(n), variance.reshape(n)};
     }
 
     /** The moving statistics' decay per training call. */

@@ -89,6 +89,15 @@ public final class Functional extends Model {
 
     /** Runs the graph on one array per input, giving one array per output. */
     public List<NDArray> call(List<NDArray> xs, boolean training) {
+        List<NDArray> out = new ArrayList<>();
+        for (Masks.Masked o : run(xs, null, training)) {
+            out.add(o.output());
+        }
+        return out;
+    }
+
+    /** Every output with its mask, the inputs carrying {@code inputMasks} (null: none). */
+    private List<Masks.Masked> run(List<NDArray> xs, List<NDArray> inputMasks, boolean training) {
         if (xs == null || xs.size() != inputs.size()) {
             throw new IllegalArgumentException("Functional \"" + name() + "\" expects " + inputs.size() + " input(s), got "
                     + (xs == null ? "null" : xs.size()));
@@ -109,6 +118,9 @@ public final class Functional extends Model {
                         + dev.vectorgrad.ndarray.Shapes.format(got));
             }
             values.put(inputs.get(i), x);
+            if (inputMasks != null && inputMasks.get(i) != null) {
+                masks.put(inputs.get(i), inputMasks.get(i));
+            }
         }
         // each tensor's mask travels beside it, as Keras's _keras_mask does (null: none)
         for (KerasTensor n : nodes) {
@@ -118,23 +130,20 @@ public final class Functional extends Model {
                 args.add(values.get(in));
                 argMasks.add(masks.get(in));
             }
-            NDArray out;
-            NDArray mask;
+            Masks.Masked out;
             if (n.layer() instanceof Merge m) {
-                out = m.call(args);
-                mask = m.computeMask(args, argMasks);
+                out = new Masks.Masked(m.call(args), m.computeMask(args, argMasks));
             } else {
-                out = n.layer().apply(args.get(0), training, argMasks.get(0));
-                mask = n.layer().computeMask(args.get(0), argMasks.get(0));
+                out = Masks.apply(n.layer(), args.get(0), training, argMasks.get(0));
             }
-            values.put(n, out);
-            if (mask != null) {
-                masks.put(n, mask);
+            values.put(n, out.output());
+            if (out.mask() != null) {
+                masks.put(n, out.mask());
             }
         }
-        List<NDArray> out = new ArrayList<>();
+        List<Masks.Masked> out = new ArrayList<>();
         for (KerasTensor o : outputs) {
-            out.add(values.get(o));
+            out.add(new Masks.Masked(values.get(o), masks.get(o)));
         }
         return out;
     }
@@ -142,11 +151,36 @@ public final class Functional extends Model {
     /** The single output for the single input (fit, evaluate and predict use this). */
     @Override
     public NDArray call(NDArray x, boolean training) {
+        return call(x, training, null);
+    }
+
+    // ---- masking: a mask given to the model rides on its input; the output's reaches a containing model ----
+
+    /** The single output for the single input carrying {@code mask}, as Keras's {@code Functional.call(.., mask)}. */
+    @Override
+    public NDArray call(NDArray x, boolean training, NDArray mask) {
+        return applyMasked(x, training, mask).output();
+    }
+
+    /** The single output and the mask it carries (the mask its last layer produced). */
+    @Override
+    Masks.Masked applyMasked(NDArray x, boolean training, NDArray mask) {
         if (inputs.size() != 1 || outputs.size() != 1) {
             throw new IllegalArgumentException("Functional \"" + name() + "\" has " + inputs.size() + " inputs and "
                     + outputs.size() + " outputs; call it with call(List<NDArray>, training)");
         }
-        return call(List.of(x), training).get(0);
+        maybeBuild(dev.vectorgrad.ndarray.Args.nonNull(x, "x").shape());
+        return run(List.of(x), java.util.Collections.singletonList(mask), training).get(0);
+    }
+
+    /**
+     * The mask the output carries for {@code x} (the mask its last layer produced). The layers' masks depend on
+     * their inputs, so this runs the graph on {@code x} (training = false); a model that contains this one gets the
+     * mask from the same run as the output instead.
+     */
+    @Override
+    public NDArray computeMask(NDArray x, NDArray previousMask) {
+        return applyMasked(x, false, previousMask).mask();
     }
 
     /** The output shape the graph gives (batch axis -1). */

@@ -152,6 +152,11 @@ final class KerasNames {
 
         @Override
         public void updateState(NDArray yTrue, NDArray yPred) {
+            updateState(yTrue, yPred, null);
+        }
+
+        @Override
+        public void updateState(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
             if (resolved == null) {
                 int[] p = yPred.shape();
                 int[] t = yTrue.shape();
@@ -160,7 +165,7 @@ final class KerasNames {
                 resolved = binary ? new BinaryAccuracy(name(), 0.5)
                         : sparse ? new SparseCategoricalAccuracy(name()) : new CategoricalAccuracy(name());
             }
-            resolved.updateState(yTrue, yPred);
+            resolved.updateState(yTrue, yPred, sampleWeight);
         }
 
         @Override

@@ -38,5 +38,38 @@ final class Masks {
         return bool(layer, mask);
     }
 
+    // ---- masks through nested models and into the loss and metrics ----
+
+    /** A layer's output and the mask it carries (Keras's {@code _keras_mask} on the output), null for none. */
+    record Masked(NDArray output, NDArray mask) {}
+
+    /**
+     * {@code layer.apply(x, training, mask)} and its output's mask: a model's is the mask its last layer produced
+     * (so masks pass through a Sequential nested in a model), any other layer's is its {@link Layer#computeMask}.
+     */
+    static Masked apply(Layer layer, NDArray x, boolean training, NDArray mask) {
+        if (layer instanceof Model m) {
+            return m.applyMasked(x, training, mask);
+        }
+        NDArray out = layer.apply(x, training, mask);
+        return new Masked(out, layer.computeMask(x, mask));
+    }
+
+    /**
+     * An output mask as the loss's sample weights, Keras 3's {@code apply_mask} for {@code sum_over_batch_size}:
+     * {@code mask · size / Σ mask} (0 everywhere when nothing is unmasked, Keras's {@code divide_no_nan}), so that
+     * the loss's {@code Σ loss · w / size} is the mean over the unmasked entries. Null for no mask.
+     */
+    static NDArray lossWeights(NDArray mask, DType dtype) {
+        if (mask == null) {
+            return null;
+        }
+        NDArray m = mask.cast(dtype);
+        double valid = m.cast(DType.FLOAT64).sum().item();
+        // Keras divides in the loss's dtype: float32 total / float32 valid
+        double scale = valid == 0 ? 0 : dtype == DType.FLOAT64 ? m.size() / valid : (float) m.size() / (float) valid;
+        return m.mul(scale);
+    }
+
     private Masks() {}
 }

@@ -33,6 +33,14 @@ import java.util.Set;
  * batch's update), and validation values get a {@code val_} prefix. Progress goes to {@code System.out}: a live bar
  * on a terminal, one line per epoch otherwise (see {@link #setVerbose}).
  *
+ * <p>A masked output (an {@code Embedding(maskZero)} before a returnSequences LSTM, say) weights the loss and the
+ * metrics as in Keras 3: masked entries count for nothing, the loss is {@code Σ unmasked losses / unmasked count}
+ * (Keras's {@code sum_over_batch_size} with the mask turned into weights {@code mask · size / Σ mask}, 0 when
+ * nothing is unmasked) and each metric is the mean over the unmasked entries. Deliberate difference: Keras 3 skips
+ * the masked entries only in its mean metrics (accuracies, errors) and still counts them in {@code Precision},
+ * {@code Recall}, {@code AUC} and {@code RootMeanSquaredError}; here every built-in metric skips them, because
+ * padding is not data.
+ *
  * <p>{@link #saveWeights}/{@link #loadWeights} store every variable in a NumPy {@code .npz} archive keyed by its
  * place in the model's structure ({@code layers/dense/vars/0}, ..., see {@link #weightPaths()}), which
  * {@code numpy.load} opens; loading checks that the file has exactly this model's keys with the same shapes and fails
@@ -364,10 +372,13 @@ public abstract class Model extends Layer {
     private double trainStepInScope(NDArray x, NDArray y) {
         GradientTape tape = new GradientTape();
         NDArray pred;
+        NDArray predMask;
         NDArray lossValue;
         try (tape) {
-            pred = apply(x, true);
-            lossValue = loss.call(y, pred);
+            Masks.Masked out = applyMasked(x, true, null);
+            pred = out.output();
+            predMask = out.mask();
+            lossValue = loss.call(y, pred, Masks.lossWeights(predMask, pred.dtype()));
         }
         List<Variable> vars = trainableVariables();
         if (vars.isEmpty()) {
@@ -376,7 +387,7 @@ public abstract class Model extends Layer {
         List<NDArray> grads = tape.gradient(lossValue, vars);
         optimizer.applyGradients(grads, vars);
         for (Metric m : metrics) {
-            m.updateState(y, pred);
+            m.updateState(y, pred, predMask);
         }
         return lossValue.item();
     }
@@ -410,16 +421,29 @@ public abstract class Model extends Layer {
         for (Dataset.Batch b : data) {
             // one array scope per batch: predictions and losses leave it only as doubles (item(), metric totals)
             try (ArrayScope arrays = NDArray.scope()) {
-                NDArray pred = apply(b.x(), false);
+                Masks.Masked out = applyMasked(b.x(), false, null);
+                NDArray pred = out.output();
                 int n = b.x().shape()[0];
-                lossSum += loss.call(b.y(), pred).item() * n;
+                lossSum += loss.call(b.y(), pred, Masks.lossWeights(out.mask(), pred.dtype())).item() * n;
                 seen += n;
-                for (Metric m : metrics) m.updateState(b.y(), pred);
+                for (Metric m : metrics) m.updateState(b.y(), pred, out.mask());
             }
         }
         Map<String, Double> out = logs(seen == 0 ? 0 : lossSum / seen, "");
         for (Metric m : metrics) m.reset();
         return out;
+    }
+
+    // ---- masking: the output's mask reaches the loss and the metrics ----
+
+    /**
+     * The output for {@code x} and the mask it carries, for the loss and the metrics and for a model nested in
+     * another. A subclassed model's is its {@link #computeMask}; {@link Sequential} and functional models give
+     * the mask their last layer produced.
+     */
+    Masks.Masked applyMasked(NDArray x, boolean training, NDArray mask) {
+        NDArray out = apply(x, training, mask);
+        return new Masks.Masked(out, computeMask(x, mask));
     }
 
     /** The model's output for {@code x} with {@code training = false}. */

@@ -131,16 +131,37 @@ public class Sequential extends Model {
      */
     @Override
     public NDArray call(NDArray x, boolean training, NDArray mask) {
+        return run(x, training, mask).output();
+    }
+
+    private Masks.Masked run(NDArray x, boolean training, NDArray mask) {
         if (layers.isEmpty()) {
             throw new IllegalStateException("Sequential \"" + name() + "\" has no layers; add some before calling it");
         }
-        NDArray h = x;
-        NDArray m = mask;
+        Masks.Masked h = new Masks.Masked(x, mask);
         for (Layer l : layers) {
-            NDArray in = h;
-            h = l.apply(in, training, m);
-            m = l.computeMask(in, m);
+            h = Masks.apply(l, h.output(), training, h.mask());
         }
         return h;
+    }
+
+    // ---- masking through nested models ----
+
+    /** The output and the mask its last layer produced, so a Sequential inside a model passes its mask on. */
+    @Override
+    Masks.Masked applyMasked(NDArray x, boolean training, NDArray mask) {
+        dev.vectorgrad.ndarray.Args.nonNull(x, "x");
+        maybeBuild(x.shape());
+        return run(x, training, mask);
+    }
+
+    /**
+     * The mask the last layer produces for {@code x} (Keras: the mask a nested Sequential's output carries). The
+     * layers' masks depend on their inputs, so this runs the model on {@code x} (training = false); a model that
+     * contains this one gets the mask from the same run as the output instead.
+     */
+    @Override
+    public NDArray computeMask(NDArray x, NDArray previousMask) {
+        return applyMasked(x, false, previousMask).mask();
     }
 }

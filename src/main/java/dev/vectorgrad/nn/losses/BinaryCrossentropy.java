@@ -53,6 +53,16 @@ public final class BinaryCrossentropy implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return LossShapes.meanOverLastAxisThenBatch(perElement(yTrue, yPred));
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
+        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
+    }
+
+    private NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray z = LossShapes.alignLabels("BinaryCrossentropy", yTrue, yPred);
         if (labelSmoothing > 0) {
             z = z.mul(1.0 - labelSmoothing).add(0.5 * labelSmoothing);
@@ -71,7 +81,7 @@ public final class BinaryCrossentropy implements Loss {
             NDArray oneMinusP = p.neg().add(1);
             perElement = z.mul(p.log()).add(oneMinusZ.mul(oneMinusP.log())).neg();
         }
-        return LossShapes.meanOverLastAxisThenBatch(perElement);
+        return perElement;
     }
 
     @Override

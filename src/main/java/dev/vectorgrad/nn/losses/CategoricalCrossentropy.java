@@ -50,6 +50,12 @@ public final class CategoricalCrossentropy implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return perSample(yTrue, yPred).mean();
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("CategoricalCrossentropy", yTrue, yPred);
         if (yPred.rank() < 1) {
             throw new IllegalArgumentException("CategoricalCrossentropy: y_pred needs a class axis, got shape ()");
@@ -58,7 +64,7 @@ public final class CategoricalCrossentropy implements Loss {
             t = t.mul(1.0 - labelSmoothing).add(labelSmoothing / yPred.shape()[yPred.rank() - 1]);
         }
         NDArray logP = fromLogits ? yPred.logSoftmax(-1) : logOfProbabilities(yPred);
-        return t.mul(logP).sum(false, -1).neg().mean();
+        return t.mul(logP).sum(false, -1).neg();
     }
 
     /** Keras 3's {@code log(clip(p / Σp))} over the last axis. */

@@ -27,12 +27,18 @@ public final class CosineSimilarity implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return perSample(yTrue, yPred).mean();
+    }
+
+    /** Keras's per-sample losses ({@link Loss#perSample}): the similarity along the axis, negated. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("CosineSimilarity", yTrue, yPred);
         if (axis >= yPred.rank() || axis < -yPred.rank()) {
             throw new IllegalArgumentException("CosineSimilarity: axis " + axis + " is out of range for y_pred of shape "
                     + LossShapes.shape(yPred.shape()));
         }
-        return normalize(t).mul(normalize(yPred)).sum(false, axis).neg().mean();
+        return normalize(t).mul(normalize(yPred)).sum(false, axis).neg();
     }
 
     private NDArray normalize(NDArray x) {

@@ -14,12 +14,22 @@ public final class Hinge implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return perElement(yTrue, yPred).mean();
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
+        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
+    }
+
+    private static NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("Hinge", yTrue, yPred);
         boolean binary = t.eq(0).cast(DType.INT64).sum().item() + t.eq(1).cast(DType.INT64).sum().item() == t.size();
         if (binary) {
             t = t.mul(2.0).sub(1.0);
         }
-        return t.mul(yPred).neg().add(1.0).maximum(0.0).mean();
+        return t.mul(yPred).neg().add(1.0).maximum(0.0);
     }
 
     @Override

@@ -29,12 +29,22 @@ public final class Huber implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return perElement(yTrue, yPred).mean();
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
+        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
+    }
+
+    private NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("Huber", yTrue, yPred);
         NDArray error = yPred.sub(t);
         NDArray absError = error.abs();
         NDArray quadratic = error.square().mul(0.5);
         NDArray linear = absError.mul(delta).sub(0.5 * delta * delta);
-        return NDArray.where(absError.le(delta), quadratic, linear).mean();
+        return NDArray.where(absError.le(delta), quadratic, linear);
     }
 
     @Override

@@ -13,9 +13,15 @@ public final class KLDivergence implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return perSample(yTrue, yPred).mean();
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("KLDivergence", yTrue, yPred).maximum(LossShapes.EPSILON).minimum(1.0);
         NDArray p = yPred.maximum(LossShapes.EPSILON).minimum(1.0);
-        return t.mul(t.div(p).log()).sum(false, -1).mean();
+        return t.mul(t.div(p).log()).sum(false, -1);
     }
 
     @Override

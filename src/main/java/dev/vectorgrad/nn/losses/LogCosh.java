@@ -13,12 +13,22 @@ public final class LogCosh implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return perElement(yTrue, yPred).mean();
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
+        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
+    }
+
+    private static NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("LogCosh", yTrue, yPred);
         NDArray e = yPred.sub(t);
         NDArray x = e.mul(-2.0);
         // softplus(x) = max(x, 0) + log(1 + exp(-|x|)), stable for large |x|
         NDArray softplus = x.relu().add(x.abs().neg().exp().add(1).log());
-        return e.add(softplus).sub(Math.log(2.0)).mean();
+        return e.add(softplus).sub(Math.log(2.0));
     }
 
     @Override

@@ -58,6 +58,39 @@ final class LossShapes {
         return perElement.mean();
     }
 
+    // ---- sample weights and masks ----
+
+    /** Keras's per-sample losses from per-element ones: the mean over the last axis (a scalar stays as it is). */
+    static NDArray meanOverLastAxis(NDArray perElement) {
+        return perElement.rank() == 0 ? perElement : perElement.mean(false, -1);
+    }
+
+    /**
+     * Keras's {@code reduce_weighted_values} with {@code sum_over_batch_size}: the weights lined up with the losses
+     * (a trailing axis of 1 dropped from the one that has it, as {@code squeeze_or_expand_to_same_rank}, then
+     * missing trailing axes added), {@code Σ losses · w} over the number of weighted entries.
+     */
+    static NDArray weightedMean(String loss, NDArray losses, NDArray sampleWeight) {
+        NDArray v = losses;
+        NDArray w = sampleWeight.cast(losses.dtype());
+        if (v.rank() == w.rank() + 1 && v.shape()[v.rank() - 1] == 1) {
+            v = v.squeeze(v.rank() - 1);
+        } else if (w.rank() == v.rank() + 1 && w.shape()[w.rank() - 1] == 1) {
+            w = w.squeeze(w.rank() - 1);
+        }
+        while (w.rank() < v.rank()) {
+            w = w.expandDims(w.rank());
+        }
+        NDArray weighted;
+        try {
+            weighted = v.mul(w);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(loss + ": sample weights of shape " + shape(sampleWeight.shape())
+                    + " do not match per-sample losses of shape " + shape(losses.shape()), e);
+        }
+        return weighted.size() == 0 ? weighted.sum() : weighted.sum().div((double) weighted.size());
+    }
+
     /** NumPy-style shape text: {@code (2, 3)}, {@code (3,)}, {@code ()}. */
     static String shape(int[] s) {
         if (s.length == 1) {

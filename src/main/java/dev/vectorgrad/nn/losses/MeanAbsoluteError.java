@@ -11,8 +11,17 @@ public final class MeanAbsoluteError implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
-        NDArray t = LossShapes.alignLabels("MeanAbsoluteError", yTrue, yPred);
-        return LossShapes.meanOverLastAxisThenBatch(yPred.sub(t).abs());
+        return LossShapes.meanOverLastAxisThenBatch(absoluteErrors(yTrue, yPred));
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
+        return LossShapes.meanOverLastAxis(absoluteErrors(yTrue, yPred));
+    }
+
+    private static NDArray absoluteErrors(NDArray yTrue, NDArray yPred) {
+        return yPred.sub(LossShapes.alignLabels("MeanAbsoluteError", yTrue, yPred)).abs();
     }
 
     @Override

@@ -10,8 +10,17 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
-        NDArray t = LossShapes.alignLabels("MeanSquaredError", yTrue, yPred);
-        return LossShapes.meanOverLastAxisThenBatch(yPred.sub(t).square());
+        return LossShapes.meanOverLastAxisThenBatch(squaredErrors(yTrue, yPred));
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
+        return LossShapes.meanOverLastAxis(squaredErrors(yTrue, yPred));
+    }
+
+    private static NDArray squaredErrors(NDArray yTrue, NDArray yPred) {
+        return yPred.sub(LossShapes.alignLabels("MeanSquaredError", yTrue, yPred)).square();
     }
 
     @Override

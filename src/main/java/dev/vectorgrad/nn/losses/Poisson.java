@@ -12,8 +12,18 @@ public final class Poisson implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return perElement(yTrue, yPred).mean();
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
+        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
+    }
+
+    private static NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("Poisson", yTrue, yPred);
-        return yPred.sub(t.mul(yPred.add(LossShapes.EPSILON).log())).mean();
+        return yPred.sub(t.mul(yPred.add(LossShapes.EPSILON).log()));
     }
 
     @Override

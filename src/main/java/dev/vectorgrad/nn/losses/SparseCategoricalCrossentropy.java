@@ -39,6 +39,12 @@ public final class SparseCategoricalCrossentropy implements Loss {
 
     @Override
     public NDArray call(NDArray yTrue, NDArray yPred) {
+        return perSample(yTrue, yPred).mean();
+    }
+
+    /** Keras's per-sample losses: {@link Loss#perSample}. */
+    @Override
+    public NDArray perSample(NDArray yTrue, NDArray yPred) {
         LossShapes.requireNonNull("SparseCategoricalCrossentropy", yTrue, yPred);
         LossShapes.requireFloat("SparseCategoricalCrossentropy", yPred);
         if (yPred.rank() < 1) {
@@ -46,7 +52,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
         }
         NDArray oneHot = oneHot(yTrue, yPred.shape(), yPred.dtype());
         NDArray logits = fromLogits ? yPred : CategoricalCrossentropy.logOfProbabilities(yPred);
-        return oneHot.mul(logits.logSoftmax(-1)).sum(false, -1).neg().mean();
+        return oneHot.mul(logits.logSoftmax(-1)).sum(false, -1).neg();
     }
 
     /** A constant {@code predShape}-shaped mask with a 1 at each sample's label. */

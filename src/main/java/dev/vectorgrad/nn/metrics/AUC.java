@@ -11,7 +11,7 @@ import dev.vectorgrad.NDArray;
  * negatives). The result is {@code Σ (fpr[i] − fpr[i+1]) · (tpr[i] + tpr[i+1]) / 2} (the trapezoidal
  * "interpolation" summation), computed in double where Keras uses float32. Predictions must lie in [0, 1].
  */
-public class AUC extends Metric {
+public class AUC extends WeightedMetric {
     private static final int NUM_THRESHOLDS = 200;
 
     private final double[] tp = new double[NUM_THRESHOLDS];
@@ -25,6 +25,7 @@ public class AUC extends Metric {
     }
 
     /** Adds every element; {@code sampleWeight} (may be null) has one weight per element or per sample. */
+    @Override
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
         requireNonNull(name(), yTrue, yPred);
         double[] t = yTrue.cast(DType.FLOAT64).toDoubleArray();
@@ -56,11 +57,6 @@ public class AUC extends Metric {
             tp[j] += tpRun;
             fp[j] += fpRun;
         }
-    }
-
-    @Override
-    public void updateState(NDArray yTrue, NDArray yPred) {
-        update(yTrue, yPred, null);
     }
 
     /** The trapezoidal area under the ROC points, 0 before any update. */

@@ -7,7 +7,7 @@ import dev.vectorgrad.NDArray;
  * for one-hot labels. Ties pick the first index. Keras doc values: {@code [[0, 0, 1], [0, 1, 0]]} against
  * {@code [[0.1, 0.9, 0.8], [0.05, 0.95, 0]]} gives 0.5; with weights {@code [0.7, 0.3]} it gives 0.3.
  */
-public class CategoricalAccuracy extends Metric {
+public class CategoricalAccuracy extends WeightedMetric {
 
     public CategoricalAccuracy() {
         this("categorical_accuracy");
@@ -22,6 +22,7 @@ public class CategoricalAccuracy extends Metric {
     }
 
     /** {@code sampleWeight} (may be null) has one weight per sample. */
+    @Override
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
         requireNonNull(name(), yTrue, yPred);
         if (yPred.rank() < 1 || yTrue.rank() < 1) {
@@ -29,10 +30,5 @@ public class CategoricalAccuracy extends Metric {
                     + shape(yTrue.shape()) + " and " + shape(yPred.shape()));
         }
         accumulate(yTrue.argMax(yTrue.rank() - 1).eq(yPred.argMax(yPred.rank() - 1)), sampleWeight);
-    }
-
-    @Override
-    public void updateState(NDArray yTrue, NDArray yPred) {
-        update(yTrue, yPred);
     }
 }

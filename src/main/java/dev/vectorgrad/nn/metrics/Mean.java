@@ -34,4 +34,10 @@ public class Mean extends Metric {
     public void updateState(NDArray yTrue, NDArray yPred) {
         update(yPred);
     }
+
+    /** The predictions weighted by {@code sampleWeight} (the output mask, in {@code Model.fit}); labels ignored. */
+    @Override
+    public void updateState(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        update(yPred, sampleWeight);
+    }
 }

@@ -34,6 +34,23 @@ public abstract class Metric {
      */
     public abstract void updateState(NDArray yTrue, NDArray yPred);
 
+    /**
+     * {@link #updateState(NDArray, NDArray)} with weights, Keras's {@code update_state(y_true, y_pred,
+     * sample_weight)}: {@code Model.fit} and {@code evaluate} pass the mask of a masked model's output here, so
+     * that masked time steps count for nothing (as Keras 3's mean metrics do). Every built-in metric takes them; a
+     * custom metric that does not override this refuses weights rather than silently count padding.
+     *
+     * @param sampleWeight weights (one per sample, or per entry of the leading axes); null for none
+     * @throws IllegalArgumentException for weights given to a metric that does not override this
+     */
+    public void updateState(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
+        if (sampleWeight != null) {
+            throw new IllegalArgumentException("metric \"" + name + "\" takes no sample weights or output mask: "
+                    + "override updateState(yTrue, yPred, sampleWeight)");
+        }
+        updateState(yTrue, yPred);
+    }
+
     /** {@code total / count}, or 0 before any update. */
     public double result() {
         return count == 0 ? 0.0 : total / count;

@@ -6,7 +6,7 @@ import dev.vectorgrad.NDArray;
  * Keras's {@code Precision()}: {@code tp / (tp + fp)} over every update, a prediction counting as positive when above
  * the threshold (0.5) and a label when non-zero; 0 when nothing was predicted positive.
  */
-public class Precision extends Metric {
+public class Precision extends WeightedMetric {
     private final double threshold;
     private final Confusion counts = new Confusion();
 
@@ -22,6 +22,7 @@ public class Precision extends Metric {
     }
 
     /** Adds every element; {@code sampleWeight} (may be null) has one weight per element or per sample. */
+    @Override
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
         requireNonNull(name(), yTrue, yPred);
         counts.update(name(), yTrue, yPred, sampleWeight, threshold);
@@ -30,11 +31,6 @@ public class Precision extends Metric {
     /** The decision threshold. */
     public double threshold() {
         return threshold;
-    }
-
-    @Override
-    public void updateState(NDArray yTrue, NDArray yPred) {
-        update(yTrue, yPred, null);
     }
 
     /** {@code tp / (tp + fp)}, 0 when the denominator is 0. */

@@ -6,7 +6,7 @@ import dev.vectorgrad.NDArray;
  * Keras's {@code RootMeanSquaredError}: {@code sqrt} of the running mean of every element's squared error (the mean is
  * over elements, then the root, as Keras computes it).
  */
-public class RootMeanSquaredError extends Metric {
+public class RootMeanSquaredError extends WeightedMetric {
 
     /** Named {@code root_mean_squared_error}, as Keras names it. */
     public RootMeanSquaredError() {
@@ -14,14 +14,10 @@ public class RootMeanSquaredError extends Metric {
     }
 
     /** Adds every element's squared error; {@code sampleWeight} (may be null) broadcasts against them. */
+    @Override
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
         requireNonNull(name(), yTrue, yPred);
         accumulate(Errors.aligned(name(), yTrue, yPred).square(), sampleWeight);
-    }
-
-    @Override
-    public void updateState(NDArray yTrue, NDArray yPred) {
-        update(yTrue, yPred, null);
     }
 
     /** The root of the mean squared error, 0 before any update. */

@@ -9,7 +9,7 @@ import dev.vectorgrad.NDArray;
  * first index (NumPy's rule; TensorFlow does not promise one). Keras doc values: labels {@code [[2], [1]]} against
  * {@code [[0.1, 0.6, 0.3], [0.05, 0.95, 0]]} give 0.5; with weights {@code [0.7, 0.3]} they give 0.3.
  */
-public class SparseCategoricalAccuracy extends Metric {
+public class SparseCategoricalAccuracy extends WeightedMetric {
 
     public SparseCategoricalAccuracy() {
         this("sparse_categorical_accuracy");
@@ -24,6 +24,7 @@ public class SparseCategoricalAccuracy extends Metric {
     }
 
     /** {@code sampleWeight} (may be null) has one weight per sample. */
+    @Override
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
         requireNonNull(name(), yTrue, yPred);
         if (yPred.rank() < 1) {
@@ -42,10 +43,5 @@ public class SparseCategoricalAccuracy extends Metric {
         }
         // Keras compares in the labels' dtype: a float label matches only a whole class id, NaN never
         accumulate(labels.eq(predicted.cast(labels.dtype())), sampleWeight);
-    }
-
-    @Override
-    public void updateState(NDArray yTrue, NDArray yPred) {
-        update(yTrue, yPred);
     }
 }

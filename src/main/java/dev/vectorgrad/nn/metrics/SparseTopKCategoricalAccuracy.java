@@ -8,7 +8,7 @@ import dev.vectorgrad.NDArray;
  * {@code [batch, 1]}) is among the {@code k} highest predictions (ties across the k-th place count as in, as
  * TensorFlow's {@code in_top_k}).
  */
-public class SparseTopKCategoricalAccuracy extends Metric {
+public class SparseTopKCategoricalAccuracy extends WeightedMetric {
     private final int k;
 
     /** {@code k = 5}, Keras's default. */
@@ -23,6 +23,7 @@ public class SparseTopKCategoricalAccuracy extends Metric {
     }
 
     /** Adds one hit flag per sample; {@code sampleWeight} (may be null) has one weight per sample. */
+    @Override
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
         requireNonNull(name(), yTrue, yPred);
         NDArray labels = squeezeTrailingOne(yTrue, 1);
@@ -32,10 +33,5 @@ public class SparseTopKCategoricalAccuracy extends Metric {
     /** How many of the highest predictions count. */
     public int k() {
         return k;
-    }
-
-    @Override
-    public void updateState(NDArray yTrue, NDArray yPred) {
-        update(yTrue, yPred, null);
     }
 }

@@ -6,7 +6,7 @@ import dev.vectorgrad.NDArray;
  * Keras's {@code TopKCategoricalAccuracy(k=5)}: how often the one-hot label's class ({@code argmax(y_true)}) is among
  * the {@code k} highest predictions (ties across the k-th place count as in, as TensorFlow's {@code in_top_k}).
  */
-public class TopKCategoricalAccuracy extends Metric {
+public class TopKCategoricalAccuracy extends WeightedMetric {
     private final int k;
 
     /** {@code k = 5}, Keras's default. */
@@ -21,6 +21,7 @@ public class TopKCategoricalAccuracy extends Metric {
     }
 
     /** Adds one hit flag per sample; {@code sampleWeight} (may be null) has one weight per sample. */
+    @Override
     public void update(NDArray yTrue, NDArray yPred, NDArray sampleWeight) {
         requireNonNull(name(), yTrue, yPred);
         int[] targets = yTrue.argMax(yTrue.rank() - 1).cast(dev.vectorgrad.DType.INT32).toIntArray();
@@ -30,10 +31,5 @@ public class TopKCategoricalAccuracy extends Metric {
     /** How many of the highest predictions count. */
     public int k() {
         return k;
-    }
-
-    @Override
-    public void updateState(NDArray yTrue, NDArray yPred) {
-        update(yTrue, yPred, null);
     }
 }
