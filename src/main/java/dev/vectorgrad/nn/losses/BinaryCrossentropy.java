@@ -17,7 +17,7 @@ import dev.vectorgrad.NDArray;
  * Deliberate difference: Keras's TensorFlow backend, given probabilities that came straight out of a sigmoid,
  * quietly uses the logits underneath; here probabilities are always taken as given.
  */
-public final class BinaryCrossentropy implements Loss {
+public final class BinaryCrossentropy extends ElementwiseLoss {
     private final boolean fromLogits;
     private final double labelSmoothing;
 
@@ -52,17 +52,7 @@ public final class BinaryCrossentropy implements Loss {
     }
 
     @Override
-    public NDArray call(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxisThenBatch(perElement(yTrue, yPred));
-    }
-
-    /** Keras's per-sample losses: {@link Loss#perSample}. */
-    @Override
-    public NDArray perSample(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
-    }
-
-    private NDArray perElement(NDArray yTrue, NDArray yPred) {
+    NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray z = LossShapes.alignLabels("BinaryCrossentropy", yTrue, yPred);
         if (labelSmoothing > 0) {
             z = z.mul(1.0 - labelSmoothing).add(0.5 * labelSmoothing);

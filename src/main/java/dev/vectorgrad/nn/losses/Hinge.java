@@ -7,23 +7,13 @@ import dev.vectorgrad.NDArray;
  * Keras's {@code Hinge}: per element {@code max(1 − t·p, 0)}, the mean over the last axis, then over the batch. Labels
  * are expected to be −1 or 1; labels that are all 0 or 1 are first mapped to −1 and 1, as Keras does.
  */
-public final class Hinge implements Loss {
+public final class Hinge extends ElementwiseLoss {
 
     /** The loss has no parameters. */
     public Hinge() {}
 
     @Override
-    public NDArray call(NDArray yTrue, NDArray yPred) {
-        return perElement(yTrue, yPred).mean();
-    }
-
-    /** Keras's per-sample losses: {@link Loss#perSample}. */
-    @Override
-    public NDArray perSample(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
-    }
-
-    private static NDArray perElement(NDArray yTrue, NDArray yPred) {
+    NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("Hinge", yTrue, yPred);
         boolean binary = t.eq(0).cast(DType.INT64).sum().item() + t.eq(1).cast(DType.INT64).sum().item() == t.size();
         if (binary) {

@@ -6,7 +6,7 @@ import dev.vectorgrad.NDArray;
  * Keras's {@code Huber(delta=1.0)}: with {@code e = y_pred − y_true}, per element {@code 0.5·e²} where
  * {@code |e| <= delta}, else {@code delta·|e| − 0.5·delta²}; the mean over the last axis, then over the batch.
  */
-public final class Huber implements Loss {
+public final class Huber extends ElementwiseLoss {
     private final double delta;
 
     /** {@code delta = 1}, Keras's default. */
@@ -28,17 +28,7 @@ public final class Huber implements Loss {
     }
 
     @Override
-    public NDArray call(NDArray yTrue, NDArray yPred) {
-        return perElement(yTrue, yPred).mean();
-    }
-
-    /** Keras's per-sample losses: {@link Loss#perSample}. */
-    @Override
-    public NDArray perSample(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
-    }
-
-    private NDArray perElement(NDArray yTrue, NDArray yPred) {
+    NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("Huber", yTrue, yPred);
         NDArray error = yPred.sub(t);
         NDArray absError = error.abs();

@@ -6,23 +6,13 @@ import dev.vectorgrad.NDArray;
  * Keras's {@code LogCosh}: per element {@code log(cosh(e))} with {@code e = y_pred − y_true}, computed as Keras does,
  * {@code e + softplus(−2e) − log 2} (finite for any finite error); the mean over the last axis, then over the batch.
  */
-public final class LogCosh implements Loss {
+public final class LogCosh extends ElementwiseLoss {
 
     /** The loss has no parameters. */
     public LogCosh() {}
 
     @Override
-    public NDArray call(NDArray yTrue, NDArray yPred) {
-        return perElement(yTrue, yPred).mean();
-    }
-
-    /** Keras's per-sample losses: {@link Loss#perSample}. */
-    @Override
-    public NDArray perSample(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxis(perElement(yTrue, yPred));
-    }
-
-    private static NDArray perElement(NDArray yTrue, NDArray yPred) {
+    NDArray perElement(NDArray yTrue, NDArray yPred) {
         NDArray t = LossShapes.alignLabels("LogCosh", yTrue, yPred);
         NDArray e = yPred.sub(t);
         NDArray x = e.mul(-2.0);

@@ -7,20 +7,10 @@ import dev.vectorgrad.NDArray;
  * Keras doc value: {@code [[0, 1], [0, 0]]} against {@code [[1, 1], [1, 0]]} gives 0.5.
  * The gradient at {@code y_pred == y_true} is 0 (TensorFlow's {@code abs'(0) = 0}).
  */
-public final class MeanAbsoluteError implements Loss {
+public final class MeanAbsoluteError extends ElementwiseLoss {
 
     @Override
-    public NDArray call(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxisThenBatch(absoluteErrors(yTrue, yPred));
-    }
-
-    /** Keras's per-sample losses: {@link Loss#perSample}. */
-    @Override
-    public NDArray perSample(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxis(absoluteErrors(yTrue, yPred));
-    }
-
-    private static NDArray absoluteErrors(NDArray yTrue, NDArray yPred) {
+    NDArray perElement(NDArray yTrue, NDArray yPred) {
         return yPred.sub(LossShapes.alignLabels("MeanAbsoluteError", yTrue, yPred)).abs();
     }
 

@@ -6,20 +6,10 @@ import dev.vectorgrad.NDArray;
  * Keras's {@code MeanSquaredError}: {@code mean((y_true - y_pred)², axis=-1)}, then the mean over the batch.
  * Keras doc value: {@code [[0, 1], [0, 0]]} against {@code [[1, 1], [1, 0]]} gives 0.5.
  */
-public final class MeanSquaredError implements Loss {
+public final class MeanSquaredError extends ElementwiseLoss {
 
     @Override
-    public NDArray call(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxisThenBatch(squaredErrors(yTrue, yPred));
-    }
-
-    /** Keras's per-sample losses: {@link Loss#perSample}. */
-    @Override
-    public NDArray perSample(NDArray yTrue, NDArray yPred) {
-        return LossShapes.meanOverLastAxis(squaredErrors(yTrue, yPred));
-    }
-
-    private static NDArray squaredErrors(NDArray yTrue, NDArray yPred) {
+    NDArray perElement(NDArray yTrue, NDArray yPred) {
         return yPred.sub(LossShapes.alignLabels("MeanSquaredError", yTrue, yPred)).square();
     }
 
