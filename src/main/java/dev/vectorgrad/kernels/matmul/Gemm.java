@@ -163,17 +163,29 @@ public final class Gemm {
                                float[] a, int aOff, int aRs, int aCs,
                                float[] b, int bOff, int bRs, int bCs,
                                float[] c, int cOff, int ldc, Workspace ws) {
+        // blocks of equal size rather than full ones and a remnant: k = 784 runs as 2 × 392, not
+        // 576 + 208, and m = 128 as 45 + 45 + 38 rows, not 63 + 63 + 2 (a B̃ pass for 2 rows)
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int kcStep = ceilDiv(k, ceilDiv(k, KC));
+        int mcStep = roundUp(ceilDiv(m, ceilDiv(m, MC_F32)), MR);
         for (int jc = 0; jc < n; jc += NC_F32) {
             int nc = Math.min(NC_F32, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
                 float[] bp = ws.bF32(roundUp(nc, NR_F32) * kc);
                 GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
-                for (int ic = 0; ic < m; ic += MC_F32) {
-                    int mc = Math.min(MC_F32, m - ic);
+                for (int ic = 0; ic < m; ic += mcStep) {
+                    int mc = Math.min(mcStep, m - ic);
+                    if (aCs == 1) {
+                        // a row-major A is read in place: broadcasts need no contiguous micropanel
+                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0);
+                        continue;
+                    }
                     float[] ap = ws.aF32(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
+                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0);
                 }
             }
         }
@@ -219,9 +231,13 @@ public final class Gemm {
         }
     }
 
-    /** The two loops around the micro-kernel over one packed A block and one packed B panel. */
-    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp,
-                                    float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+    /**
+     * The two loops around the micro-kernel over one packed A block ({@link GemmPacking#packA}
+     * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc), into
+     * C at {@code cOff}: stored when {@code accumulate} is false (C is not read), added otherwise.
+     */
+    static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp,
+                            float[] c, int cOff, int ldc, boolean accumulate) {
         for (int j0 = 0; j0 < nc; j0 += NR_F32) {
             int cols = Math.min(NR_F32, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
@@ -229,15 +245,29 @@ public final class Gemm {
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F32) {
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, c, ct, ldc, accumulate);
-                    continue;
+                } else {
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
-                // an edge tile: compute the full padded tile aside, keep the part inside C
-                GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F32, false);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        float v = tile[r * NR_F32 + j];
-                        c[ct + r * ldc + j] = accumulate ? v + c[ct + r * ldc + j] : v;
-                    }
+            }
+        }
+    }
+
+    /**
+     * {@link #macroKernel} with A read in place: row-major, element (i, p) at {@code a[aOff + i*lda + p]}.
+     * Packing A cost ~20% of a 128 × 784 × 128 product (~1 ns per element, each used only n/NR
+     * times when n is small); reading it in place costs the micro-kernel nothing measurable.
+     */
+    private static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] bp,
+                                           float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int j0 = 0; j0 < nc; j0 += NR_F32) {
+            int cols = Math.min(NR_F32, nc - j0);
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int rows = Math.min(MR, mc - i0);
+                int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
+                if (rows == MR && cols == NR_F32) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, c, ct, ldc, accumulate);
+                } else {
+                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }
@@ -338,17 +368,29 @@ public final class Gemm {
                                double[] a, int aOff, int aRs, int aCs,
                                double[] b, int bOff, int bRs, int bCs,
                                double[] c, int cOff, int ldc, Workspace ws) {
+        // blocks of equal size rather than full ones and a remnant: k = 784 runs as 2 × 392, not
+        // 576 + 208, and m = 128 as 45 + 45 + 38 rows, not 63 + 63 + 2 (a B̃ pass for 2 rows)
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int kcStep = ceilDiv(k, ceilDiv(k, KC));
+        int mcStep = roundUp(ceilDiv(m, ceilDiv(m, MC_F64)), MR);
         for (int jc = 0; jc < n; jc += NC_F64) {
             int nc = Math.min(NC_F64, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
                 double[] bp = ws.bF64(roundUp(nc, NR_F64) * kc);
                 GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
-                for (int ic = 0; ic < m; ic += MC_F64) {
-                    int mc = Math.min(MC_F64, m - ic);
+                for (int ic = 0; ic < m; ic += mcStep) {
+                    int mc = Math.min(mcStep, m - ic);
+                    if (aCs == 1) {
+                        // a row-major A is read in place: broadcasts need no contiguous micropanel
+                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0);
+                        continue;
+                    }
                     double[] ap = ws.aF64(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
+                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0);
                 }
             }
         }
@@ -394,9 +436,13 @@ public final class Gemm {
         }
     }
 
-    /** The two loops around the micro-kernel over one packed A block and one packed B panel. */
-    private static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp,
-                                    double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
+    /**
+     * The two loops around the micro-kernel over one packed A block ({@link GemmPacking#packA}
+     * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc), into
+     * C at {@code cOff}: stored when {@code accumulate} is false (C is not read), added otherwise.
+     */
+    static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp,
+                            double[] c, int cOff, int ldc, boolean accumulate) {
         for (int j0 = 0; j0 < nc; j0 += NR_F64) {
             int cols = Math.min(NR_F64, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
@@ -404,15 +450,29 @@ public final class Gemm {
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F64) {
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, c, ct, ldc, accumulate);
-                    continue;
+                } else {
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
-                // an edge tile: compute the full padded tile aside, keep the part inside C
-                GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F64, false);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        double v = tile[r * NR_F64 + j];
-                        c[ct + r * ldc + j] = accumulate ? v + c[ct + r * ldc + j] : v;
-                    }
+            }
+        }
+    }
+
+    /**
+     * {@link #macroKernel} with A read in place: row-major, element (i, p) at {@code a[aOff + i*lda + p]}.
+     * Packing A cost ~20% of a 128 × 784 × 128 product (~1 ns per element, each used only n/NR
+     * times when n is small); reading it in place costs the micro-kernel nothing measurable.
+     */
+    private static void macroKernelInPlace(int mc, int nc, int kc, double[] a, int aOff, int lda, double[] bp,
+                                           double[] c, int cOff, int ldc, boolean accumulate) {
+        for (int j0 = 0; j0 < nc; j0 += NR_F64) {
+            int cols = Math.min(NR_F64, nc - j0);
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int rows = Math.min(MR, mc - i0);
+                int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
+                if (rows == MR && cols == NR_F64) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, c, ct, ldc, accumulate);
+                } else {
+                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }
@@ -436,8 +496,6 @@ public final class Gemm {
 
     /** Per-thread packing buffers, grown on demand and then reused by every later call. */
     private static final class Workspace {
-        final float[] tileF32 = new float[MR * NR_F32];
-        final double[] tileF64 = new double[MR * NR_F64];
         private float[] aF32 = new float[0];
         private float[] bF32 = new float[0];
         private double[] aF64 = new double[0];
