@@ -66,6 +66,11 @@ public final class Gemm {
     /** Below this many multiply-adds (128³) a thread hand-off costs more than it saves. */
     static final long PARALLEL_MIN_WORK = 1L << 21;
 
+    /** Lanes of a float vector: the width column strips are rounded to. */
+    private static final int LF = Simd.F32.length();
+    /** Lanes of a double vector. */
+    private static final int LD = Simd.F64.length();
+
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     // ---- float --------------------------------------------------------------------------------
@@ -180,23 +185,23 @@ public final class Gemm {
                     int mc = Math.min(mcStep, m - ic);
                     if (aCs == 1) {
                         // a row-major A is read in place: broadcasts need no contiguous micropanel
-                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0);
+                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
                         continue;
                     }
                     float[] ap = ws.aF32(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0);
+                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
                 }
             }
         }
     }
 
     /**
-     * Splits a large product over {@link KernelThreads} into independent sub-products: row strips
-     * (whole MR multiples) when m is the long side, column strips (whole NR multiples) otherwise.
-     * Each thread packs its own copy of the shared operand's panels: that repeats k·n (or m·k)
-     * copies per thread, a few percent of the work, and buys strips that never wait on each
-     * other. Shared panels would need a barrier per KC block, and a spinning barrier on an
+     * Splits a large product over {@link KernelThreads} into independent sub-products: column
+     * strips (whole vectors) when n is the long side or A is row-major (read in place, so no
+     * operand is packed twice), row strips (whole MR multiples) otherwise. With row strips each
+     * thread packs its own copy of B's panels: that repeats k·n copies per thread, a few percent of
+     * the work, and buys strips that never wait on each other. Shared panels would need a barrier per KC block, and a spinning barrier on an
      * oversubscribed machine burns the time slice that the thread it waits for needs.
      */
     static void parallel(int m, int n, int k,
@@ -208,9 +213,12 @@ public final class Gemm {
             return;
         }
         int threads = KernelThreads.count();
-        if (n > m) {
-            int strips = Math.min(threads, ceilDiv(n, NR_F32));
-            int width = roundUp(ceilDiv(n, strips), NR_F32);
+        // a row-major A is read in place (nothing of it is packed), so column strips copy nothing
+        // twice: each thread packs only its own columns of B. Row strips would each pack all of B.
+        if (n > m || (aCs == 1 && n >= 2 * NR_F32)) {
+            // strips end on whole vectors, not whole NR panels: n = 128 splits 64 + 64, not 72 + 56
+            int strips = Math.min(threads, ceilDiv(n, LF));
+            int width = roundUp(ceilDiv(n, strips), LF);
             KernelThreads.parallelFor(strips, t -> {
                 int j0 = t * width, cols = Math.min(width, n - j0);
                 if (cols > 0) {
@@ -235,9 +243,10 @@ public final class Gemm {
      * The two loops around the micro-kernel over one packed A block ({@link GemmPacking#packA}
      * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc), into
      * C at {@code cOff}: stored when {@code accumulate} is false (C is not read), added otherwise.
+     * {@code tile} (MR·NR elements) holds a tile that C cuts short on the right.
      */
     static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp,
-                            float[] c, int cOff, int ldc, boolean accumulate) {
+                            float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F32) {
             int cols = Math.min(NR_F32, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
@@ -245,6 +254,11 @@ public final class Gemm {
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F32) {
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    // the full padded tile aside, then its columns inside C: nine fma chains hide the
+                    // fma latency that a one-vector edge kernel (three chains) would wait on
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F32, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
                     GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
@@ -258,7 +272,7 @@ public final class Gemm {
      * times when n is small); reading it in place costs the micro-kernel nothing measurable.
      */
     private static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] bp,
-                                           float[] c, int cOff, int ldc, boolean accumulate) {
+                                           float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F32) {
             int cols = Math.min(NR_F32, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
@@ -266,7 +280,11 @@ public final class Gemm {
                 int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
                 if (rows == MR && cols == NR_F32) {
                     GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, tile, 0, NR_F32, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
+                    // the last rows of A: no padding rows to read, so only the rows that exist
                     GemmMicroKernel.edge(kc, a, at, lda, 1, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
             }
@@ -385,23 +403,23 @@ public final class Gemm {
                     int mc = Math.min(mcStep, m - ic);
                     if (aCs == 1) {
                         // a row-major A is read in place: broadcasts need no contiguous micropanel
-                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0);
+                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
                         continue;
                     }
                     double[] ap = ws.aF64(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0);
+                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
                 }
             }
         }
     }
 
     /**
-     * Splits a large product over {@link KernelThreads} into independent sub-products: row strips
-     * (whole MR multiples) when m is the long side, column strips (whole NR multiples) otherwise.
-     * Each thread packs its own copy of the shared operand's panels: that repeats k·n (or m·k)
-     * copies per thread, a few percent of the work, and buys strips that never wait on each
-     * other. Shared panels would need a barrier per KC block, and a spinning barrier on an
+     * Splits a large product over {@link KernelThreads} into independent sub-products: column
+     * strips (whole vectors) when n is the long side or A is row-major (read in place, so no
+     * operand is packed twice), row strips (whole MR multiples) otherwise. With row strips each
+     * thread packs its own copy of B's panels: that repeats k·n copies per thread, a few percent of
+     * the work, and buys strips that never wait on each other. Shared panels would need a barrier per KC block, and a spinning barrier on an
      * oversubscribed machine burns the time slice that the thread it waits for needs.
      */
     static void parallel(int m, int n, int k,
@@ -413,9 +431,12 @@ public final class Gemm {
             return;
         }
         int threads = KernelThreads.count();
-        if (n > m) {
-            int strips = Math.min(threads, ceilDiv(n, NR_F64));
-            int width = roundUp(ceilDiv(n, strips), NR_F64);
+        // a row-major A is read in place (nothing of it is packed), so column strips copy nothing
+        // twice: each thread packs only its own columns of B. Row strips would each pack all of B.
+        if (n > m || (aCs == 1 && n >= 2 * NR_F64)) {
+            // strips end on whole vectors, not whole NR panels: n = 128 splits 64 + 64, not 72 + 56
+            int strips = Math.min(threads, ceilDiv(n, LD));
+            int width = roundUp(ceilDiv(n, strips), LD);
             KernelThreads.parallelFor(strips, t -> {
                 int j0 = t * width, cols = Math.min(width, n - j0);
                 if (cols > 0) {
@@ -440,9 +461,10 @@ public final class Gemm {
      * The two loops around the micro-kernel over one packed A block ({@link GemmPacking#packA}
      * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc), into
      * C at {@code cOff}: stored when {@code accumulate} is false (C is not read), added otherwise.
+     * {@code tile} (MR·NR elements) holds a tile that C cuts short on the right.
      */
     static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp,
-                            double[] c, int cOff, int ldc, boolean accumulate) {
+                            double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F64) {
             int cols = Math.min(NR_F64, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
@@ -450,6 +472,11 @@ public final class Gemm {
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F64) {
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    // the full padded tile aside, then its columns inside C: nine fma chains hide the
+                    // fma latency that a one-vector edge kernel (three chains) would wait on
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F64, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
                     GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
@@ -463,7 +490,7 @@ public final class Gemm {
      * times when n is small); reading it in place costs the micro-kernel nothing measurable.
      */
     private static void macroKernelInPlace(int mc, int nc, int kc, double[] a, int aOff, int lda, double[] bp,
-                                           double[] c, int cOff, int ldc, boolean accumulate) {
+                                           double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F64) {
             int cols = Math.min(NR_F64, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
@@ -471,7 +498,11 @@ public final class Gemm {
                 int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
                 if (rows == MR && cols == NR_F64) {
                     GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, tile, 0, NR_F64, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
+                    // the last rows of A: no padding rows to read, so only the rows that exist
                     GemmMicroKernel.edge(kc, a, at, lda, 1, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
             }
@@ -496,6 +527,8 @@ public final class Gemm {
 
     /** Per-thread packing buffers, grown on demand and then reused by every later call. */
     private static final class Workspace {
+        final float[] tileF32 = new float[MR * NR_F32];
+        final double[] tileF64 = new double[MR * NR_F64];
         private float[] aF32 = new float[0];
         private float[] bF32 = new float[0];
         private double[] aF64 = new double[0];

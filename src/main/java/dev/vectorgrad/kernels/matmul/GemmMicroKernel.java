@@ -34,8 +34,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       disassembly: the loop is 9 vfmadd231ps, 3 vmovups, 3 vbroadcastss, no stack access;</li>
  *   <li>32 registers (AVX-512): 6 × 3 = 18 accumulators + 3 + 6 = 27.</li>
  * </ul>
- * Edges are zero-padded by {@link GemmPacking}; a tile that C cuts short goes to {@link #edge}
- * (three rows at a time, only the vectors holding columns of C, a masked store for the last).
+ * Edges are zero-padded by {@link GemmPacking}. A tile that C cuts short on the right is computed
+ * whole into a scratch tile and {@link #keep kept} in part (masked stores); one cut short at the
+ * bottom goes to {@link #edge} (three rows at a time, only the B vectors holding columns of C).
  *
  * <p>{@code accumulate == false} stores the tile without reading C (beta = 0: C may hold NaN);
  * {@code true} adds it to C (the second and later KC blocks). Each element is an fma chain over p
@@ -354,12 +355,12 @@ final class GemmMicroKernel {
     }
 
     /**
-     * A tile at the edge of C: only {@code rows} ≤ MR rows and {@code cols} ≤ NR_F32 columns of it
-     * lie inside C; element (r, p) of A at {@code a[aOff + r*aRow + p*aStep]} (packed: 1 and MR;
-     * in place: lda and 1). Computed three rows at a time over only the B vectors that hold a column of C,
-     * and stored straight into C, the last vector of a row through a lane mask: the padded columns
-     * cost no fmas and no scratch tile (n = 128 is five full float panels and one of 8 columns on
-     * AVX2, one tile in six). Each element is the same fma chain as in the full kernel.
+     * A tile at the bottom edge of C: only {@code rows} < MR rows and {@code cols} ≤ NR_F32 columns
+     * of it lie inside C; element (r, p) of A at {@code a[aOff + r*aRow + p*aStep]} (packed: 1 and
+     * MR; in place: lda and 1). Computed three rows at a time over only the B vectors that hold a
+     * column of C, and stored straight into C, the last vector of a row through a lane mask. Rows
+     * past the edge are never read, so an in-place A may end with its last row. Each element is
+     * the same fma chain as in the full kernel.
      */
     static void edge(int k, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int rows, int cols,
                      float[] c, int cOff, int ldc, boolean accumulate) {
@@ -445,6 +446,15 @@ final class GemmMicroKernel {
         }
     }
 
+    /** Stores (or adds) the first {@code cols} columns of an MR × NR_F32 {@code tile} into C, whole vectors and one masked. */
+    static void keep(float[] tile, int cols, float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r = 0; r < MR; r++) {
+            for (int j = 0; j < cols; j += LF) {
+                put(FloatVector.fromArray(F, tile, r * NR_F32 + j), c, cOff + r * ldc + j, cols - j, accumulate);
+            }
+        }
+    }
+
     /** Stores (or, accumulating, adds) the first {@code lanes} lanes of {@code v} at {@code c[off]}; the rest of C is not touched. */
     private static void put(FloatVector v, float[] c, int off, int lanes, boolean accumulate) {
         if (lanes >= LF) {
@@ -457,12 +467,12 @@ final class GemmMicroKernel {
     }
 
     /**
-     * A tile at the edge of C: only {@code rows} ≤ MR rows and {@code cols} ≤ NR_F64 columns of it
-     * lie inside C; element (r, p) of A at {@code a[aOff + r*aRow + p*aStep]} (packed: 1 and MR;
-     * in place: lda and 1). Computed three rows at a time over only the B vectors that hold a column of C,
-     * and stored straight into C, the last vector of a row through a lane mask: the padded columns
-     * cost no fmas and no scratch tile (n = 128 is five full float panels and one of 8 columns on
-     * AVX2, one tile in six). Each element is the same fma chain as in the full kernel.
+     * A tile at the bottom edge of C: only {@code rows} < MR rows and {@code cols} ≤ NR_F64 columns
+     * of it lie inside C; element (r, p) of A at {@code a[aOff + r*aRow + p*aStep]} (packed: 1 and
+     * MR; in place: lda and 1). Computed three rows at a time over only the B vectors that hold a
+     * column of C, and stored straight into C, the last vector of a row through a lane mask. Rows
+     * past the edge are never read, so an in-place A may end with its last row. Each element is
+     * the same fma chain as in the full kernel.
      */
     static void edge(int k, double[] a, int aOff, int aRow, int aStep, double[] b, int bOff, int rows, int cols,
                      double[] c, int cOff, int ldc, boolean accumulate) {
@@ -545,6 +555,15 @@ final class GemmMicroKernel {
         if (rows > 2) {
             int o = cOff + 2 * ldc;
             put(c20, c, o, LD, accumulate); put(c21, c, o + LD, LD, accumulate); put(c22, c, o + 2 * LD, last, accumulate);
+        }
+    }
+
+    /** Stores (or adds) the first {@code cols} columns of an MR × NR_F64 {@code tile} into C, whole vectors and one masked. */
+    static void keep(double[] tile, int cols, double[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r = 0; r < MR; r++) {
+            for (int j = 0; j < cols; j += LD) {
+                put(DoubleVector.fromArray(D, tile, r * NR_F64 + j), c, cOff + r * ldc + j, cols - j, accumulate);
+            }
         }
     }
 

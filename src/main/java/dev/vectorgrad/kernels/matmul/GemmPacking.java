@@ -49,12 +49,14 @@ final class GemmPacking {
                 // MR is a constant, so C2 unrolls the row loop: MR loads and MR stores per step and
                 // no inner loop (a loop of variable trip count 3 cost ~1 ns per element, 20% of a
                 // 128 × 784 × 128 product)
-                for (int p = 0; p < kc; p++, dst += MR) {
-                    int src = rowStart + p * cs;
+                // the store index is linear in p with a constant scale, so its range check is hoisted
+                for (int p = 0; p < kc; p++) {
+                    int src = rowStart + p * cs, d = dst + p * MR;
                     for (int r = 0; r < MR; r++) {
-                        buf[dst + r] = a[src + r * rs];
+                        buf[d + r] = a[src + r * rs];
                     }
                 }
+                dst += MR * kc;
                 continue;
             }
             for (int p = 0; p < kc; p++, dst += MR) {
@@ -105,12 +107,14 @@ final class GemmPacking {
                 // MR is a constant, so C2 unrolls the row loop: MR loads and MR stores per step and
                 // no inner loop (a loop of variable trip count 3 cost ~1 ns per element, 20% of a
                 // 128 × 784 × 128 product)
-                for (int p = 0; p < kc; p++, dst += MR) {
-                    int src = rowStart + p * cs;
+                // the store index is linear in p with a constant scale, so its range check is hoisted
+                for (int p = 0; p < kc; p++) {
+                    int src = rowStart + p * cs, d = dst + p * MR;
                     for (int r = 0; r < MR; r++) {
-                        buf[dst + r] = a[src + r * rs];
+                        buf[d + r] = a[src + r * rs];
                     }
                 }
+                dst += MR * kc;
                 continue;
             }
             for (int p = 0; p < kc; p++, dst += MR) {

@@ -162,6 +162,8 @@ class GemmTest {
         Problem.random(43, 173, 29, 1, 2, rng).checkFloat(Path.PARALLEL);           // column strips
         Problem.random(151, 37, Gemm.KC + 9, 2, 1, rng).checkDouble(Path.PARALLEL);
         Problem.random(43, 173, 29, 0, 0, rng).checkDouble(Path.PARALLEL);
+        Problem.random(151, 61, 40, 0, 1, rng).checkFloat(Path.PARALLEL);          // row-major A, m > n: column strips
+        Problem.random(151, 61, 40, 0, 2, rng).checkDouble(Path.PARALLEL);
         assertThat((long) 150 * 140 * 130).isGreaterThan(Gemm.PARALLEL_MIN_WORK);
         Problem.random(150, 140, 130, 0, 0, rng).checkFloat(Path.RUN);
         Problem.random(60, 250, 150, 1, 0, rng).checkDouble(Path.RUN);
