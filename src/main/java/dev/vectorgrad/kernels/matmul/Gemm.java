@@ -29,13 +29,15 @@ import java.util.Arrays;
  *    for pc in 0..k step KC
  *      pack B[pc:pc+kc, jc:jc+nc]
  *      for ic in 0..m step MC      A block   mc × kc  → packed per thread (L2)
- *        pack A[ic:ic+mc, pc:pc+kc]
+ *        pack A[ic:ic+mc, pc:pc+kc]          (skipped when A is row-major: read in place)
  *        for jr in 0..nc step NR   B micropanel kc × NR   → reused by every ir (L1/L2)
  *          for ir in 0..mc step MR
  *            micro-kernel: C[ic+ir : +MR, jc+jr : +NR] (=|+=) Ã · B̃   (= for pc = 0: C is never read)
  * </pre>
- * Above {@value #PARALLEL_MIN_WORK} multiply-adds the rows (or, when n is the long side, the
- * columns) are split into one independent strip per {@link KernelThreads} thread. Below
+ * KC and MC blocks are balanced (k = 784 runs as two blocks of 392). Tiles that C cuts short are
+ * stored with masked vector stores, never through a scalar loop.
+ * Above {@value #PARALLEL_MIN_WORK} multiply-adds the columns (when n is the long side, or A is
+ * row-major) or the rows are split into one independent strip per {@link KernelThreads} thread. Below
  * {@value #PACKED_MIN_WORK} multiply-adds, and for matrix-vector shapes (m == 1 or n == 1),
  * {@link GemmSmall} computes without packing.
  *
@@ -214,8 +216,10 @@ public final class Gemm {
         }
         int threads = KernelThreads.count();
         // a row-major A is read in place (nothing of it is packed), so column strips copy nothing
-        // twice: each thread packs only its own columns of B. Row strips would each pack all of B.
-        if (n > m || (aCs == 1 && n >= 2 * NR_F32)) {
+        // twice: each thread packs only its own columns of B, where row strips would each pack all
+        // of B (k·n copies against m·n·k/threads fmas: it matters while m is small). A tall, narrow
+        // C keeps row strips: column strips a panel or two wide would be mostly edge tiles.
+        if (n > m || (aCs == 1 && 4 * n >= m && n >= 2 * NR_F32)) {
             // strips end on whole vectors, not whole NR panels: n = 128 splits 64 + 64, not 72 + 56
             int strips = Math.min(threads, ceilDiv(n, LF));
             int width = roundUp(ceilDiv(n, strips), LF);
@@ -432,8 +436,10 @@ public final class Gemm {
         }
         int threads = KernelThreads.count();
         // a row-major A is read in place (nothing of it is packed), so column strips copy nothing
-        // twice: each thread packs only its own columns of B. Row strips would each pack all of B.
-        if (n > m || (aCs == 1 && n >= 2 * NR_F64)) {
+        // twice: each thread packs only its own columns of B, where row strips would each pack all
+        // of B (k·n copies against m·n·k/threads fmas: it matters while m is small). A tall, narrow
+        // C keeps row strips: column strips a panel or two wide would be mostly edge tiles.
+        if (n > m || (aCs == 1 && 4 * n >= m && n >= 2 * NR_F64)) {
             // strips end on whole vectors, not whole NR panels: n = 128 splits 64 + 64, not 72 + 56
             int strips = Math.min(threads, ceilDiv(n, LD));
             int width = roundUp(ceilDiv(n, strips), LD);
