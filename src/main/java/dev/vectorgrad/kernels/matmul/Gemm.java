@@ -29,13 +29,15 @@ import java.util.Arrays;
  *    for pc in 0..k step KC
  *      pack B[pc:pc+kc, jc:jc+nc]
  *      for ic in 0..m step MC      A block   mc × kc  → packed per thread (L2)
- *        pack A[ic:ic+mc, pc:pc+kc]
+ *        pack A[ic:ic+mc, pc:pc+kc]          (skipped when A is row-major: read in place)
  *        for jr in 0..nc step NR   B micropanel kc × NR   → reused by every ir (L1/L2)
  *          for ir in 0..mc step MR
  *            micro-kernel: C[ic+ir : +MR, jc+jr : +NR] (=|+=) Ã · B̃   (= for pc = 0: C is never read)
  * </pre>
- * Above {@value #PARALLEL_MIN_WORK} multiply-adds the rows (or, when n is the long side, the
- * columns) are split into one independent strip per {@link KernelThreads} thread. Below
+ * KC and MC blocks are balanced (k = 784 runs as two blocks of 392). Tiles that C cuts short are
+ * stored with masked vector stores, never through a scalar loop.
+ * Above {@value #PARALLEL_MIN_WORK} multiply-adds the columns (when n is the long side, or A is
+ * row-major) or the rows are split into one independent strip per {@link KernelThreads} thread. Below
  * {@value #PACKED_MIN_WORK} multiply-adds, and for matrix-vector shapes (m == 1 or n == 1),
  * {@link GemmSmall} computes without packing.
  *
@@ -65,6 +67,11 @@ public final class Gemm {
     static final long PACKED_MIN_WORK = 1L << 14;
     /** Below this many multiply-adds (128³) a thread hand-off costs more than it saves. */
     static final long PARALLEL_MIN_WORK = 1L << 21;
+
+    /** Lanes of a float vector: the width column strips are rounded to. */
+    private static final int LF = Simd.F32.length();
+    /** Lanes of a double vector. */
+    private static final int LD = Simd.F64.length();
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -163,14 +170,26 @@ public final class Gemm {
                                float[] a, int aOff, int aRs, int aCs,
                                float[] b, int bOff, int bRs, int bCs,
                                float[] c, int cOff, int ldc, Workspace ws) {
+        // blocks of equal size rather than full ones and a remnant: k = 784 runs as 2 × 392, not
+        // 576 + 208, and m = 128 as 45 + 45 + 38 rows, not 63 + 63 + 2 (a B̃ pass for 2 rows)
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int kcStep = ceilDiv(k, ceilDiv(k, KC));
+        int mcStep = roundUp(ceilDiv(m, ceilDiv(m, MC_F32)), MR);
         for (int jc = 0; jc < n; jc += NC_F32) {
             int nc = Math.min(NC_F32, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
                 float[] bp = ws.bF32(roundUp(nc, NR_F32) * kc);
                 GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
-                for (int ic = 0; ic < m; ic += MC_F32) {
-                    int mc = Math.min(MC_F32, m - ic);
+                for (int ic = 0; ic < m; ic += mcStep) {
+                    int mc = Math.min(mcStep, m - ic);
+                    if (aCs == 1) {
+                        // a row-major A is read in place: broadcasts need no contiguous micropanel
+                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
+                        continue;
+                    }
                     float[] ap = ws.aF32(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
                     macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
@@ -180,11 +199,11 @@ public final class Gemm {
     }
 
     /**
-     * Splits a large product over {@link KernelThreads} into independent sub-products: row strips
-     * (whole MR multiples) when m is the long side, column strips (whole NR multiples) otherwise.
-     * Each thread packs its own copy of the shared operand's panels: that repeats k·n (or m·k)
-     * copies per thread, a few percent of the work, and buys strips that never wait on each
-     * other. Shared panels would need a barrier per KC block, and a spinning barrier on an
+     * Splits a large product over {@link KernelThreads} into independent sub-products: column
+     * strips (whole vectors) when n is the long side or A is row-major (read in place, so no
+     * operand is packed twice), row strips (whole MR multiples) otherwise. With row strips each
+     * thread packs its own copy of B's panels: that repeats k·n copies per thread, a few percent of
+     * the work, and buys strips that never wait on each other. Shared panels would need a barrier per KC block, and a spinning barrier on an
      * oversubscribed machine burns the time slice that the thread it waits for needs.
      */
     static void parallel(int m, int n, int k,
@@ -196,9 +215,14 @@ public final class Gemm {
             return;
         }
         int threads = KernelThreads.count();
-        if (n > m) {
-            int strips = Math.min(threads, ceilDiv(n, NR_F32));
-            int width = roundUp(ceilDiv(n, strips), NR_F32);
+        // a row-major A is read in place (nothing of it is packed), so column strips copy nothing
+        // twice: each thread packs only its own columns of B, where row strips would each pack all
+        // of B (k·n copies against m·n·k/threads fmas: it matters while m is small). A tall, narrow
+        // C keeps row strips: column strips a panel or two wide would be mostly edge tiles.
+        if (n > m || (aCs == 1 && 4 * n >= m && n >= 2 * NR_F32)) {
+            // strips end on whole vectors, not whole NR panels: n = 128 splits 64 + 64, not 72 + 56
+            int strips = Math.min(threads, ceilDiv(n, LF));
+            int width = roundUp(ceilDiv(n, strips), LF);
             KernelThreads.parallelFor(strips, t -> {
                 int j0 = t * width, cols = Math.min(width, n - j0);
                 if (cols > 0) {
@@ -219,9 +243,14 @@ public final class Gemm {
         }
     }
 
-    /** The two loops around the micro-kernel over one packed A block and one packed B panel. */
-    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp,
-                                    float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+    /**
+     * The two loops around the micro-kernel over one packed A block ({@link GemmPacking#packA}
+     * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc), into
+     * C at {@code cOff}: stored when {@code accumulate} is false (C is not read), added otherwise.
+     * {@code tile} (MR·NR elements) holds a tile that C cuts short on the right.
+     */
+    static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp,
+                            float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F32) {
             int cols = Math.min(NR_F32, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
@@ -229,15 +258,38 @@ public final class Gemm {
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F32) {
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, c, ct, ldc, accumulate);
-                    continue;
+                } else if (rows == MR) {
+                    // the full padded tile aside, then its columns inside C: nine fma chains hide the
+                    // fma latency that a one-vector edge kernel (three chains) would wait on
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F32, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
+                } else {
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
-                // an edge tile: compute the full padded tile aside, keep the part inside C
-                GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F32, false);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        float v = tile[r * NR_F32 + j];
-                        c[ct + r * ldc + j] = accumulate ? v + c[ct + r * ldc + j] : v;
-                    }
+            }
+        }
+    }
+
+    /**
+     * {@link #macroKernel} with A read in place: row-major, element (i, p) at {@code a[aOff + i*lda + p]}.
+     * Packing A cost ~20% of a 128 × 784 × 128 product (~1 ns per element, each used only n/NR
+     * times when n is small); reading it in place costs the micro-kernel nothing measurable.
+     */
+    private static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] bp,
+                                           float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+        for (int j0 = 0; j0 < nc; j0 += NR_F32) {
+            int cols = Math.min(NR_F32, nc - j0);
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int rows = Math.min(MR, mc - i0);
+                int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
+                if (rows == MR && cols == NR_F32) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, tile, 0, NR_F32, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
+                } else {
+                    // the last rows of A: no padding rows to read, so only the rows that exist
+                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }
@@ -338,14 +390,26 @@ public final class Gemm {
                                double[] a, int aOff, int aRs, int aCs,
                                double[] b, int bOff, int bRs, int bCs,
                                double[] c, int cOff, int ldc, Workspace ws) {
+        // blocks of equal size rather than full ones and a remnant: k = 784 runs as 2 × 392, not
+        // 576 + 208, and m = 128 as 45 + 45 + 38 rows, not 63 + 63 + 2 (a B̃ pass for 2 rows)
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int kcStep = ceilDiv(k, ceilDiv(k, KC));
+        int mcStep = roundUp(ceilDiv(m, ceilDiv(m, MC_F64)), MR);
         for (int jc = 0; jc < n; jc += NC_F64) {
             int nc = Math.min(NC_F64, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
                 double[] bp = ws.bF64(roundUp(nc, NR_F64) * kc);
                 GemmPacking.packB(kc, nc, b, bOff + pc * bRs + jc * bCs, bRs, bCs, bp);
-                for (int ic = 0; ic < m; ic += MC_F64) {
-                    int mc = Math.min(MC_F64, m - ic);
+                for (int ic = 0; ic < m; ic += mcStep) {
+                    int mc = Math.min(mcStep, m - ic);
+                    if (aCs == 1) {
+                        // a row-major A is read in place: broadcasts need no contiguous micropanel
+                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
+                        continue;
+                    }
                     double[] ap = ws.aF64(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
                     macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
@@ -355,11 +419,11 @@ public final class Gemm {
     }
 
     /**
-     * Splits a large product over {@link KernelThreads} into independent sub-products: row strips
-     * (whole MR multiples) when m is the long side, column strips (whole NR multiples) otherwise.
-     * Each thread packs its own copy of the shared operand's panels: that repeats k·n (or m·k)
-     * copies per thread, a few percent of the work, and buys strips that never wait on each
-     * other. Shared panels would need a barrier per KC block, and a spinning barrier on an
+     * Splits a large product over {@link KernelThreads} into independent sub-products: column
+     * strips (whole vectors) when n is the long side or A is row-major (read in place, so no
+     * operand is packed twice), row strips (whole MR multiples) otherwise. With row strips each
+     * thread packs its own copy of B's panels: that repeats k·n copies per thread, a few percent of
+     * the work, and buys strips that never wait on each other. Shared panels would need a barrier per KC block, and a spinning barrier on an
      * oversubscribed machine burns the time slice that the thread it waits for needs.
      */
     static void parallel(int m, int n, int k,
@@ -371,9 +435,14 @@ public final class Gemm {
             return;
         }
         int threads = KernelThreads.count();
-        if (n > m) {
-            int strips = Math.min(threads, ceilDiv(n, NR_F64));
-            int width = roundUp(ceilDiv(n, strips), NR_F64);
+        // a row-major A is read in place (nothing of it is packed), so column strips copy nothing
+        // twice: each thread packs only its own columns of B, where row strips would each pack all
+        // of B (k·n copies against m·n·k/threads fmas: it matters while m is small). A tall, narrow
+        // C keeps row strips: column strips a panel or two wide would be mostly edge tiles.
+        if (n > m || (aCs == 1 && 4 * n >= m && n >= 2 * NR_F64)) {
+            // strips end on whole vectors, not whole NR panels: n = 128 splits 64 + 64, not 72 + 56
+            int strips = Math.min(threads, ceilDiv(n, LD));
+            int width = roundUp(ceilDiv(n, strips), LD);
             KernelThreads.parallelFor(strips, t -> {
                 int j0 = t * width, cols = Math.min(width, n - j0);
                 if (cols > 0) {
@@ -394,9 +463,14 @@ public final class Gemm {
         }
     }
 
-    /** The two loops around the micro-kernel over one packed A block and one packed B panel. */
-    private static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp,
-                                    double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
+    /**
+     * The two loops around the micro-kernel over one packed A block ({@link GemmPacking#packA}
+     * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc), into
+     * C at {@code cOff}: stored when {@code accumulate} is false (C is not read), added otherwise.
+     * {@code tile} (MR·NR elements) holds a tile that C cuts short on the right.
+     */
+    static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp,
+                            double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F64) {
             int cols = Math.min(NR_F64, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
@@ -404,15 +478,38 @@ public final class Gemm {
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F64) {
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, c, ct, ldc, accumulate);
-                    continue;
+                } else if (rows == MR) {
+                    // the full padded tile aside, then its columns inside C: nine fma chains hide the
+                    // fma latency that a one-vector edge kernel (three chains) would wait on
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F64, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
+                } else {
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
-                // an edge tile: compute the full padded tile aside, keep the part inside C
-                GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F64, false);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        double v = tile[r * NR_F64 + j];
-                        c[ct + r * ldc + j] = accumulate ? v + c[ct + r * ldc + j] : v;
-                    }
+            }
+        }
+    }
+
+    /**
+     * {@link #macroKernel} with A read in place: row-major, element (i, p) at {@code a[aOff + i*lda + p]}.
+     * Packing A cost ~20% of a 128 × 784 × 128 product (~1 ns per element, each used only n/NR
+     * times when n is small); reading it in place costs the micro-kernel nothing measurable.
+     */
+    private static void macroKernelInPlace(int mc, int nc, int kc, double[] a, int aOff, int lda, double[] bp,
+                                           double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
+        for (int j0 = 0; j0 < nc; j0 += NR_F64) {
+            int cols = Math.min(NR_F64, nc - j0);
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int rows = Math.min(MR, mc - i0);
+                int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
+                if (rows == MR && cols == NR_F64) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, tile, 0, NR_F64, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
+                } else {
+                    // the last rows of A: no padding rows to read, so only the rows that exist
+                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }

@@ -5,6 +5,7 @@ package dev.vectorgrad.kernels.matmul;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -33,8 +34,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       disassembly: the loop is 9 vfmadd231ps, 3 vmovups, 3 vbroadcastss, no stack access;</li>
  *   <li>32 registers (AVX-512): 6 × 3 = 18 accumulators + 3 + 6 = 27.</li>
  * </ul>
- * Edges are zero-padded by {@link GemmPacking}, so these methods always compute a full tile; the
- * driver points a partial tile at a scratch tile instead of C.
+ * Edges are zero-padded by {@link GemmPacking}. A tile that C cuts short on the right is computed
+ * whole into a scratch tile and {@link #keep kept} in part (masked stores); one cut short at the
+ * bottom goes to {@link #edge} (three rows at a time, only the B vectors holding columns of C).
  *
  * <p>{@code accumulate == false} stores the tile without reading C (beta = 0: C may hold NaN);
  * {@code true} adds it to C (the second and later KC blocks). Each element is an fma chain over p
@@ -66,6 +68,20 @@ final class GemmMicroKernel {
         }
     }
 
+    /**
+     * The same tile with A read in place, row-major with row stride {@code lda} (element (r, p) at
+     * {@code a[aOff + r*lda + p]}), instead of from a packed micropanel: a row-major A needs no
+     * packing, since a broadcast reads one element wherever it lies (packing A was ~20% of a
+     * 128 × 784 × 128 product).
+     */
+    static void runDirect(int k, float[] a, int aOff, int lda, float[] b, int bOff, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (WIDE) {
+            direct6x3(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
+        } else {
+            direct3x3(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
+        }
+    }
+
     /** One MR × NR_F64 tile at {@code c[cOff]}, row stride {@code ldc}, from k packed steps. */
     static void run(int k, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, boolean accumulate) {
         // WIDE is a static final: C2 folds this branch away, there is no width test per call
@@ -73,6 +89,20 @@ final class GemmMicroKernel {
             kernel6x3(k, a, aOff, b, bOff, c, cOff, ldc, accumulate);
         } else {
             kernel3x3(k, a, aOff, b, bOff, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /**
+     * The same tile with A read in place, row-major with row stride {@code lda} (element (r, p) at
+     * {@code a[aOff + r*lda + p]}), instead of from a packed micropanel: a row-major A needs no
+     * packing, since a broadcast reads one element wherever it lies (packing A was ~20% of a
+     * 128 × 784 × 128 product).
+     */
+    static void runDirect(int k, double[] a, int aOff, int lda, double[] b, int bOff, double[] c, int cOff, int ldc, boolean accumulate) {
+        if (WIDE) {
+            direct6x3(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
+        } else {
+            direct3x3(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
         }
     }
 
@@ -198,6 +228,354 @@ final class GemmMicroKernel {
         c30.intoArray(c, cOff + 3 * ldc); c31.intoArray(c, cOff + 3 * ldc + LD); c32.intoArray(c, cOff + 3 * ldc + 2 * LD);
         c40.intoArray(c, cOff + 4 * ldc); c41.intoArray(c, cOff + 4 * ldc + LD); c42.intoArray(c, cOff + 4 * ldc + 2 * LD);
         c50.intoArray(c, cOff + 5 * ldc); c51.intoArray(c, cOff + 5 * ldc + LD); c52.intoArray(c, cOff + 5 * ldc + 2 * LD);
+    }
+
+    private static void direct3x3(int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                                   float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F), c02 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F), c12 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F), c22 = FloatVector.zero(F);
+        for (int p = 0; p < k; p++) {
+            // row r of A at pa + r·lda: unit scale in p, so C2 still hoists the range checks
+            int pa = aOff + p, pb = bOff + p * NR_F32;
+            FloatVector b0 = FloatVector.fromArray(F, b, pb);
+            FloatVector b1 = FloatVector.fromArray(F, b, pb + LF);
+            FloatVector b2 = FloatVector.fromArray(F, b, pb + 2 * LF);
+            FloatVector a0 = FloatVector.broadcast(F, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(F, a[pa + lda]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(F, a[pa + 2 * lda]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+        }
+        if (accumulate) {
+            c00 = c00.add(FloatVector.fromArray(F, c, cOff)); c01 = c01.add(FloatVector.fromArray(F, c, cOff + LF)); c02 = c02.add(FloatVector.fromArray(F, c, cOff + 2 * LF));
+            c10 = c10.add(FloatVector.fromArray(F, c, cOff + ldc)); c11 = c11.add(FloatVector.fromArray(F, c, cOff + ldc + LF)); c12 = c12.add(FloatVector.fromArray(F, c, cOff + ldc + 2 * LF));
+            c20 = c20.add(FloatVector.fromArray(F, c, cOff + 2 * ldc)); c21 = c21.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + LF)); c22 = c22.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + 2 * LF));
+        }
+        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LF); c02.intoArray(c, cOff + 2 * LF);
+        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LF); c12.intoArray(c, cOff + ldc + 2 * LF);
+        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LF); c22.intoArray(c, cOff + 2 * ldc + 2 * LF);
+    }
+
+    private static void direct6x3(int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                                   float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F), c02 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F), c12 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F), c22 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F), c32 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F), c42 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F), c52 = FloatVector.zero(F);
+        for (int p = 0; p < k; p++) {
+            // row r of A at pa + r·lda: unit scale in p, so C2 still hoists the range checks
+            int pa = aOff + p, pb = bOff + p * NR_F32;
+            FloatVector b0 = FloatVector.fromArray(F, b, pb);
+            FloatVector b1 = FloatVector.fromArray(F, b, pb + LF);
+            FloatVector b2 = FloatVector.fromArray(F, b, pb + 2 * LF);
+            FloatVector a0 = FloatVector.broadcast(F, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(F, a[pa + lda]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(F, a[pa + 2 * lda]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+            FloatVector a3 = FloatVector.broadcast(F, a[pa + 3 * lda]); c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32);
+            FloatVector a4 = FloatVector.broadcast(F, a[pa + 4 * lda]); c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41); c42 = a4.fma(b2, c42);
+            FloatVector a5 = FloatVector.broadcast(F, a[pa + 5 * lda]); c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51); c52 = a5.fma(b2, c52);
+        }
+        if (accumulate) {
+            c00 = c00.add(FloatVector.fromArray(F, c, cOff)); c01 = c01.add(FloatVector.fromArray(F, c, cOff + LF)); c02 = c02.add(FloatVector.fromArray(F, c, cOff + 2 * LF));
+            c10 = c10.add(FloatVector.fromArray(F, c, cOff + ldc)); c11 = c11.add(FloatVector.fromArray(F, c, cOff + ldc + LF)); c12 = c12.add(FloatVector.fromArray(F, c, cOff + ldc + 2 * LF));
+            c20 = c20.add(FloatVector.fromArray(F, c, cOff + 2 * ldc)); c21 = c21.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + LF)); c22 = c22.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + 2 * LF));
+            c30 = c30.add(FloatVector.fromArray(F, c, cOff + 3 * ldc)); c31 = c31.add(FloatVector.fromArray(F, c, cOff + 3 * ldc + LF)); c32 = c32.add(FloatVector.fromArray(F, c, cOff + 3 * ldc + 2 * LF));
+            c40 = c40.add(FloatVector.fromArray(F, c, cOff + 4 * ldc)); c41 = c41.add(FloatVector.fromArray(F, c, cOff + 4 * ldc + LF)); c42 = c42.add(FloatVector.fromArray(F, c, cOff + 4 * ldc + 2 * LF));
+            c50 = c50.add(FloatVector.fromArray(F, c, cOff + 5 * ldc)); c51 = c51.add(FloatVector.fromArray(F, c, cOff + 5 * ldc + LF)); c52 = c52.add(FloatVector.fromArray(F, c, cOff + 5 * ldc + 2 * LF));
+        }
+        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LF); c02.intoArray(c, cOff + 2 * LF);
+        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LF); c12.intoArray(c, cOff + ldc + 2 * LF);
+        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LF); c22.intoArray(c, cOff + 2 * ldc + 2 * LF);
+        c30.intoArray(c, cOff + 3 * ldc); c31.intoArray(c, cOff + 3 * ldc + LF); c32.intoArray(c, cOff + 3 * ldc + 2 * LF);
+        c40.intoArray(c, cOff + 4 * ldc); c41.intoArray(c, cOff + 4 * ldc + LF); c42.intoArray(c, cOff + 4 * ldc + 2 * LF);
+        c50.intoArray(c, cOff + 5 * ldc); c51.intoArray(c, cOff + 5 * ldc + LF); c52.intoArray(c, cOff + 5 * ldc + 2 * LF);
+    }
+
+    private static void direct3x3(int k, double[] a, int aOff, int lda, double[] b, int bOff,
+                                   double[] c, int cOff, int ldc, boolean accumulate) {
+        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D), c02 = DoubleVector.zero(D);
+        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D), c12 = DoubleVector.zero(D);
+        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D), c22 = DoubleVector.zero(D);
+        for (int p = 0; p < k; p++) {
+            // row r of A at pa + r·lda: unit scale in p, so C2 still hoists the range checks
+            int pa = aOff + p, pb = bOff + p * NR_F64;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, pb);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, pb + LD);
+            DoubleVector b2 = DoubleVector.fromArray(D, b, pb + 2 * LD);
+            DoubleVector a0 = DoubleVector.broadcast(D, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            DoubleVector a1 = DoubleVector.broadcast(D, a[pa + lda]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            DoubleVector a2 = DoubleVector.broadcast(D, a[pa + 2 * lda]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+        }
+        if (accumulate) {
+            c00 = c00.add(DoubleVector.fromArray(D, c, cOff)); c01 = c01.add(DoubleVector.fromArray(D, c, cOff + LD)); c02 = c02.add(DoubleVector.fromArray(D, c, cOff + 2 * LD));
+            c10 = c10.add(DoubleVector.fromArray(D, c, cOff + ldc)); c11 = c11.add(DoubleVector.fromArray(D, c, cOff + ldc + LD)); c12 = c12.add(DoubleVector.fromArray(D, c, cOff + ldc + 2 * LD));
+            c20 = c20.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc)); c21 = c21.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD)); c22 = c22.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + 2 * LD));
+        }
+        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LD); c02.intoArray(c, cOff + 2 * LD);
+        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LD); c12.intoArray(c, cOff + ldc + 2 * LD);
+        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LD); c22.intoArray(c, cOff + 2 * ldc + 2 * LD);
+    }
+
+    private static void direct6x3(int k, double[] a, int aOff, int lda, double[] b, int bOff,
+                                   double[] c, int cOff, int ldc, boolean accumulate) {
+        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D), c02 = DoubleVector.zero(D);
+        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D), c12 = DoubleVector.zero(D);
+        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D), c22 = DoubleVector.zero(D);
+        DoubleVector c30 = DoubleVector.zero(D), c31 = DoubleVector.zero(D), c32 = DoubleVector.zero(D);
+        DoubleVector c40 = DoubleVector.zero(D), c41 = DoubleVector.zero(D), c42 = DoubleVector.zero(D);
+        DoubleVector c50 = DoubleVector.zero(D), c51 = DoubleVector.zero(D), c52 = DoubleVector.zero(D);
+        for (int p = 0; p < k; p++) {
+            // row r of A at pa + r·lda: unit scale in p, so C2 still hoists the range checks
+            int pa = aOff + p, pb = bOff + p * NR_F64;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, pb);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, pb + LD);
+            DoubleVector b2 = DoubleVector.fromArray(D, b, pb + 2 * LD);
+            DoubleVector a0 = DoubleVector.broadcast(D, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            DoubleVector a1 = DoubleVector.broadcast(D, a[pa + lda]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            DoubleVector a2 = DoubleVector.broadcast(D, a[pa + 2 * lda]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+            DoubleVector a3 = DoubleVector.broadcast(D, a[pa + 3 * lda]); c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32);
+            DoubleVector a4 = DoubleVector.broadcast(D, a[pa + 4 * lda]); c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41); c42 = a4.fma(b2, c42);
+            DoubleVector a5 = DoubleVector.broadcast(D, a[pa + 5 * lda]); c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51); c52 = a5.fma(b2, c52);
+        }
+        if (accumulate) {
+            c00 = c00.add(DoubleVector.fromArray(D, c, cOff)); c01 = c01.add(DoubleVector.fromArray(D, c, cOff + LD)); c02 = c02.add(DoubleVector.fromArray(D, c, cOff + 2 * LD));
+            c10 = c10.add(DoubleVector.fromArray(D, c, cOff + ldc)); c11 = c11.add(DoubleVector.fromArray(D, c, cOff + ldc + LD)); c12 = c12.add(DoubleVector.fromArray(D, c, cOff + ldc + 2 * LD));
+            c20 = c20.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc)); c21 = c21.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD)); c22 = c22.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + 2 * LD));
+            c30 = c30.add(DoubleVector.fromArray(D, c, cOff + 3 * ldc)); c31 = c31.add(DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD)); c32 = c32.add(DoubleVector.fromArray(D, c, cOff + 3 * ldc + 2 * LD));
+            c40 = c40.add(DoubleVector.fromArray(D, c, cOff + 4 * ldc)); c41 = c41.add(DoubleVector.fromArray(D, c, cOff + 4 * ldc + LD)); c42 = c42.add(DoubleVector.fromArray(D, c, cOff + 4 * ldc + 2 * LD));
+            c50 = c50.add(DoubleVector.fromArray(D, c, cOff + 5 * ldc)); c51 = c51.add(DoubleVector.fromArray(D, c, cOff + 5 * ldc + LD)); c52 = c52.add(DoubleVector.fromArray(D, c, cOff + 5 * ldc + 2 * LD));
+        }
+        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LD); c02.intoArray(c, cOff + 2 * LD);
+        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LD); c12.intoArray(c, cOff + ldc + 2 * LD);
+        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LD); c22.intoArray(c, cOff + 2 * ldc + 2 * LD);
+        c30.intoArray(c, cOff + 3 * ldc); c31.intoArray(c, cOff + 3 * ldc + LD); c32.intoArray(c, cOff + 3 * ldc + 2 * LD);
+        c40.intoArray(c, cOff + 4 * ldc); c41.intoArray(c, cOff + 4 * ldc + LD); c42.intoArray(c, cOff + 4 * ldc + 2 * LD);
+        c50.intoArray(c, cOff + 5 * ldc); c51.intoArray(c, cOff + 5 * ldc + LD); c52.intoArray(c, cOff + 5 * ldc + 2 * LD);
+    }
+
+    /**
+     * A tile at the bottom edge of C: only {@code rows} < MR rows and {@code cols} ≤ NR_F32 columns
+     * of it lie inside C; element (r, p) of A at {@code a[aOff + r*aRow + p*aStep]} (packed: 1 and
+     * MR; in place: lda and 1). Computed three rows at a time over only the B vectors that hold a
+     * column of C, and stored straight into C, the last vector of a row through a lane mask. Rows
+     * past the edge are never read, so an in-place A may end with its last row. Each element is
+     * the same fma chain as in the full kernel.
+     */
+    static void edge(int k, float[] a, int aOff, int aRow, int aStep, float[] b, int bOff, int rows, int cols,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r0 = 0; r0 < rows; r0 += 3) {
+            int rr = Math.min(3, rows - r0), ar = aOff + r0 * aRow, cr = cOff + r0 * ldc;
+            // rows past the edge repeat row 0: an in-place A has no padding rows to read
+            int row1 = rr > 1 ? aRow : 0, row2 = rr > 2 ? 2 * aRow : 0;
+            if (cols <= LF) {
+                edge3x1(k, a, ar, row1, row2, aStep, b, bOff, rr, cols, c, cr, ldc, accumulate);
+            } else if (cols <= 2 * LF) {
+                edge3x2(k, a, ar, row1, row2, aStep, b, bOff, rr, cols, c, cr, ldc, accumulate);
+            } else {
+                edge3x3(k, a, ar, row1, row2, aStep, b, bOff, rr, cols, c, cr, ldc, accumulate);
+            }
+        }
+    }
+
+    private static void edge3x1(int k, float[] a, int aOff, int row1, int row2, int aStep, float[] b, int bOff, int rows, int cols,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(F), c10 = FloatVector.zero(F), c20 = FloatVector.zero(F);
+        for (int p = 0; p < k; p++) {
+            int pa = aOff + p * aStep, pb = bOff + p * NR_F32;
+            FloatVector b0 = FloatVector.fromArray(F, b, pb);
+            c00 = FloatVector.broadcast(F, a[pa]).fma(b0, c00);
+            c10 = FloatVector.broadcast(F, a[pa + row1]).fma(b0, c10);
+            c20 = FloatVector.broadcast(F, a[pa + row2]).fma(b0, c20);
+        }
+        put(c00, c, cOff, cols, accumulate);
+        if (rows > 1) {
+            put(c10, c, cOff + ldc, cols, accumulate);
+        }
+        if (rows > 2) {
+            put(c20, c, cOff + 2 * ldc, cols, accumulate);
+        }
+    }
+
+    private static void edge3x2(int k, float[] a, int aOff, int row1, int row2, int aStep, float[] b, int bOff, int rows, int cols,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        for (int p = 0; p < k; p++) {
+            int pa = aOff + p * aStep, pb = bOff + p * NR_F32;
+            FloatVector b0 = FloatVector.fromArray(F, b, pb);
+            FloatVector b1 = FloatVector.fromArray(F, b, pb + LF);
+            FloatVector a0 = FloatVector.broadcast(F, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, a[pa + row1]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, a[pa + row2]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+        }
+        int last = cols - LF;
+        put(c00, c, cOff, LF, accumulate); put(c01, c, cOff + LF, last, accumulate);
+        if (rows > 1) {
+            put(c10, c, cOff + ldc, LF, accumulate); put(c11, c, cOff + ldc + LF, last, accumulate);
+        }
+        if (rows > 2) {
+            put(c20, c, cOff + 2 * ldc, LF, accumulate); put(c21, c, cOff + 2 * ldc + LF, last, accumulate);
+        }
+    }
+
+    private static void edge3x3(int k, float[] a, int aOff, int row1, int row2, int aStep, float[] b, int bOff, int rows, int cols,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F), c02 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F), c12 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F), c22 = FloatVector.zero(F);
+        for (int p = 0; p < k; p++) {
+            int pa = aOff + p * aStep, pb = bOff + p * NR_F32;
+            FloatVector b0 = FloatVector.fromArray(F, b, pb);
+            FloatVector b1 = FloatVector.fromArray(F, b, pb + LF);
+            FloatVector b2 = FloatVector.fromArray(F, b, pb + 2 * LF);
+            FloatVector a0 = FloatVector.broadcast(F, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            FloatVector a1 = FloatVector.broadcast(F, a[pa + row1]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            FloatVector a2 = FloatVector.broadcast(F, a[pa + row2]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+        }
+        int last = cols - 2 * LF;
+        put(c00, c, cOff, LF, accumulate); put(c01, c, cOff + LF, LF, accumulate); put(c02, c, cOff + 2 * LF, last, accumulate);
+        if (rows > 1) {
+            int o = cOff + ldc;
+            put(c10, c, o, LF, accumulate); put(c11, c, o + LF, LF, accumulate); put(c12, c, o + 2 * LF, last, accumulate);
+        }
+        if (rows > 2) {
+            int o = cOff + 2 * ldc;
+            put(c20, c, o, LF, accumulate); put(c21, c, o + LF, LF, accumulate); put(c22, c, o + 2 * LF, last, accumulate);
+        }
+    }
+
+    /** Stores (or adds) the first {@code cols} columns of an MR × NR_F32 {@code tile} into C, whole vectors and one masked. */
+    static void keep(float[] tile, int cols, float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r = 0; r < MR; r++) {
+            for (int j = 0; j < cols; j += LF) {
+                put(FloatVector.fromArray(F, tile, r * NR_F32 + j), c, cOff + r * ldc + j, cols - j, accumulate);
+            }
+        }
+    }
+
+    /** Stores (or, accumulating, adds) the first {@code lanes} lanes of {@code v} at {@code c[off]}; the rest of C is not touched. */
+    private static void put(FloatVector v, float[] c, int off, int lanes, boolean accumulate) {
+        if (lanes >= LF) {
+            (accumulate ? v.add(FloatVector.fromArray(F, c, off)) : v).intoArray(c, off);
+            return;
+        }
+        // masked lanes are neither read nor written, so they may lie past the end of c
+        VectorMask<Float> m = F.indexInRange(0, lanes);
+        (accumulate ? v.add(FloatVector.fromArray(F, c, off, m)) : v).intoArray(c, off, m);
+    }
+
+    /**
+     * A tile at the bottom edge of C: only {@code rows} < MR rows and {@code cols} ≤ NR_F64 columns
+     * of it lie inside C; element (r, p) of A at {@code a[aOff + r*aRow + p*aStep]} (packed: 1 and
+     * MR; in place: lda and 1). Computed three rows at a time over only the B vectors that hold a
+     * column of C, and stored straight into C, the last vector of a row through a lane mask. Rows
+     * past the edge are never read, so an in-place A may end with its last row. Each element is
+     * the same fma chain as in the full kernel.
+     */
+    static void edge(int k, double[] a, int aOff, int aRow, int aStep, double[] b, int bOff, int rows, int cols,
+                     double[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r0 = 0; r0 < rows; r0 += 3) {
+            int rr = Math.min(3, rows - r0), ar = aOff + r0 * aRow, cr = cOff + r0 * ldc;
+            // rows past the edge repeat row 0: an in-place A has no padding rows to read
+            int row1 = rr > 1 ? aRow : 0, row2 = rr > 2 ? 2 * aRow : 0;
+            if (cols <= LD) {
+                edge3x1(k, a, ar, row1, row2, aStep, b, bOff, rr, cols, c, cr, ldc, accumulate);
+            } else if (cols <= 2 * LD) {
+                edge3x2(k, a, ar, row1, row2, aStep, b, bOff, rr, cols, c, cr, ldc, accumulate);
+            } else {
+                edge3x3(k, a, ar, row1, row2, aStep, b, bOff, rr, cols, c, cr, ldc, accumulate);
+            }
+        }
+    }
+
+    private static void edge3x1(int k, double[] a, int aOff, int row1, int row2, int aStep, double[] b, int bOff, int rows, int cols,
+                                double[] c, int cOff, int ldc, boolean accumulate) {
+        DoubleVector c00 = DoubleVector.zero(D), c10 = DoubleVector.zero(D), c20 = DoubleVector.zero(D);
+        for (int p = 0; p < k; p++) {
+            int pa = aOff + p * aStep, pb = bOff + p * NR_F64;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, pb);
+            c00 = DoubleVector.broadcast(D, a[pa]).fma(b0, c00);
+            c10 = DoubleVector.broadcast(D, a[pa + row1]).fma(b0, c10);
+            c20 = DoubleVector.broadcast(D, a[pa + row2]).fma(b0, c20);
+        }
+        put(c00, c, cOff, cols, accumulate);
+        if (rows > 1) {
+            put(c10, c, cOff + ldc, cols, accumulate);
+        }
+        if (rows > 2) {
+            put(c20, c, cOff + 2 * ldc, cols, accumulate);
+        }
+    }
+
+    private static void edge3x2(int k, double[] a, int aOff, int row1, int row2, int aStep, double[] b, int bOff, int rows, int cols,
+                                double[] c, int cOff, int ldc, boolean accumulate) {
+        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D);
+        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D);
+        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D);
+        for (int p = 0; p < k; p++) {
+            int pa = aOff + p * aStep, pb = bOff + p * NR_F64;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, pb);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, pb + LD);
+            DoubleVector a0 = DoubleVector.broadcast(D, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(D, a[pa + row1]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(D, a[pa + row2]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+        }
+        int last = cols - LD;
+        put(c00, c, cOff, LD, accumulate); put(c01, c, cOff + LD, last, accumulate);
+        if (rows > 1) {
+            put(c10, c, cOff + ldc, LD, accumulate); put(c11, c, cOff + ldc + LD, last, accumulate);
+        }
+        if (rows > 2) {
+            put(c20, c, cOff + 2 * ldc, LD, accumulate); put(c21, c, cOff + 2 * ldc + LD, last, accumulate);
+        }
+    }
+
+    private static void edge3x3(int k, double[] a, int aOff, int row1, int row2, int aStep, double[] b, int bOff, int rows, int cols,
+                                double[] c, int cOff, int ldc, boolean accumulate) {
+        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D), c02 = DoubleVector.zero(D);
+        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D), c12 = DoubleVector.zero(D);
+        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D), c22 = DoubleVector.zero(D);
+        for (int p = 0; p < k; p++) {
+            int pa = aOff + p * aStep, pb = bOff + p * NR_F64;
+            DoubleVector b0 = DoubleVector.fromArray(D, b, pb);
+            DoubleVector b1 = DoubleVector.fromArray(D, b, pb + LD);
+            DoubleVector b2 = DoubleVector.fromArray(D, b, pb + 2 * LD);
+            DoubleVector a0 = DoubleVector.broadcast(D, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            DoubleVector a1 = DoubleVector.broadcast(D, a[pa + row1]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            DoubleVector a2 = DoubleVector.broadcast(D, a[pa + row2]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+        }
+        int last = cols - 2 * LD;
+        put(c00, c, cOff, LD, accumulate); put(c01, c, cOff + LD, LD, accumulate); put(c02, c, cOff + 2 * LD, last, accumulate);
+        if (rows > 1) {
+            int o = cOff + ldc;
+            put(c10, c, o, LD, accumulate); put(c11, c, o + LD, LD, accumulate); put(c12, c, o + 2 * LD, last, accumulate);
+        }
+        if (rows > 2) {
+            int o = cOff + 2 * ldc;
+            put(c20, c, o, LD, accumulate); put(c21, c, o + LD, LD, accumulate); put(c22, c, o + 2 * LD, last, accumulate);
+        }
+    }
+
+    /** Stores (or adds) the first {@code cols} columns of an MR × NR_F64 {@code tile} into C, whole vectors and one masked. */
+    static void keep(double[] tile, int cols, double[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r = 0; r < MR; r++) {
+            for (int j = 0; j < cols; j += LD) {
+                put(DoubleVector.fromArray(D, tile, r * NR_F64 + j), c, cOff + r * ldc + j, cols - j, accumulate);
+            }
+        }
+    }
+
+    /** Stores (or, accumulating, adds) the first {@code lanes} lanes of {@code v} at {@code c[off]}; the rest of C is not touched. */
+    private static void put(DoubleVector v, double[] c, int off, int lanes, boolean accumulate) {
+        if (lanes >= LD) {
+            (accumulate ? v.add(DoubleVector.fromArray(D, c, off)) : v).intoArray(c, off);
+            return;
+        }
+        // masked lanes are neither read nor written, so they may lie past the end of c
+        VectorMask<Double> m = D.indexInRange(0, lanes);
+        (accumulate ? v.add(DoubleVector.fromArray(D, c, off, m)) : v).intoArray(c, off, m);
     }
 
     private GemmMicroKernel() {}

@@ -132,6 +132,28 @@ class GemmTest {
         Problem.random(2, Gemm.NC_F64 + 1, 3, 0, 1, rng).checkDouble(Path.PACKED);
     }
 
+    /**
+     * The two big products of a 784-128-10 training step (x·W, and xᵀ·dH with a transposed A), and
+     * every row and column remainder of a row-major A read in place where its last row ends its
+     * array: edge tiles must neither read past A nor write outside C.
+     */
+    @Test
+    void trainingStepShapesAndEveryEdgeRemainder() {
+        var rng = new SplittableRandom(13);
+        Problem.random(128, 128, 784, 0, 0, rng).checkFloat(Path.PACKED);
+        Problem.random(784, 128, 128, 1, 0, rng).checkFloat(Path.PACKED);
+        Problem.random(128, 128, 784, 0, 0, rng).checkDouble(Path.PACKED);
+        Problem.random(784, 128, 128, 1, 0, rng).checkDouble(Path.PACKED);
+        for (int m = 1; m <= 2 * MR + 1; m++) {
+            for (int n : new int[] {1, NR_F32 / 3 - 1, NR_F32 / 3 + 1, NR_F32 - 1, NR_F32 + 2 * NR_F32 / 3 + 1}) {
+                Problem.random(m, n, 5, 0, 0, rng).checkFloat(Path.PACKED);
+            }
+            for (int n : new int[] {1, NR_F64 / 3 + 1, NR_F64 - 1, 2 * NR_F64 + 1}) {
+                Problem.random(m, n, 5, 0, 1, rng).checkDouble(Path.PACKED);
+            }
+        }
+    }
+
     /** Both split strategies, forced on small odd shapes, and through run above the threshold. */
     @Test
     void threadedPathMatchesReference() {
@@ -140,6 +162,8 @@ class GemmTest {
         Problem.random(43, 173, 29, 1, 2, rng).checkFloat(Path.PARALLEL);           // column strips
         Problem.random(151, 37, Gemm.KC + 9, 2, 1, rng).checkDouble(Path.PARALLEL);
         Problem.random(43, 173, 29, 0, 0, rng).checkDouble(Path.PARALLEL);
+        Problem.random(151, 61, 40, 0, 1, rng).checkFloat(Path.PARALLEL);          // row-major A, m > n: column strips
+        Problem.random(151, 61, 40, 0, 2, rng).checkDouble(Path.PARALLEL);
         assertThat((long) 150 * 140 * 130).isGreaterThan(Gemm.PARALLEL_MIN_WORK);
         Problem.random(150, 140, 130, 0, 0, rng).checkFloat(Path.RUN);
         Problem.random(60, 250, 150, 1, 0, rng).checkDouble(Path.RUN);
