@@ -124,11 +124,12 @@ public final class Conv2dKernel {
             int i0 = t * height, rows = Math.min(height, m - i0);
             float[] ap = ConvWorkspace.floats(0, GemmBlocks.MC_F32 * Math.min(kk, GemmBlocks.KC));
             float[] tile = ConvWorkspace.floats(4, GemmBlocks.TILE_F32);
+            float[] scratch = ConvWorkspace.floats(3, GemmBlocks.MR * Math.min(kk, GemmBlocks.KC));
             for (int ic = i0; ic < i0 + rows; ic += GemmBlocks.MC_F32) {
                 int mc = Math.min(GemmBlocks.MC_F32, i0 + rows - ic);
                 for (int pc = 0; pc < kk; pc += GemmBlocks.KC) {
                     int kc = Math.min(GemmBlocks.KC, kk - pc);
-                    Im2col.packRows(g, x, xOff, ic, mc, pc, kc, ap);
+                    Im2col.packRows(g, x, xOff, ic, mc, pc, kc, ap, scratch);
                     GemmBlocks.multiply(mc, filters, kk, pc, kc, ap, bp, y, yOff + ic * filters, filters, tile);
                 }
             }
@@ -228,11 +229,12 @@ public final class Conv2dKernel {
             int i0 = t * height, rows = Math.min(height, m - i0);
             double[] ap = ConvWorkspace.doubles(0, GemmBlocks.MC_F64 * Math.min(kk, GemmBlocks.KC));
             double[] tile = ConvWorkspace.doubles(4, GemmBlocks.TILE_F64);
+            double[] scratch = ConvWorkspace.doubles(3, GemmBlocks.MR * Math.min(kk, GemmBlocks.KC));
             for (int ic = i0; ic < i0 + rows; ic += GemmBlocks.MC_F64) {
                 int mc = Math.min(GemmBlocks.MC_F64, i0 + rows - ic);
                 for (int pc = 0; pc < kk; pc += GemmBlocks.KC) {
                     int kc = Math.min(GemmBlocks.KC, kk - pc);
-                    Im2col.packRows(g, x, xOff, ic, mc, pc, kc, ap);
+                    Im2col.packRows(g, x, xOff, ic, mc, pc, kc, ap, scratch);
                     GemmBlocks.multiply(mc, filters, kk, pc, kc, ap, bp, y, yOff + ic * filters, filters, tile);
                 }
             }
