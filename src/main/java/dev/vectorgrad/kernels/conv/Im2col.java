@@ -196,14 +196,15 @@ public final class Im2col {
             int run = Math.min(taps * c - ch, left);
             if (inside) {
                 int src = img + (ih * g.width() + iw) * c + ch;
-                if (dStride == 1) {
+                if (dStride == 1 && run >= 16) {
                     System.arraycopy(x, src, dst, d, run);
                 } else {
+                    // short runs (a tap of one or two channels): a plain loop beats arraycopy's call
                     for (int i = 0; i < run; i++) {
                         dst[d + i * dStride] = x[src + i];
                     }
                 }
-            } else if (dStride == 1) {
+            } else if (dStride == 1 && run >= 16) {
                 Arrays.fill(dst, d, d + run, 0f);
             } else {
                 for (int i = 0; i < run; i++) {
@@ -317,14 +318,15 @@ public final class Im2col {
             int run = Math.min(taps * c - ch, left);
             if (inside) {
                 int src = img + (ih * g.width() + iw) * c + ch;
-                if (dStride == 1) {
+                if (dStride == 1 && run >= 16) {
                     System.arraycopy(x, src, dst, d, run);
                 } else {
+                    // short runs (a tap of one or two channels): a plain loop beats arraycopy's call
                     for (int i = 0; i < run; i++) {
                         dst[d + i * dStride] = x[src + i];
                     }
                 }
-            } else if (dStride == 1) {
+            } else if (dStride == 1 && run >= 16) {
                 Arrays.fill(dst, d, d + run, 0d);
             } else {
                 for (int i = 0; i < run; i++) {

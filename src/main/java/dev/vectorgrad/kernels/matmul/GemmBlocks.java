@@ -173,6 +173,16 @@ public final class GemmBlocks {
     }
 
     /**
+     * {@code C[m × n] = A[m × k] · B[k × n]} with B's rows contiguous, without packing ({@link GemmSmall}'s
+     * row-times-panel loop, vectorised along n): for a thin depth k, where packing would cost more than the
+     * product (a convolution over one or two channels has a depth of a few taps).
+     */
+    public static void rowTimesPanel(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
+                                     float[] b, int bOff, int bRs, float[] c, int cOff, int ldc) {
+        GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
+    }
+
+    /**
      * Packs all of {@code B[k × n]} (element (p, j) at {@code b[bOff + p·rs + j·cs]}) into {@code buf}: the
      * {@code KC × NC} panels that {@link Gemm} would pack one at a time, column panel by column panel, each
      * KC-deep block after the previous one, in {@link GemmPacking}'s micropanel layout (columns past n zero).
@@ -296,6 +306,16 @@ public final class GemmBlocks {
                 }
             }
         }
+    }
+
+    /**
+     * {@code C[m × n] = A[m × k] · B[k × n]} with B's rows contiguous, without packing ({@link GemmSmall}'s
+     * row-times-panel loop, vectorised along n): for a thin depth k, where packing would cost more than the
+     * product (a convolution over one or two channels has a depth of a few taps).
+     */
+    public static void rowTimesPanel(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
+                                     double[] b, int bOff, int bRs, double[] c, int cOff, int ldc) {
+        GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
     }
 
     private static int roundUp(int x, int multiple) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * straight into GEMM's panels) against the float64 scalar twins, on shapes chosen to cross every block edge
  * at the running vector width: channels whose window is deeper than {@link GemmBlocks#KC}, more output pixels
  * than {@link GemmBlocks#MC_F32} and than KC (the filter gradient's depth), filter counts around the
- * micropanel width, and, in {@link #blocksWiderThanNc}, more columns than {@link GemmBlocks#NC_F32}. Each
+ * micropanel width, and, in {@link #blocksWiderThanNc}, more columns than {@link GemmBlocks#NC_F32}; also the
+ * unpacked paths for thin windows ({@link #thinWindowsAcrossPixelBlocks}). Each
  * error bound is {@code terms·ulp·Σ|x·k|}, where the absolute sum is the twin run on absolute values.
  */
 class ImplicitConvTest {
@@ -59,6 +60,37 @@ class ImplicitConvTest {
         ConvGeometry g = ConvGeometry.same(5, 14, 14, 32, 3, 3, 1, 1, 1, 1);
         assertTrue(KernelThreads.count() == 1 || Conv2dKernel.strips(g.batch() * g.outputPixels(), 9 * 32, 64) > 1);
         check(g, 64, new SplittableRandom(11));
+    }
+
+    /**
+     * Thin windows (depth at most {@link Conv2dKernel#THIN_DEPTH}) through {@code run}: the unpacked forward, and
+     * the filter gradient summed over more than one block of {@link Conv2dBackpropFilterKernel#THIN_ROWS} pixels.
+     */
+    @Test
+    void thinWindowsAcrossPixelBlocks() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (ConvGeometry g : new ConvGeometry[] {ConvGeometry.same(3, 12, 11, 1, 3, 3, 1, 1, 1, 1),
+                ConvGeometry.valid(3, 17, 13, 2, 2, 3, 1, 2, 2, 1), ConvGeometry.same(1, 30, 30, 1, 4, 4, 2, 1, 1, 1)}) {
+            assertTrue(g.taps() * g.channels() <= Conv2dKernel.THIN_DEPTH
+                    && g.batch() * g.outputPixels() > Conv2dBackpropFilterKernel.THIN_ROWS, g::toString);
+            int filters = 1 + r.nextInt(40), kk = g.taps() * g.channels(), ySize = g.batch() * g.outputPixels() * filters;
+            double[] x = random(r, g.inputSize()), k = random(r, kk * filters), dy = random(r, ySize);
+            double[] yRef = new double[ySize], yAbs = new double[ySize];
+            Conv2dKernel.scalar(g, x, 0, k, 0, filters, yRef, 0);
+            Conv2dKernel.scalar(g, abs(x), 0, abs(k), 0, filters, yAbs, 0);
+            double[] dkRef = new double[kk * filters], dkAbs = new double[kk * filters];
+            Conv2dBackpropFilterKernel.scalar(g, x, 0, dy, 0, filters, dkRef, 0);
+            Conv2dBackpropFilterKernel.scalar(g, abs(x), 0, abs(dy), 0, filters, dkAbs, 0);
+            float[] y = nans(ySize);
+            Conv2dKernel.run(g, toFloat(x), 0, toFloat(k), 0, filters, y, 0);
+            assertClose("thin conv2d " + g, yRef, yAbs, kk, y, 0, y.length, Math.ulp(1f));
+            float[] dk = nans(kk * filters);
+            Conv2dBackpropFilterKernel.run(g, toFloat(x), 0, toFloat(dy), 0, filters, dk, 0);
+            assertClose("thin backpropFilter " + g, dkRef, dkAbs, g.batch() * g.outputPixels(), dk, 0, dk.length, Math.ulp(1f));
+            double[] dkd = new double[kk * filters];
+            Conv2dBackpropFilterKernel.run(g, x, 0, dy, 0, filters, dkd, 0);
+            assertClose("thin backpropFilter f64 " + g, dkRef, dkAbs, g.batch() * g.outputPixels(), dkd, 0, Math.ulp(1d));
+        }
     }
 
     private static void check(ConvGeometry g, int filters, SplittableRandom r) {
