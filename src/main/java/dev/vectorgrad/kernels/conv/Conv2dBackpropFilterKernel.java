@@ -17,8 +17,6 @@ import dev.vectorgrad.kernels.matmul.GemmBlocks;
  * many ulps of {@code Σ|x·dy|}, as for {@link #scalar}.
  */
 public final class Conv2dBackpropFilterKernel {
-    /** Output pixels per block of {@link #thin}: their unrolled rows and gradient rows stay in L1. */
-    static final int THIN_ROWS = 256;
 
     // ---- float ----
 
@@ -88,10 +86,6 @@ public final class Conv2dBackpropFilterKernel {
             implicit(g, x, xOff, dy, dyOff, filters, dk, dkOff);
             return;
         }
-        if (kk <= Conv2dKernel.THIN_DEPTH) {
-            thin(g, x, xOff, dy, dyOff, filters, dk, dkOff);
-            return;
-        }
         float[] col = ConvWorkspace.floats(0, block * pix * kk);
         float[] part = block < g.batch() ? ConvWorkspace.floats(1, kk * filters) : null;
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
@@ -137,30 +131,6 @@ public final class Conv2dBackpropFilterKernel {
         for (int q = 0; q < kk; q++) {
             for (int f = 0; f < filters; f++) {
                 dk[dkOff + q * filters + f] = dkT[f * kk + q];
-            }
-        }
-    }
-
-    /**
-     * {@code dk} for a thin window ({@code kernelH·kernelW·channels <= }{@value Conv2dKernel#THIN_DEPTH}):
-     * per block of {@value #THIN_ROWS} output pixels, their unrolled rows (in L1) times the block of
-     * {@code dy} by GEMM's unpacked row-times-panel loop, the blocks summed. Packing would copy {@code dy}
-     * whole into 24-wide panels for a product only a few taps deep.
-     */
-    static void thin(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, int filters, float[] dk, int dkOff) {
-        int m = g.batch() * g.outputPixels(), kk = g.taps() * g.channels();
-        float[] col = ConvWorkspace.floats(0, THIN_ROWS * kk);
-        float[] part = ConvWorkspace.floats(1, kk * filters);
-        for (int p0 = 0; p0 < m; p0 += THIN_ROWS) {
-            int rows = Math.min(THIN_ROWS, m - p0);
-            for (int r = 0; r < rows; r++) {
-                Im2col.copyRow(g, x, xOff, p0 + r, 0, kk, col, r * kk, 1);
-            }
-            if (p0 == 0) {
-                GemmBlocks.rowTimesPanel(kk, filters, rows, col, 0, 1, kk, dy, dyOff, filters, dk, dkOff, filters);
-            } else {
-                GemmBlocks.rowTimesPanel(kk, filters, rows, col, 0, 1, kk, dy, dyOff + p0 * filters, filters, part, 0, filters);
-                AddKernel.run(dk, dkOff, part, 0, dk, dkOff, kk * filters);
             }
         }
     }
@@ -232,10 +202,6 @@ public final class Conv2dBackpropFilterKernel {
             implicit(g, x, xOff, dy, dyOff, filters, dk, dkOff);
             return;
         }
-        if (kk <= Conv2dKernel.THIN_DEPTH) {
-            thin(g, x, xOff, dy, dyOff, filters, dk, dkOff);
-            return;
-        }
         double[] col = ConvWorkspace.doubles(0, block * pix * kk);
         double[] part = block < g.batch() ? ConvWorkspace.doubles(1, kk * filters) : null;
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
@@ -281,30 +247,6 @@ public final class Conv2dBackpropFilterKernel {
         for (int q = 0; q < kk; q++) {
             for (int f = 0; f < filters; f++) {
                 dk[dkOff + q * filters + f] = dkT[f * kk + q];
-            }
-        }
-    }
-
-    /**
-     * {@code dk} for a thin window ({@code kernelH·kernelW·channels <= }{@value Conv2dKernel#THIN_DEPTH}):
-     * per block of {@value #THIN_ROWS} output pixels, their unrolled rows (in L1) times the block of
-     * {@code dy} by GEMM's unpacked row-times-panel loop, the blocks summed. Packing would copy {@code dy}
-     * whole into 24-wide panels for a product only a few taps deep.
-     */
-    static void thin(ConvGeometry g, double[] x, int xOff, double[] dy, int dyOff, int filters, double[] dk, int dkOff) {
-        int m = g.batch() * g.outputPixels(), kk = g.taps() * g.channels();
-        double[] col = ConvWorkspace.doubles(0, THIN_ROWS * kk);
-        double[] part = ConvWorkspace.doubles(1, kk * filters);
-        for (int p0 = 0; p0 < m; p0 += THIN_ROWS) {
-            int rows = Math.min(THIN_ROWS, m - p0);
-            for (int r = 0; r < rows; r++) {
-                Im2col.copyRow(g, x, xOff, p0 + r, 0, kk, col, r * kk, 1);
-            }
-            if (p0 == 0) {
-                GemmBlocks.rowTimesPanel(kk, filters, rows, col, 0, 1, kk, dy, dyOff, filters, dk, dkOff, filters);
-            } else {
-                GemmBlocks.rowTimesPanel(kk, filters, rows, col, 0, 1, kk, dy, dyOff + p0 * filters, filters, part, 0, filters);
-                AddKernel.run(dk, dkOff, part, 0, dk, dkOff, kk * filters);
             }
         }
     }
