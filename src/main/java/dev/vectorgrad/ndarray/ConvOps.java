@@ -64,7 +64,7 @@ public final class ConvOps {
         int f = checkKernel("conv2d", k, g);
         DType t = floatType(x, k);
         int[] shape = {g.batch(), g.outH(), g.outW(), f};
-        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
+        Object out = Convert.allocateForOverwrite(t, Shapes.size(shape)); // the kernel writes every element
         Dense a = dense(x, t), b = dense(k, t);
         if (t == DType.FLOAT64) {
             Conv2dKernel.run(g, (double[]) a.data, a.off, (double[]) b.data, b.off, f, (double[]) out, 0);
@@ -80,7 +80,7 @@ public final class ConvOps {
         checkOutput("conv2dBackpropInput", dy, g, f);
         DType t = floatType(dy, k);
         int[] shape = {g.batch(), g.height(), g.width(), g.channels()};
-        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
+        Object out = Convert.allocateForOverwrite(t, Shapes.size(shape)); // the kernel writes every element
         Dense a = dense(dy, t), b = dense(k, t);
         if (t == DType.FLOAT64) {
             Conv2dBackpropInputKernel.run(g, (double[]) a.data, a.off, (double[]) b.data, b.off, f, (double[]) out, 0);
@@ -97,7 +97,7 @@ public final class ConvOps {
         checkOutput("conv2dBackpropFilter", dy, g, f);
         DType t = floatType(x, dy);
         int[] shape = {g.kernelH(), g.kernelW(), g.channels(), f};
-        Object out = Convert.allocateResult(t, Shapes.size(shape)); // zeroed: kernels may accumulate
+        Object out = Convert.allocateForOverwrite(t, Shapes.size(shape)); // the kernel writes every element
         Dense a = dense(x, t), b = dense(dy, t);
         if (t == DType.FLOAT64) {
             Conv2dBackpropFilterKernel.run(g, (double[]) a.data, a.off, (double[]) b.data, b.off, f, (double[]) out, 0);

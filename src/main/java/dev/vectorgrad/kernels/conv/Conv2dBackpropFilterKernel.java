@@ -5,6 +5,7 @@ package dev.vectorgrad.kernels.conv;
 import dev.vectorgrad.kernels.Simd;
 import dev.vectorgrad.kernels.elementwise.AddKernel;
 import dev.vectorgrad.kernels.matmul.Gemm;
+import dev.vectorgrad.kernels.matmul.GemmBlocks;
 
 /**
  * The gradient of {@link Conv2dKernel} with respect to its kernel (TensorFlow's
@@ -81,6 +82,10 @@ public final class Conv2dBackpropFilterKernel {
             java.util.Arrays.fill(dk, dkOff, dkOff + kk * filters, 0f);
             return;
         }
+        if (Conv2dKernel.useImplicit(g, filters) && Conv2dKernel.strips(g.batch() * pix, kk, filters) == 1) {
+            implicit(g, x, xOff, dy, dyOff, filters, dk, dkOff);
+            return;
+        }
         float[] col = ConvWorkspace.floats(0, block * pix * kk);
         float[] part = block < g.batch() ? ConvWorkspace.floats(1, kk * filters) : null;
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
@@ -96,6 +101,39 @@ public final class Conv2dBackpropFilterKernel {
         }
     }
 
+
+    /**
+     * {@code dk} on one thread as the transposed product {@code dkᵀ = dyᵀ · col}, so that the unrolled
+     * matrix is GEMM's B operand: its rows are packed from the image straight into B's micropanels
+     * ({@link Im2col#packColumns}), {@code kernelH·kernelW·channels} (often a multiple of NR) is the wide
+     * side and the filters the short one, and no unrolled matrix is written. {@code dkᵀ} is transposed into
+     * {@code dk} at the end ({@code kk·filters} elements, small beside the product).
+     */
+    static void implicit(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, int filters, float[] dk, int dkOff) {
+        int m = g.batch() * g.outputPixels(), kk = g.taps() * g.channels();
+        float[] dkT = ConvWorkspace.floats(1, filters * kk);
+        float[] bp = ConvWorkspace.floats(2, GemmBlocks.packedSizeF32(Math.min(m, GemmBlocks.KC), Math.min(kk, GemmBlocks.NC_F32)));
+        float[] row = ConvWorkspace.floats(3, Math.min(kk, GemmBlocks.NC_F32));
+        float[] ap = ConvWorkspace.floats(0, (GemmBlocks.MC_F32 + GemmBlocks.MR) * Math.min(m, GemmBlocks.KC));
+        float[] tile = ConvWorkspace.floats(4, GemmBlocks.TILE_F32);
+        for (int jc = 0; jc < kk; jc += GemmBlocks.NC_F32) {
+            int nc = Math.min(GemmBlocks.NC_F32, kk - jc);
+            for (int pc = 0; pc < m; pc += GemmBlocks.KC) {
+                int kc = Math.min(GemmBlocks.KC, m - pc);
+                Im2col.packColumns(g, x, xOff, pc, kc, jc, nc, bp, row);
+                for (int ic = 0; ic < filters; ic += GemmBlocks.MC_F32) {
+                    int mc = Math.min(GemmBlocks.MC_F32, filters - ic);
+                    GemmBlocks.packA(mc, kc, dy, dyOff + pc * filters + ic, 1, filters, ap);
+                    GemmBlocks.macroKernel(mc, nc, kc, ap, bp, 0, dkT, ic * kk + jc, kk, pc > 0, tile);
+                }
+            }
+        }
+        for (int q = 0; q < kk; q++) {
+            for (int f = 0; f < filters; f++) {
+                dk[dkOff + q * filters + f] = dkT[f * kk + q];
+            }
+        }
+    }
     // ---- double ----
 
     /**
@@ -160,6 +198,10 @@ public final class Conv2dBackpropFilterKernel {
             java.util.Arrays.fill(dk, dkOff, dkOff + kk * filters, 0d);
             return;
         }
+        if (Conv2dKernel.useImplicit(g, filters) && Conv2dKernel.strips(g.batch() * pix, kk, filters) == 1) {
+            implicit(g, x, xOff, dy, dyOff, filters, dk, dkOff);
+            return;
+        }
         double[] col = ConvWorkspace.doubles(0, block * pix * kk);
         double[] part = block < g.batch() ? ConvWorkspace.doubles(1, kk * filters) : null;
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
@@ -175,5 +217,38 @@ public final class Conv2dBackpropFilterKernel {
         }
     }
 
+
+    /**
+     * {@code dk} on one thread as the transposed product {@code dkᵀ = dyᵀ · col}, so that the unrolled
+     * matrix is GEMM's B operand: its rows are packed from the image straight into B's micropanels
+     * ({@link Im2col#packColumns}), {@code kernelH·kernelW·channels} (often a multiple of NR) is the wide
+     * side and the filters the short one, and no unrolled matrix is written. {@code dkᵀ} is transposed into
+     * {@code dk} at the end ({@code kk·filters} elements, small beside the product).
+     */
+    static void implicit(ConvGeometry g, double[] x, int xOff, double[] dy, int dyOff, int filters, double[] dk, int dkOff) {
+        int m = g.batch() * g.outputPixels(), kk = g.taps() * g.channels();
+        double[] dkT = ConvWorkspace.doubles(1, filters * kk);
+        double[] bp = ConvWorkspace.doubles(2, GemmBlocks.packedSizeF64(Math.min(m, GemmBlocks.KC), Math.min(kk, GemmBlocks.NC_F64)));
+        double[] row = ConvWorkspace.doubles(3, Math.min(kk, GemmBlocks.NC_F64));
+        double[] ap = ConvWorkspace.doubles(0, (GemmBlocks.MC_F64 + GemmBlocks.MR) * Math.min(m, GemmBlocks.KC));
+        double[] tile = ConvWorkspace.doubles(4, GemmBlocks.TILE_F64);
+        for (int jc = 0; jc < kk; jc += GemmBlocks.NC_F64) {
+            int nc = Math.min(GemmBlocks.NC_F64, kk - jc);
+            for (int pc = 0; pc < m; pc += GemmBlocks.KC) {
+                int kc = Math.min(GemmBlocks.KC, m - pc);
+                Im2col.packColumns(g, x, xOff, pc, kc, jc, nc, bp, row);
+                for (int ic = 0; ic < filters; ic += GemmBlocks.MC_F64) {
+                    int mc = Math.min(GemmBlocks.MC_F64, filters - ic);
+                    GemmBlocks.packA(mc, kc, dy, dyOff + pc * filters + ic, 1, filters, ap);
+                    GemmBlocks.macroKernel(mc, nc, kc, ap, bp, 0, dkT, ic * kk + jc, kk, pc > 0, tile);
+                }
+            }
+        }
+        for (int q = 0; q < kk; q++) {
+            for (int f = 0; f < filters; f++) {
+                dk[dkOff + q * filters + f] = dkT[f * kk + q];
+            }
+        }
+    }
     private Conv2dBackpropFilterKernel() {}
 }

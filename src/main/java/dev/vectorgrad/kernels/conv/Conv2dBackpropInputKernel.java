@@ -2,8 +2,10 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.conv;
 
+import dev.vectorgrad.kernels.KernelThreads;
 import dev.vectorgrad.kernels.Simd;
 import dev.vectorgrad.kernels.matmul.Gemm;
+import dev.vectorgrad.kernels.matmul.GemmBlocks;
 
 /**
  * The gradient of {@link Conv2dKernel} with respect to its input (TensorFlow's
@@ -81,6 +83,10 @@ public final class Conv2dBackpropInputKernel {
         if (g.batch() == 0 || pix == 0 || kk == 0) {
             return;
         }
+        if (Conv2dKernel.useImplicit(g, filters)) {
+            implicit(g, dy, dyOff, k, kOff, filters, dx, dxOff);
+            return;
+        }
         int block = Conv2dKernel.imagesPerBlock(pix, kk, g.batch());
         float[] col = ConvWorkspace.floats(0, block * pix * kk);
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
@@ -90,6 +96,39 @@ public final class Conv2dBackpropInputKernel {
         }
     }
 
+
+    /**
+     * {@code dx} as a blocked product: {@code kᵀ} is packed once as GEMM's B, and for each block of
+     * {@link GemmBlocks#MC_F32} output pixels {@code dcol = dy · kᵀ} lands in a block that stays in cache,
+     * where {@link Im2col#addRow} adds it back into {@code dx} at once: the unrolled gradient is never
+     * written out whole. Strips of whole images (whose windows never overlap another strip's) run on the
+     * {@link KernelThreads} above {@value Conv2dKernel#PARALLEL_MIN_WORK} multiply-adds. {@code dx} is zeroed
+     * by the caller.
+     */
+    static void implicit(ConvGeometry g, float[] dy, int dyOff, float[] k, int kOff, int filters, float[] dx, int dxOff) {
+        int pix = g.outputPixels(), kk = g.taps() * g.channels();
+        float[] bp = ConvWorkspace.floats(2, GemmBlocks.packedSizeF32(filters, kk));
+        GemmBlocks.packB(filters, kk, k, kOff, 1, filters, bp);
+        int strips = Math.min(g.batch(), Conv2dKernel.strips(g.batch() * pix, kk, filters));
+        int images = Conv2dKernel.ceilDiv(g.batch(), strips);
+        KernelThreads.parallelFor(strips, t -> {
+            int first = t * pix * images, end = Math.min(g.batch(), (t + 1) * images) * pix;
+            float[] ap = ConvWorkspace.floats(0, GemmBlocks.MC_F32 * Math.min(filters, GemmBlocks.KC));
+            float[] dcol = ConvWorkspace.floats(3, GemmBlocks.MC_F32 * kk);
+            float[] tile = ConvWorkspace.floats(4, GemmBlocks.TILE_F32);
+            for (int ic = first; ic < end; ic += GemmBlocks.MC_F32) {
+                int mc = Math.min(GemmBlocks.MC_F32, end - ic);
+                for (int pc = 0; pc < filters; pc += GemmBlocks.KC) {
+                    int kc = Math.min(GemmBlocks.KC, filters - pc);
+                    GemmBlocks.packA(mc, kc, dy, dyOff + ic * filters + pc, filters, 1, ap);
+                    GemmBlocks.multiply(mc, kk, filters, pc, kc, ap, bp, dcol, 0, kk, tile);
+                }
+                for (int r = 0; r < mc; r++) {
+                    Im2col.addRow(g, dcol, r * kk, ic + r, dx, dxOff);
+                }
+            }
+        });
+    }
     // ---- double ----
 
     /**
@@ -156,6 +195,10 @@ public final class Conv2dBackpropInputKernel {
         if (g.batch() == 0 || pix == 0 || kk == 0) {
             return;
         }
+        if (Conv2dKernel.useImplicit(g, filters)) {
+            implicit(g, dy, dyOff, k, kOff, filters, dx, dxOff);
+            return;
+        }
         int block = Conv2dKernel.imagesPerBlock(pix, kk, g.batch());
         double[] col = ConvWorkspace.doubles(0, block * pix * kk);
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
@@ -165,5 +208,38 @@ public final class Conv2dBackpropInputKernel {
         }
     }
 
+
+    /**
+     * {@code dx} as a blocked product: {@code kᵀ} is packed once as GEMM's B, and for each block of
+     * {@link GemmBlocks#MC_F64} output pixels {@code dcol = dy · kᵀ} lands in a block that stays in cache,
+     * where {@link Im2col#addRow} adds it back into {@code dx} at once: the unrolled gradient is never
+     * written out whole. Strips of whole images (whose windows never overlap another strip's) run on the
+     * {@link KernelThreads} above {@value Conv2dKernel#PARALLEL_MIN_WORK} multiply-adds. {@code dx} is zeroed
+     * by the caller.
+     */
+    static void implicit(ConvGeometry g, double[] dy, int dyOff, double[] k, int kOff, int filters, double[] dx, int dxOff) {
+        int pix = g.outputPixels(), kk = g.taps() * g.channels();
+        double[] bp = ConvWorkspace.doubles(2, GemmBlocks.packedSizeF64(filters, kk));
+        GemmBlocks.packB(filters, kk, k, kOff, 1, filters, bp);
+        int strips = Math.min(g.batch(), Conv2dKernel.strips(g.batch() * pix, kk, filters));
+        int images = Conv2dKernel.ceilDiv(g.batch(), strips);
+        KernelThreads.parallelFor(strips, t -> {
+            int first = t * pix * images, end = Math.min(g.batch(), (t + 1) * images) * pix;
+            double[] ap = ConvWorkspace.doubles(0, GemmBlocks.MC_F64 * Math.min(filters, GemmBlocks.KC));
+            double[] dcol = ConvWorkspace.doubles(3, GemmBlocks.MC_F64 * kk);
+            double[] tile = ConvWorkspace.doubles(4, GemmBlocks.TILE_F64);
+            for (int ic = first; ic < end; ic += GemmBlocks.MC_F64) {
+                int mc = Math.min(GemmBlocks.MC_F64, end - ic);
+                for (int pc = 0; pc < filters; pc += GemmBlocks.KC) {
+                    int kc = Math.min(GemmBlocks.KC, filters - pc);
+                    GemmBlocks.packA(mc, kc, dy, dyOff + ic * filters + pc, filters, 1, ap);
+                    GemmBlocks.multiply(mc, kk, filters, pc, kc, ap, bp, dcol, 0, kk, tile);
+                }
+                for (int r = 0; r < mc; r++) {
+                    Im2col.addRow(g, dcol, r * kk, ic + r, dx, dxOff);
+                }
+            }
+        });
+    }
     private Conv2dBackpropInputKernel() {}
 }

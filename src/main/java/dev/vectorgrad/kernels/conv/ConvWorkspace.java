@@ -8,15 +8,18 @@ package dev.vectorgrad.kernels.conv;
  * {@link Conv2dKernel#COL_BLOCK_ELEMENTS} elements (4 MB of floats, 8 MB of doubles), or one image's unrolled
  * matrix when that alone is larger; GEMM keeps its packing buffers per thread the same way. Every
  * user overwrites what it reads (im2col fills every element; GEMM with beta = 0 never reads C), so stale
- * contents never leak. Two slots: the unrolled matrix and a partial kernel gradient.
+ * contents never leak. Five slots: the unrolled matrix (or a packed A block of the implicit-GEMM path), a
+ * partial or transposed kernel gradient, the packed B operand (the kernel, or a block of unrolled rows), an
+ * unrolled-gradient block (or one unrolled row), and GEMM's edge tile. The implicit-GEMM slots hold blocks
+ * of GEMM's size or a copy of the kernel, never a whole unrolled batch.
  */
 final class ConvWorkspace {
     private static final ThreadLocal<ConvWorkspace> CURRENT = ThreadLocal.withInitial(ConvWorkspace::new);
 
-    private final float[][] floats = new float[2][];
-    private final double[][] doubles = new double[2][];
+    private final float[][] floats = new float[5][];
+    private final double[][] doubles = new double[5][];
 
-    /** A float buffer of at least {@code n} elements for {@code slot} (0 or 1) of the calling thread. */
+    /** A float buffer of at least {@code n} elements for {@code slot} (0 to 4) of the calling thread. */
     static float[] floats(int slot, int n) {
         ConvWorkspace w = CURRENT.get();
         float[] a = w.floats[slot];
@@ -27,7 +30,7 @@ final class ConvWorkspace {
         return a;
     }
 
-    /** A double buffer of at least {@code n} elements for {@code slot} (0 or 1) of the calling thread. */
+    /** A double buffer of at least {@code n} elements for {@code slot} (0 to 4) of the calling thread. */
     static double[] doubles(int slot, int n) {
         ConvWorkspace w = CURRENT.get();
         double[] a = w.doubles[slot];

@@ -3,6 +3,7 @@
 package dev.vectorgrad.kernels.conv;
 
 import dev.vectorgrad.kernels.elementwise.AddKernel;
+import dev.vectorgrad.kernels.matmul.GemmBlocks;
 import java.util.Arrays;
 
 /**
@@ -165,6 +166,256 @@ public final class Im2col {
             }
         }
     }
+
+    // ---- implicit GEMM: rows of the unrolled matrix written straight into GEMM's packed panels ----
+
+    /**
+     * Row {@code m} of the unrolled matrix of the whole batch (output pixel m, counted from image 0), columns
+     * {@code [q0, q0 + len)}, into {@code dst[dOff + i·dStride]}, zeros where a tap is on padding. With
+     * {@code dilationW = 1} the taps of a window row that lie inside the image are one run of {@code x}.
+     */
+    static void copyRow(ConvGeometry g, float[] x, int xOff, int m, int q0, int len, float[] dst, int dOff, int dStride) {
+        int c = g.channels(), kw = g.kernelW(), pix = g.outputPixels();
+        int n = m / pix, rem = m - n * pix, oh = rem / g.outW(), ow = rem - oh * g.outW();
+        int img = xOff + n * g.inputImageSize();
+        int tap = q0 / c, ch = q0 - tap * c, d = dOff;
+        for (int left = len; left > 0; ) {
+            int kh = tap / kw, j = tap - kh * kw;
+            int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
+            int iw = ow * g.strideW() - g.padLeft() + j * g.dilationW();
+            int taps = 1;
+            boolean inside = false;
+            if (ih < 0 || ih >= g.height()) {
+                taps = kw - j; // the rest of this window row is padding
+            } else if (iw >= 0 && iw < g.width()) {
+                inside = true;
+                if (g.dilationW() == 1) {
+                    taps = Math.min(kw - j, g.width() - iw);
+                }
+            }
+            int run = Math.min(taps * c - ch, left);
+            if (inside) {
+                int src = img + (ih * g.width() + iw) * c + ch;
+                if (dStride == 1 && run >= 16) {
+                    System.arraycopy(x, src, dst, d, run);
+                } else {
+                    // short runs (a tap of one or two channels): a plain loop beats arraycopy's call
+                    for (int i = 0; i < run; i++) {
+                        dst[d + i * dStride] = x[src + i];
+                    }
+                }
+            } else if (dStride == 1 && run >= 16) {
+                Arrays.fill(dst, d, d + run, 0f);
+            } else {
+                for (int i = 0; i < run; i++) {
+                    dst[d + i * dStride] = 0f;
+                }
+            }
+            d += run * dStride;
+            left -= run;
+            tap += taps;
+            ch = 0;
+        }
+    }
+
+    /**
+     * The adjoint of {@link #copyRow} for a whole row: adds the in-image entries of unrolled row {@code m},
+     * held at {@code src[sOff : sOff + kernelH·kernelW·channels]}, into {@code dx}; padding taps are dropped.
+     */
+    static void addRow(ConvGeometry g, float[] src, int sOff, int m, float[] dx, int dxOff) {
+        int c = g.channels(), kw = g.kernelW(), pix = g.outputPixels(), taps = g.taps();
+        int n = m / pix, rem = m - n * pix, oh = rem / g.outW(), ow = rem - oh * g.outW();
+        int img = dxOff + n * g.inputImageSize();
+        int s = sOff;
+        for (int tap = 0; tap < taps; ) {
+            int kh = tap / kw, j = tap - kh * kw;
+            int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
+            int iw = ow * g.strideW() - g.padLeft() + j * g.dilationW();
+            int run = 1;
+            if (ih < 0 || ih >= g.height()) {
+                run = kw - j;
+            } else if (iw >= 0 && iw < g.width()) {
+                if (g.dilationW() == 1) {
+                    run = Math.min(kw - j, g.width() - iw);
+                }
+                int o = img + (ih * g.width() + iw) * c;
+                AddKernel.run(dx, o, src, s, dx, o, run * c);
+            }
+            s += run * c;
+            tap += run;
+        }
+    }
+
+    /**
+     * Rows {@code [m0, m0 + rows)} and columns {@code [q0, q0 + kc)} of the unrolled matrix, packed as GEMM's
+     * A block ({@link GemmBlocks}: micropanels of {@code MR} rows, element (r, p) at {@code p·MR + r}, rows
+     * past the end zero) straight from the image: no unrolled matrix, no second packing pass. Each micropanel's
+     * rows are first copied as runs into {@code scratch} ({@code MR·kc} elements, in L1) and then interleaved:
+     * two dense passes cost a third of one pass that stores every element MR apart.
+     */
+    static void packRows(ConvGeometry g, float[] x, int xOff, int m0, int rows, int q0, int kc, float[] buf, float[] scratch) {
+        int dst = 0;
+        for (int i0 = 0; i0 < rows; i0 += MR, dst += MR * kc) {
+            int full = Math.min(MR, rows - i0);
+            for (int r = 0; r < full; r++) {
+                copyRow(g, x, xOff, m0 + i0 + r, q0, kc, scratch, r * kc, 1);
+            }
+            if (full < MR) {
+                Arrays.fill(scratch, full * kc, MR * kc, 0f);
+            }
+            for (int p = 0; p < kc; p++) {
+                int d = dst + p * MR;
+                for (int r = 0; r < MR; r++) {
+                    buf[d + r] = scratch[r * kc + p];
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows {@code [p0, p0 + kc)} and columns {@code [q0, q0 + nc)} of the unrolled matrix packed as GEMM's
+     * B block ({@code kc × NR} micropanels, element (p, j) at {@code p·NR + j}, columns past the end zero),
+     * through {@code row} (at least nc elements): the filter gradient's product reads the unrolled matrix
+     * as its B operand.
+     */
+    static void packColumns(ConvGeometry g, float[] x, int xOff, int p0, int kc, int q0, int nc, float[] buf, float[] row) {
+        for (int p = 0; p < kc; p++) {
+            copyRow(g, x, xOff, p0 + p, q0, nc, row, 0, 1);
+            for (int j0 = 0, dst = p * NR_F32; j0 < nc; j0 += NR_F32, dst += NR_F32 * kc) {
+                int cols = Math.min(NR_F32, nc - j0);
+                System.arraycopy(row, j0, buf, dst, cols);
+                if (cols < NR_F32) {
+                    Arrays.fill(buf, dst + cols, dst + NR_F32, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Row {@code m} of the unrolled matrix of the whole batch (output pixel m, counted from image 0), columns
+     * {@code [q0, q0 + len)}, into {@code dst[dOff + i·dStride]}, zeros where a tap is on padding. With
+     * {@code dilationW = 1} the taps of a window row that lie inside the image are one run of {@code x}.
+     */
+    static void copyRow(ConvGeometry g, double[] x, int xOff, int m, int q0, int len, double[] dst, int dOff, int dStride) {
+        int c = g.channels(), kw = g.kernelW(), pix = g.outputPixels();
+        int n = m / pix, rem = m - n * pix, oh = rem / g.outW(), ow = rem - oh * g.outW();
+        int img = xOff + n * g.inputImageSize();
+        int tap = q0 / c, ch = q0 - tap * c, d = dOff;
+        for (int left = len; left > 0; ) {
+            int kh = tap / kw, j = tap - kh * kw;
+            int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
+            int iw = ow * g.strideW() - g.padLeft() + j * g.dilationW();
+            int taps = 1;
+            boolean inside = false;
+            if (ih < 0 || ih >= g.height()) {
+                taps = kw - j; // the rest of this window row is padding
+            } else if (iw >= 0 && iw < g.width()) {
+                inside = true;
+                if (g.dilationW() == 1) {
+                    taps = Math.min(kw - j, g.width() - iw);
+                }
+            }
+            int run = Math.min(taps * c - ch, left);
+            if (inside) {
+                int src = img + (ih * g.width() + iw) * c + ch;
+                if (dStride == 1 && run >= 16) {
+                    System.arraycopy(x, src, dst, d, run);
+                } else {
+                    // short runs (a tap of one or two channels): a plain loop beats arraycopy's call
+                    for (int i = 0; i < run; i++) {
+                        dst[d + i * dStride] = x[src + i];
+                    }
+                }
+            } else if (dStride == 1 && run >= 16) {
+                Arrays.fill(dst, d, d + run, 0d);
+            } else {
+                for (int i = 0; i < run; i++) {
+                    dst[d + i * dStride] = 0d;
+                }
+            }
+            d += run * dStride;
+            left -= run;
+            tap += taps;
+            ch = 0;
+        }
+    }
+
+    /**
+     * The adjoint of {@link #copyRow} for a whole row: adds the in-image entries of unrolled row {@code m},
+     * held at {@code src[sOff : sOff + kernelH·kernelW·channels]}, into {@code dx}; padding taps are dropped.
+     */
+    static void addRow(ConvGeometry g, double[] src, int sOff, int m, double[] dx, int dxOff) {
+        int c = g.channels(), kw = g.kernelW(), pix = g.outputPixels(), taps = g.taps();
+        int n = m / pix, rem = m - n * pix, oh = rem / g.outW(), ow = rem - oh * g.outW();
+        int img = dxOff + n * g.inputImageSize();
+        int s = sOff;
+        for (int tap = 0; tap < taps; ) {
+            int kh = tap / kw, j = tap - kh * kw;
+            int ih = oh * g.strideH() - g.padTop() + kh * g.dilationH();
+            int iw = ow * g.strideW() - g.padLeft() + j * g.dilationW();
+            int run = 1;
+            if (ih < 0 || ih >= g.height()) {
+                run = kw - j;
+            } else if (iw >= 0 && iw < g.width()) {
+                if (g.dilationW() == 1) {
+                    run = Math.min(kw - j, g.width() - iw);
+                }
+                int o = img + (ih * g.width() + iw) * c;
+                AddKernel.run(dx, o, src, s, dx, o, run * c);
+            }
+            s += run * c;
+            tap += run;
+        }
+    }
+
+    /**
+     * Rows {@code [m0, m0 + rows)} and columns {@code [q0, q0 + kc)} of the unrolled matrix, packed as GEMM's
+     * A block ({@link GemmBlocks}: micropanels of {@code MR} rows, element (r, p) at {@code p·MR + r}, rows
+     * past the end zero) straight from the image: no unrolled matrix, no second packing pass. Each micropanel's
+     * rows are first copied as runs into {@code scratch} ({@code MR·kc} elements, in L1) and then interleaved:
+     * two dense passes cost a third of one pass that stores every element MR apart.
+     */
+    static void packRows(ConvGeometry g, double[] x, int xOff, int m0, int rows, int q0, int kc, double[] buf, double[] scratch) {
+        int dst = 0;
+        for (int i0 = 0; i0 < rows; i0 += MR, dst += MR * kc) {
+            int full = Math.min(MR, rows - i0);
+            for (int r = 0; r < full; r++) {
+                copyRow(g, x, xOff, m0 + i0 + r, q0, kc, scratch, r * kc, 1);
+            }
+            if (full < MR) {
+                Arrays.fill(scratch, full * kc, MR * kc, 0d);
+            }
+            for (int p = 0; p < kc; p++) {
+                int d = dst + p * MR;
+                for (int r = 0; r < MR; r++) {
+                    buf[d + r] = scratch[r * kc + p];
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows {@code [p0, p0 + kc)} and columns {@code [q0, q0 + nc)} of the unrolled matrix packed as GEMM's
+     * B block ({@code kc × NR} micropanels, element (p, j) at {@code p·NR + j}, columns past the end zero),
+     * through {@code row} (at least nc elements): the filter gradient's product reads the unrolled matrix
+     * as its B operand.
+     */
+    static void packColumns(ConvGeometry g, double[] x, int xOff, int p0, int kc, int q0, int nc, double[] buf, double[] row) {
+        for (int p = 0; p < kc; p++) {
+            copyRow(g, x, xOff, p0 + p, q0, nc, row, 0, 1);
+            for (int j0 = 0, dst = p * NR_F64; j0 < nc; j0 += NR_F64, dst += NR_F64 * kc) {
+                int cols = Math.min(NR_F64, nc - j0);
+                System.arraycopy(row, j0, buf, dst, cols);
+                if (cols < NR_F64) {
+                    Arrays.fill(buf, dst + cols, dst + NR_F64, 0d);
+                }
+            }
+        }
+    }
+
+    private static final int MR = GemmBlocks.MR;
+    private static final int NR_F32 = GemmBlocks.NR_F32;
+    private static final int NR_F64 = GemmBlocks.NR_F64;
 
     private Im2col() {}
 }

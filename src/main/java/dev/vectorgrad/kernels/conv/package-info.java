@@ -13,6 +13,11 @@
  *   <li>{@link dev.vectorgrad.kernels.conv.Conv2dBackpropInputKernel} and
  *       {@link dev.vectorgrad.kernels.conv.Conv2dBackpropFilterKernel}: the two gradients are GEMMs with a
  *       transposed operand (absorbed by GEMM's strides) around col2im and im2col.</li>
+ *   <li>The {@code implicit} methods of those three and {@link dev.vectorgrad.kernels.matmul.GemmBlocks}: from
+ *       four channels and a moderate size the same products run as implicit GEMM, the windows copied
+ *       straight into GEMM's packed panels ({@code Im2col.packRows}, {@code packColumns}) and the input
+ *       gradient's rows added back ({@code Im2col.addRow}) block by block, so no unrolled matrix is written
+ *       and nothing is packed twice.</li>
  *   <li>{@link dev.vectorgrad.kernels.conv.MaxPool2dKernel}, {@link dev.vectorgrad.kernels.conv.AvgPool2dKernel}
  *       and {@link dev.vectorgrad.kernels.conv.DepthwiseConv2dKernel}: no reduction over channels, so the
  *       vector lanes run along the channels, one load per window tap; masks route max pooling's gradient.</li>
