@@ -1,0 +1,207 @@
+package dev.vectorgrad.kernels.rnn;
+
+import dev.vectorgrad.kernels.matmul.Gemm;
+import dev.vectorgrad.kernels.matmul.GemmPrepacked;
+
+/**
+ * A whole LSTM sequence (Keras's gate order i, f, c, o; zero initial state), forward and backpropagation
+ * through time, in float: the driver around {@link GemmPrepacked} and {@link LstmCellKernel}.
+ *
+ * <p>Forward, with {@code x [batch, time, features]}, {@code W [features, 4·units]}, {@code U [units, 4·units]}:
+ * <pre>
+ *   Z = X·W                     one GEMM over all time·batch rows (X: x copied time-major)
+ *   per step t:  z_t += b + h_{t-1}·U     U packed once, accumulated into z_t
+ *                (h_t, c_t) = cell(z_t, c_{t-1})
+ * </pre>
+ * Backward, from the upstream gradient of every step's h (or of the last one only):
+ * <pre>
+ *   per step t, last first:  (dz_t, dc_{t-1}) = cell'(z_t, c_{t-1}; dh_t + dh_carry, dc_t)
+ *                            dh_carry = dz_t·Uᵀ       Uᵀ packed once
+ *   dU = Hprevᵀ·DZ,  dW = Xᵀ·DZ,  dX = DZ·Wᵀ,  db = 1ᵀ·DZ   one GEMM each over all time·batch rows
+ * </pre>
+ * so the per-step work is one small product against a packed operand and one fused cell call each way, and
+ * the weight gradients are single large GEMMs instead of a small product and a [units, 4·units] add per step.
+ *
+ * <p>The caller owns the trace the forward fills and the backward reads (layouts below, all row-major, "slot"
+ * meaning one {@code [batch, ·]} block per step): {@code xt [time·batch·features]} (x time-major),
+ * {@code z [time·batch·4·units]} (pre-activations), {@code hc [(time+1)·batch·2·units]} (slot 0 zeros, slot
+ * t+1 the cell's output (h_t | c_t)), {@code cs [(time+1)·batch·units]} (slot t is c_{t-1}, dense for the cell).
+ *
+ * <p>There is no vector code here: every loop that matters is a GEMM or a cell call, and each of those takes
+ * its own scalar twin with SIMD off; {@link #forwardScalar} and {@link #backwardScalar} run the same driver on
+ * the twins directly, as the test oracle.
+ */
+public final class LstmSequenceKernel {
+    private static final float[] ONE = {1f};
+
+    /** Fills the trace ({@code xt}, {@code z}, {@code hc}, {@code cs}) for {@code x [batch, time, features]} at {@code xOff}. */
+    public static void forward(float[] x, int xOff, float[] w, float[] u, float[] bias,
+                               int batch, int time, int features, int units,
+                               float[] xt, float[] z, float[] hc, float[] cs) {
+        forward(x, xOff, w, u, bias, batch, time, features, units, xt, z, hc, cs, false);
+    }
+
+    /** {@link #forward} on the GEMM and cell twins. */
+    public static void forwardScalar(float[] x, int xOff, float[] w, float[] u, float[] bias,
+                                     int batch, int time, int features, int units,
+                                     float[] xt, float[] z, float[] hc, float[] cs) {
+        forward(x, xOff, w, u, bias, batch, time, features, units, xt, z, hc, cs, true);
+    }
+
+    private static void forward(float[] x, int xOff, float[] w, float[] u, float[] bias,
+                                int batch, int time, int features, int units,
+                                float[] xt, float[] z, float[] hc, float[] cs, boolean scalar) {
+        int g = 4 * units, rows = time * batch;
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < time; t++) {
+                System.arraycopy(x, xOff + (b * time + t) * features, xt, (t * batch + b) * features, features);
+            }
+        }
+        if (scalar) {
+            Gemm.scalar(rows, g, features, xt, 0, features, 1, w, 0, g, 1, z, 0, g);
+        } else {
+            Gemm.run(rows, g, features, xt, 0, features, 1, w, 0, g, 1, z, 0, g);
+        }
+        GemmPrepacked.PackedF32 pu = GemmPrepacked.pack(units, g, u, 0, g, 1);
+        java.util.Arrays.fill(hc, 0, batch * 2 * units, 0f);
+        java.util.Arrays.fill(cs, 0, batch * units, 0f);
+        for (int t = 0; t < time; t++) {
+            int zt = t * batch * g;
+            if (bias != null) {
+                for (int r = 0; r < batch; r++) {
+                    addRow(z, zt + r * g, bias, g);
+                }
+            }
+            if (t > 0) {
+                // h_{-1} is zero: the first step has no recurrent product
+                if (scalar) {
+                    GemmPrepacked.scalar(batch, hc, t * batch * 2 * units, 2 * units, 1, pu, z, zt, g, true);
+                } else {
+                    GemmPrepacked.run(batch, hc, t * batch * 2 * units, 2 * units, 1, pu, z, zt, g, true);
+                }
+            }
+            int out = (t + 1) * batch * 2 * units;
+            if (scalar) {
+                LstmCellKernel.forwardScalar(z, zt, cs, t * batch * units, hc, out, batch, units);
+            } else {
+                LstmCellKernel.forward(z, zt, cs, t * batch * units, hc, out, batch, units);
+            }
+            for (int r = 0; r < batch; r++) {
+                System.arraycopy(hc, out + r * 2 * units + units, cs, (t + 1) * batch * units + r * units, units);
+            }
+        }
+    }
+
+    /**
+     * Copies the hidden states out of the trace: every step's into {@code out [batch, time, units]} when
+     * {@code sequences}, else the last step's into {@code out [batch, units]}.
+     */
+    public static void hiddenStates(float[] hc, int batch, int time, int units, boolean sequences, float[] out) {
+        for (int t = sequences ? 0 : time - 1; t < time; t++) {
+            int slot = (t + 1) * batch * 2 * units;
+            for (int b = 0; b < batch; b++) {
+                int dst = sequences ? (b * time + t) * units : b * units;
+                System.arraycopy(hc, slot + b * 2 * units, out, dst, units);
+            }
+        }
+    }
+
+    /**
+     * Backpropagation through time from {@code dOut} ({@code [batch, time, units]} when {@code sequences}, else
+     * {@code [batch, units]} for the last step) over a trace filled by {@link #forward}. Writes the gradients
+     * whose arrays are not null: {@code dx [batch, time, features]}, {@code dw [features, 4·units]}, {@code du
+     * [units, 4·units]}, {@code db [4·units]}.
+     */
+    public static void backward(float[] dOut, boolean sequences, float[] w, float[] u,
+                                int batch, int time, int features, int units,
+                                float[] xt, float[] z, float[] hc, float[] cs,
+                                float[] dx, float[] dw, float[] du, float[] db) {
+        backward(dOut, sequences, w, u, batch, time, features, units, xt, z, hc, cs, dx, dw, du, db, false);
+    }
+
+    /** {@link #backward} on the GEMM and cell twins. */
+    public static void backwardScalar(float[] dOut, boolean sequences, float[] w, float[] u,
+                                      int batch, int time, int features, int units,
+                                      float[] xt, float[] z, float[] hc, float[] cs,
+                                      float[] dx, float[] dw, float[] du, float[] db) {
+        backward(dOut, sequences, w, u, batch, time, features, units, xt, z, hc, cs, dx, dw, du, db, true);
+    }
+
+    private static void backward(float[] dOut, boolean sequences, float[] w, float[] u,
+                                 int batch, int time, int features, int units,
+                                 float[] xt, float[] z, float[] hc, float[] cs,
+                                 float[] dx, float[] dw, float[] du, float[] db, boolean scalar) {
+        int g = 4 * units, g5 = 5 * units, rows = time * batch;
+        // per step: dz_t (4·units) then dc_{t-1} (units) in one row, the cell's backward layout
+        float[] dzc = new float[rows * g5];
+        float[] d = new float[batch * 2 * units];
+        float[] dh = new float[batch * units];
+        GemmPrepacked.PackedF32 put = GemmPrepacked.pack(g, units, u, 0, 1, g);
+        for (int t = time - 1; t >= 0; t--) {
+            boolean last = t == time - 1;
+            for (int b = 0; b < batch; b++) {
+                int dr = b * 2 * units;
+                int gr = sequences ? (b * time + t) * units : b * units;
+                boolean upstream = sequences || last;
+                for (int j = 0; j < units; j++) {
+                    float v = upstream ? dOut[gr + j] : 0f;
+                    d[dr + j] = last ? v : v + dh[b * units + j];
+                }
+                if (last) {
+                    java.util.Arrays.fill(d, dr + units, dr + 2 * units, 0f);
+                } else {
+                    System.arraycopy(dzc, ((t + 1) * batch + b) * g5 + g, d, dr + units, units);
+                }
+            }
+            int zt = t * batch * g, dt = t * batch * g5;
+            if (scalar) {
+                LstmCellKernel.backwardScalar(z, zt, cs, t * batch * units, d, 0, dzc, dt, batch, units);
+            } else {
+                LstmCellKernel.backward(z, zt, cs, t * batch * units, d, 0, dzc, dt, batch, units);
+            }
+            if (t > 0) {
+                if (scalar) {
+                    GemmPrepacked.scalar(batch, dzc, dt, g5, 1, put, dh, 0, units, false);
+                } else {
+                    GemmPrepacked.run(batch, dzc, dt, g5, 1, put, dh, 0, units, false);
+                }
+            }
+        }
+        // row p = t·batch + b of DZ is dz_t of sample b; slot t of hc holds h_{t-1} (slot 0 the zero state)
+        if (du != null) {
+            gemm(scalar, units, g, rows, hc, 0, 1, 2 * units, dzc, 0, g5, 1, du, 0, g);
+        }
+        if (dw != null) {
+            gemm(scalar, features, g, rows, xt, 0, 1, features, dzc, 0, g5, 1, dw, 0, g);
+        }
+        if (db != null) {
+            gemm(scalar, 1, g, rows, ONE, 0, 0, 0, dzc, 0, g5, 1, db, 0, g);
+        }
+        if (dx != null) {
+            float[] dxt = new float[rows * features];
+            gemm(scalar, rows, features, g, dzc, 0, g5, 1, w, 0, 1, g, dxt, 0, features);
+            for (int b = 0; b < batch; b++) {
+                for (int t = 0; t < time; t++) {
+                    System.arraycopy(dxt, (t * batch + b) * features, dx, (b * time + t) * features, features);
+                }
+            }
+        }
+    }
+
+    private static void gemm(boolean scalar, int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
+                             float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+        if (scalar) {
+            Gemm.scalar(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+        } else {
+            Gemm.run(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+        }
+    }
+
+    private static void addRow(float[] z, int off, float[] bias, int n) {
+        for (int j = 0; j < n; j++) {
+            z[off + j] += bias[j];
+        }
+    }
+
+    private LstmSequenceKernel() {}
+}
