@@ -23,7 +23,7 @@ import java.util.List;
 public final class LstmSequence {
 
     /** What the forward keeps for the backward: the kernel's trace, and which output was returned. */
-    record Trace(float[] xt, float[] z, float[] hc, float[] cs, boolean sequences) {}
+    record Trace(float[] xh, float[] z, float[] cs, boolean sequences) {}
 
     /**
      * The hidden states of an LSTM over {@code x [batch, time, features]} with {@code kernel [features, 4·units]},
@@ -37,12 +37,12 @@ public final class LstmSequence {
             return composed(x, kernel, recurrent, bias, sequences);
         }
         int rows = time * batch;
-        float[] xt = new float[rows * features];
+        float[] xh = new float[rows * LstmSequenceKernel.xhWidth(features, units)];
         float[] z = new float[rows * 4 * units];
         float[] hc = new float[(time + 1) * batch * 2 * units];
         float[] cs = new float[(time + 1) * batch * units];
         LstmSequenceKernel.forward(dense(x), 0, dense(kernel), dense(recurrent), dense(bias), batch, time, features,
-                units, xt, z, hc, cs);
+                units, xh, z, hc, cs);
         int[] shape = sequences ? new int[] {batch, time, units} : new int[] {batch, units};
         float[] out = new float[Shapes.size(shape)];
         LstmSequenceKernel.hiddenStates(hc, batch, time, units, sequences, out);
@@ -50,7 +50,7 @@ public final class LstmSequence {
         OpRecorder r = OpHook.current();
         if (r != null) {
             r.record(Op.LSTM_SEQUENCE, y, new NDArray[] {x, kernel, recurrent, bias},
-                    new Trace(xt, z, hc, cs, sequences));
+                    new Trace(xh, z, cs, sequences));
         }
         return y;
     }
@@ -72,7 +72,7 @@ public final class LstmSequence {
         float[] du = need[2] ? new float[units * 4 * units] : null;
         float[] db = need[3] ? new float[4 * units] : null;
         LstmSequenceKernel.backward(denseAs32(g), tr.sequences(), dense(kernel), dense(recurrent), batch, time,
-                features, units, tr.xt(), tr.z(), tr.hc(), tr.cs(), dx, dw, du, db);
+                features, units, tr.xh(), tr.z(), tr.cs(), dx, dw, du, db);
         return new NDArray[] {
             dx == null ? null : NDArrayAccess.wrap(DType.FLOAT32, dx, batch, time, features),
             dw == null ? null : NDArrayAccess.wrap(DType.FLOAT32, dw, features, 4 * units),

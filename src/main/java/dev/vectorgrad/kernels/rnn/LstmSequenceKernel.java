@@ -9,75 +9,83 @@ import dev.vectorgrad.kernels.matmul.GemmPrepacked;
  *
  * <p>Forward, with {@code x [batch, time, features]}, {@code W [features, 4·units]}, {@code U [units, 4·units]}:
  * <pre>
- *   Z = X·W                     one GEMM over all time·batch rows (X: x copied time-major)
- *   per step t:  z_t += b + h_{t-1}·U     U packed once, accumulated into z_t
+ *   Z = [X | 1]·[W; b]          one GEMM over all time·batch rows (X: x copied time-major), bias included
+ *   per step t:  z_t += h_{t-1}·U          U packed once, accumulated into z_t
  *                (h_t, c_t) = cell(z_t, c_{t-1})
  * </pre>
  * Backward, from the upstream gradient of every step's h (or of the last one only):
  * <pre>
  *   per step t, last first:  (dz_t, dc_{t-1}) = cell'(z_t, c_{t-1}; dh_t + dh_carry, dc_t)
  *                            dh_carry = dz_t·Uᵀ       Uᵀ packed once
- *   dU = Hprevᵀ·DZ,  dW = Xᵀ·DZ,  dX = DZ·Wᵀ,  db = 1ᵀ·DZ   one GEMM each over all time·batch rows
+ *   [dW; db; dU] = [X | 1 | Hprev]ᵀ·DZ,   dX = DZ·Wᵀ    one GEMM each over all time·batch rows
  * </pre>
  * so the per-step work is one small product against a packed operand and one fused cell call each way, and
- * the weight gradients are single large GEMMs instead of a small product and a [units, 4·units] add per step.
+ * the weight gradients are one large GEMM instead of a small product and a [units, 4·units] add per step.
+ * The column of ones makes the bias one more row of the input projection (no pass adding it) and its
+ * gradient one more row of the weight gradient (no column sum).
  *
- * <p>The caller owns the trace the forward fills and the backward reads (layouts below, all row-major, "slot"
- * meaning one {@code [batch, ·]} block per step): {@code xt [time·batch·features]} (x time-major),
- * {@code z [time·batch·4·units]} (pre-activations), {@code hc [(time+1)·batch·2·units]} (slot 0 zeros, slot
- * t+1 the cell's output (h_t | c_t)), {@code cs [(time+1)·batch·units]} (slot t is c_{t-1}, dense for the cell).
+ * <p>The caller owns the trace the forward fills and the backward reads (all row-major; "slot" means one
+ * block of {@code batch} rows per step): {@code xh [time·batch, features + 1 + units]} (row (t, b) is
+ * {@code [x_{t,b} | 1 | h_{t-1,b}]}), {@code z [time·batch·4·units]} (pre-activations), {@code cs
+ * [(time+1)·batch·units]} (slot t is c_{t-1}, slot 0 zeros), and {@code hc [(time+1)·batch·2·units]} (slot t+1
+ * the cell's output (h_t | c_t); the forward's output, which the backward does not read).
  *
  * <p>There is no vector code here: every loop that matters is a GEMM or a cell call, and each of those takes
  * its own scalar twin with SIMD off; {@link #forwardScalar} and {@link #backwardScalar} run the same driver on
  * the twins directly, as the test oracle.
  */
 public final class LstmSequenceKernel {
-    private static final float[] ONE = {1f};
 
-    /** Fills the trace ({@code xt}, {@code z}, {@code hc}, {@code cs}) for {@code x [batch, time, features]} at {@code xOff}. */
+    /** Columns of a row of the {@code xh} trace: the features, the bias's 1, the previous hidden state. */
+    public static int xhWidth(int features, int units) {
+        return features + 1 + units;
+    }
+
+    /** Fills the trace for {@code x [batch, time, features]} at {@code xOff}; {@code bias} may be null. */
     public static void forward(float[] x, int xOff, float[] w, float[] u, float[] bias,
                                int batch, int time, int features, int units,
-                               float[] xt, float[] z, float[] hc, float[] cs) {
-        forward(x, xOff, w, u, bias, batch, time, features, units, xt, z, hc, cs, false);
+                               float[] xh, float[] z, float[] hc, float[] cs) {
+        forward(x, xOff, w, u, bias, batch, time, features, units, xh, z, hc, cs, false);
     }
 
     /** {@link #forward} on the GEMM and cell twins. */
     public static void forwardScalar(float[] x, int xOff, float[] w, float[] u, float[] bias,
                                      int batch, int time, int features, int units,
-                                     float[] xt, float[] z, float[] hc, float[] cs) {
-        forward(x, xOff, w, u, bias, batch, time, features, units, xt, z, hc, cs, true);
+                                     float[] xh, float[] z, float[] hc, float[] cs) {
+        forward(x, xOff, w, u, bias, batch, time, features, units, xh, z, hc, cs, true);
     }
 
     private static void forward(float[] x, int xOff, float[] w, float[] u, float[] bias,
                                 int batch, int time, int features, int units,
-                                float[] xt, float[] z, float[] hc, float[] cs, boolean scalar) {
-        int g = 4 * units, rows = time * batch;
+                                float[] xh, float[] z, float[] hc, float[] cs, boolean scalar) {
+        int g = 4 * units, rows = time * batch, ld = xhWidth(features, units);
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < time; t++) {
-                System.arraycopy(x, xOff + (b * time + t) * features, xt, (t * batch + b) * features, features);
+                int row = (t * batch + b) * ld;
+                System.arraycopy(x, xOff + (b * time + t) * features, xh, row, features);
+                xh[row + features] = 1f;
+                if (t == 0) {
+                    java.util.Arrays.fill(xh, row + features + 1, row + ld, 0f);
+                }
             }
         }
-        if (scalar) {
-            Gemm.scalar(rows, g, features, xt, 0, features, 1, w, 0, g, 1, z, 0, g);
-        } else {
-            Gemm.run(rows, g, features, xt, 0, features, 1, w, 0, g, 1, z, 0, g);
+        float[] wb = java.util.Arrays.copyOf(w, (features + 1) * g);
+        if (bias != null) {
+            System.arraycopy(bias, 0, wb, features * g, g);
         }
+        gemm(scalar, rows, g, features + 1, xh, 0, ld, 1, wb, 0, g, 1, z, 0, g);
         GemmPrepacked.PackedF32 pu = GemmPrepacked.pack(units, g, u, 0, g, 1);
         java.util.Arrays.fill(hc, 0, batch * 2 * units, 0f);
         java.util.Arrays.fill(cs, 0, batch * units, 0f);
         for (int t = 0; t < time; t++) {
             int zt = t * batch * g;
-            if (bias != null) {
-                for (int r = 0; r < batch; r++) {
-                    addRow(z, zt + r * g, bias, g);
-                }
-            }
             if (t > 0) {
                 // h_{-1} is zero: the first step has no recurrent product
+                int h = t * batch * ld + features + 1;
                 if (scalar) {
-                    GemmPrepacked.scalar(batch, hc, t * batch * 2 * units, 2 * units, 1, pu, z, zt, g, true);
+                    GemmPrepacked.scalar(batch, xh, h, ld, 1, pu, z, zt, g, true);
                 } else {
-                    GemmPrepacked.run(batch, hc, t * batch * 2 * units, 2 * units, 1, pu, z, zt, g, true);
+                    GemmPrepacked.run(batch, xh, h, ld, 1, pu, z, zt, g, true);
                 }
             }
             int out = (t + 1) * batch * 2 * units;
@@ -88,6 +96,9 @@ public final class LstmSequenceKernel {
             }
             for (int r = 0; r < batch; r++) {
                 System.arraycopy(hc, out + r * 2 * units + units, cs, (t + 1) * batch * units + r * units, units);
+                if (t + 1 < time) {
+                    System.arraycopy(hc, out + r * 2 * units, xh, ((t + 1) * batch + r) * ld + features + 1, units);
+                }
             }
         }
     }
@@ -114,24 +125,24 @@ public final class LstmSequenceKernel {
      */
     public static void backward(float[] dOut, boolean sequences, float[] w, float[] u,
                                 int batch, int time, int features, int units,
-                                float[] xt, float[] z, float[] hc, float[] cs,
+                                float[] xh, float[] z, float[] cs,
                                 float[] dx, float[] dw, float[] du, float[] db) {
-        backward(dOut, sequences, w, u, batch, time, features, units, xt, z, hc, cs, dx, dw, du, db, false);
+        backward(dOut, sequences, w, u, batch, time, features, units, xh, z, cs, dx, dw, du, db, false);
     }
 
     /** {@link #backward} on the GEMM and cell twins. */
     public static void backwardScalar(float[] dOut, boolean sequences, float[] w, float[] u,
                                       int batch, int time, int features, int units,
-                                      float[] xt, float[] z, float[] hc, float[] cs,
+                                      float[] xh, float[] z, float[] cs,
                                       float[] dx, float[] dw, float[] du, float[] db) {
-        backward(dOut, sequences, w, u, batch, time, features, units, xt, z, hc, cs, dx, dw, du, db, true);
+        backward(dOut, sequences, w, u, batch, time, features, units, xh, z, cs, dx, dw, du, db, true);
     }
 
     private static void backward(float[] dOut, boolean sequences, float[] w, float[] u,
                                  int batch, int time, int features, int units,
-                                 float[] xt, float[] z, float[] hc, float[] cs,
+                                 float[] xh, float[] z, float[] cs,
                                  float[] dx, float[] dw, float[] du, float[] db, boolean scalar) {
-        int g = 4 * units, g5 = 5 * units, rows = time * batch;
+        int g = 4 * units, g5 = 5 * units, rows = time * batch, ld = xhWidth(features, units);
         // per step: dz_t (4·units) then dc_{t-1} (units) in one row, the cell's backward layout
         float[] dzc = new float[rows * g5];
         float[] d = new float[batch * 2 * units];
@@ -167,15 +178,19 @@ public final class LstmSequenceKernel {
                 }
             }
         }
-        // row p = t·batch + b of DZ is dz_t of sample b; slot t of hc holds h_{t-1} (slot 0 the zero state)
-        if (du != null) {
-            gemm(scalar, units, g, rows, hc, 0, 1, 2 * units, dzc, 0, g5, 1, du, 0, g);
-        }
-        if (dw != null) {
-            gemm(scalar, features, g, rows, xt, 0, 1, features, dzc, 0, g5, 1, dw, 0, g);
-        }
-        if (db != null) {
-            gemm(scalar, 1, g, rows, ONE, 0, 0, 0, dzc, 0, g5, 1, db, 0, g);
+        if (dw != null || db != null || du != null) {
+            // row p = t·batch + b of DZ is dz_t of sample b, and row p of xh is [x_t | 1 | h_{t-1}] of that sample
+            float[] all = new float[ld * g];
+            gemm(scalar, ld, g, rows, xh, 0, 1, ld, dzc, 0, g5, 1, all, 0, g);
+            if (dw != null) {
+                System.arraycopy(all, 0, dw, 0, features * g);
+            }
+            if (db != null) {
+                System.arraycopy(all, features * g, db, 0, g);
+            }
+            if (du != null) {
+                System.arraycopy(all, (features + 1) * g, du, 0, units * g);
+            }
         }
         if (dx != null) {
             float[] dxt = new float[rows * features];
@@ -194,12 +209,6 @@ public final class LstmSequenceKernel {
             Gemm.scalar(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
         } else {
             Gemm.run(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
-        }
-    }
-
-    private static void addRow(float[] z, int off, float[] bias, int n) {
-        for (int j = 0; j < n; j++) {
-            z[off + j] += bias[j];
         }
     }
 

@@ -38,21 +38,21 @@ class LstmSequenceKernelTest {
         Reference ref = new Reference(x, w, u, bias, dOut, sequences, batch, time, features, units);
         for (boolean scalar : new boolean[] {false, true}) {
             int rows = time * batch;
-            float[] xt = new float[rows * features], z = new float[rows * g];
+            float[] xh = new float[rows * LstmSequenceKernel.xhWidth(features, units)], z = new float[rows * g];
             float[] hc = new float[(time + 1) * batch * 2 * units], cs = new float[(time + 1) * batch * units];
             if (scalar) {
-                LstmSequenceKernel.forwardScalar(x, 0, w, u, bias, batch, time, features, units, xt, z, hc, cs);
+                LstmSequenceKernel.forwardScalar(x, 0, w, u, bias, batch, time, features, units, xh, z, hc, cs);
             } else {
-                LstmSequenceKernel.forward(x, 0, w, u, bias, batch, time, features, units, xt, z, hc, cs);
+                LstmSequenceKernel.forward(x, 0, w, u, bias, batch, time, features, units, xh, z, hc, cs);
             }
             float[] out = new float[dOut.length];
             LstmSequenceKernel.hiddenStates(hc, batch, time, units, sequences, out);
             float[] dx = new float[x.length], dw = new float[w.length], du = new float[u.length], db = new float[g];
             if (scalar) {
-                LstmSequenceKernel.backwardScalar(dOut, sequences, w, u, batch, time, features, units, xt, z, hc, cs,
+                LstmSequenceKernel.backwardScalar(dOut, sequences, w, u, batch, time, features, units, xh, z, cs,
                         dx, dw, du, db);
             } else {
-                LstmSequenceKernel.backward(dOut, sequences, w, u, batch, time, features, units, xt, z, hc, cs,
+                LstmSequenceKernel.backward(dOut, sequences, w, u, batch, time, features, units, xh, z, cs,
                         dx, dw, du, db);
             }
             String what = (scalar ? "twin" : "kernel") + " b" + batch + " t" + time + " f" + features + " u" + units;
@@ -63,11 +63,11 @@ class LstmSequenceKernelTest {
             close(what + " db", db, ref.db);
         }
         // null gradients are skipped, not required
-        float[] xt = new float[time * batch * features], z = new float[time * batch * g];
+        float[] xh = new float[time * batch * LstmSequenceKernel.xhWidth(features, units)], z = new float[time * batch * g];
         float[] hc = new float[(time + 1) * batch * 2 * units], cs = new float[(time + 1) * batch * units];
-        LstmSequenceKernel.forward(x, 0, w, u, bias, batch, time, features, units, xt, z, hc, cs);
+        LstmSequenceKernel.forward(x, 0, w, u, bias, batch, time, features, units, xh, z, hc, cs);
         float[] du = new float[u.length];
-        LstmSequenceKernel.backward(dOut, sequences, w, u, batch, time, features, units, xt, z, hc, cs,
+        LstmSequenceKernel.backward(dOut, sequences, w, u, batch, time, features, units, xh, z, cs,
                 null, null, du, null);
         close("dU alone", du, ref.du);
     }
