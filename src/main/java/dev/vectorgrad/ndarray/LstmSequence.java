@@ -39,13 +39,11 @@ public final class LstmSequence {
         int rows = time * batch;
         float[] xh = new float[rows * LstmSequenceKernel.xhWidth(features, units)];
         float[] z = new float[rows * 4 * units];
-        float[] hc = new float[(time + 1) * batch * 2 * units];
         float[] cs = new float[(time + 1) * batch * units];
-        LstmSequenceKernel.forward(dense(x), 0, dense(kernel), dense(recurrent), dense(bias), batch, time, features,
-                units, xh, z, hc, cs);
         int[] shape = sequences ? new int[] {batch, time, units} : new int[] {batch, units};
         float[] out = new float[Shapes.size(shape)];
-        LstmSequenceKernel.hiddenStates(hc, batch, time, units, sequences, out);
+        LstmSequenceKernel.forward(dense(x), 0, dense(kernel), dense(recurrent), dense(bias), batch, time, features,
+                units, xh, z, cs, out, sequences);
         NDArray y = NDArrayAccess.wrap(DType.FLOAT32, out, shape);
         OpRecorder r = OpHook.current();
         if (r != null) {

@@ -27,37 +27,45 @@ import dev.vectorgrad.kernels.matmul.GemmPrepacked;
  * <p>The caller owns the trace the forward fills and the backward reads (all row-major; "slot" means one
  * block of {@code batch} rows per step): {@code xh [time·batch, features + 1 + units]} (row (t, b) is
  * {@code [x_{t,b} | 1 | h_{t-1,b}]}), {@code z [time·batch·4·units]} (pre-activations), {@code cs
- * [(time+1)·batch·units]} (slot t is c_{t-1}, slot 0 zeros), and {@code hc [(time+1)·batch·2·units]} (slot t+1
- * the cell's output (h_t | c_t); the forward's output, which the backward does not read).
+ * [(time+1)·batch·units]} (slot t is c_{t-1}, slot 0 zeros). The forward also writes the layer's output
+ * {@code out}: every step's hidden state {@code [batch, time, units]} when {@code sequences}, else the last
+ * step's {@code [batch, units]}.
  *
  * <p>There is no vector code here: every loop that matters is a GEMM or a cell call, and each of those takes
  * its own scalar twin with SIMD off; {@link #forwardScalar} and {@link #backwardScalar} run the same driver on
  * the twins directly, as the test oracle.
  */
 public final class LstmSequenceKernel {
+    // the backward's [time·batch, 5·units] rows (4 MB for the benchmark's shape) are reused per thread: a fresh
+    // array that large is a humongous allocation in G1, zeroed for nothing, at every call
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Columns of a row of the {@code xh} trace: the features, the bias's 1, the previous hidden state. */
     public static int xhWidth(int features, int units) {
         return features + 1 + units;
     }
 
-    /** Fills the trace for {@code x [batch, time, features]} at {@code xOff}; {@code bias} may be null. */
+    /**
+     * Fills the trace and {@code out} for {@code x [batch, time, features]} at {@code xOff}; {@code bias} may be
+     * null.
+     */
     public static void forward(float[] x, int xOff, float[] w, float[] u, float[] bias,
                                int batch, int time, int features, int units,
-                               float[] xh, float[] z, float[] hc, float[] cs) {
-        forward(x, xOff, w, u, bias, batch, time, features, units, xh, z, hc, cs, false);
+                               float[] xh, float[] z, float[] cs, float[] out, boolean sequences) {
+        forward(x, xOff, w, u, bias, batch, time, features, units, xh, z, cs, out, sequences, false);
     }
 
     /** {@link #forward} on the GEMM and cell twins. */
     public static void forwardScalar(float[] x, int xOff, float[] w, float[] u, float[] bias,
                                      int batch, int time, int features, int units,
-                                     float[] xh, float[] z, float[] hc, float[] cs) {
-        forward(x, xOff, w, u, bias, batch, time, features, units, xh, z, hc, cs, true);
+                                     float[] xh, float[] z, float[] cs, float[] out, boolean sequences) {
+        forward(x, xOff, w, u, bias, batch, time, features, units, xh, z, cs, out, sequences, true);
     }
 
     private static void forward(float[] x, int xOff, float[] w, float[] u, float[] bias,
                                 int batch, int time, int features, int units,
-                                float[] xh, float[] z, float[] hc, float[] cs, boolean scalar) {
+                                float[] xh, float[] z, float[] cs, float[] out, boolean sequences,
+                                boolean scalar) {
         int g = 4 * units, rows = time * batch, ld = xhWidth(features, units);
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < time; t++) {
@@ -75,8 +83,8 @@ public final class LstmSequenceKernel {
         }
         gemm(scalar, rows, g, features + 1, xh, 0, ld, 1, wb, 0, g, 1, z, 0, g);
         GemmPrepacked.PackedF32 pu = GemmPrepacked.pack(units, g, u, 0, g, 1);
-        java.util.Arrays.fill(hc, 0, batch * 2 * units, 0f);
         java.util.Arrays.fill(cs, 0, batch * units, 0f);
+        float[] hc = new float[batch * 2 * units]; // one step's cell output (h_t | c_t)
         for (int t = 0; t < time; t++) {
             int zt = t * batch * g;
             if (t > 0) {
@@ -88,31 +96,19 @@ public final class LstmSequenceKernel {
                     GemmPrepacked.run(batch, xh, h, ld, 1, pu, z, zt, g, true);
                 }
             }
-            int out = (t + 1) * batch * 2 * units;
             if (scalar) {
-                LstmCellKernel.forwardScalar(z, zt, cs, t * batch * units, hc, out, batch, units);
+                LstmCellKernel.forwardScalar(z, zt, cs, t * batch * units, hc, 0, batch, units);
             } else {
-                LstmCellKernel.forward(z, zt, cs, t * batch * units, hc, out, batch, units);
+                LstmCellKernel.forward(z, zt, cs, t * batch * units, hc, 0, batch, units);
             }
             for (int r = 0; r < batch; r++) {
-                System.arraycopy(hc, out + r * 2 * units + units, cs, (t + 1) * batch * units + r * units, units);
+                System.arraycopy(hc, r * 2 * units + units, cs, (t + 1) * batch * units + r * units, units);
                 if (t + 1 < time) {
-                    System.arraycopy(hc, out + r * 2 * units, xh, ((t + 1) * batch + r) * ld + features + 1, units);
+                    System.arraycopy(hc, r * 2 * units, xh, ((t + 1) * batch + r) * ld + features + 1, units);
                 }
-            }
-        }
-    }
-
-    /**
-     * Copies the hidden states out of the trace: every step's into {@code out [batch, time, units]} when
-     * {@code sequences}, else the last step's into {@code out [batch, units]}.
-     */
-    public static void hiddenStates(float[] hc, int batch, int time, int units, boolean sequences, float[] out) {
-        for (int t = sequences ? 0 : time - 1; t < time; t++) {
-            int slot = (t + 1) * batch * 2 * units;
-            for (int b = 0; b < batch; b++) {
-                int dst = sequences ? (b * time + t) * units : b * units;
-                System.arraycopy(hc, slot + b * 2 * units, out, dst, units);
+                if (sequences || t + 1 == time) {
+                    System.arraycopy(hc, r * 2 * units, out, sequences ? (r * time + t) * units : r * units, units);
+                }
             }
         }
     }
@@ -144,7 +140,7 @@ public final class LstmSequenceKernel {
                                  float[] dx, float[] dw, float[] du, float[] db, boolean scalar) {
         int g = 4 * units, g5 = 5 * units, rows = time * batch, ld = xhWidth(features, units);
         // per step: dz_t (4·units) then dc_{t-1} (units) in one row, the cell's backward layout
-        float[] dzc = new float[rows * g5];
+        float[] dzc = SCRATCH.get().dzc(rows * g5); // every element is written before it is read
         float[] d = new float[batch * 2 * units];
         float[] dh = new float[batch * units];
         GemmPrepacked.PackedF32 put = GemmPrepacked.pack(g, units, u, 0, 1, g);
@@ -209,6 +205,15 @@ public final class LstmSequenceKernel {
             Gemm.scalar(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
         } else {
             Gemm.run(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+        }
+    }
+
+    /** Per-thread backward rows, grown on demand. */
+    private static final class Scratch {
+        private float[] dzc = new float[0];
+
+        float[] dzc(int size) {
+            return dzc.length >= size ? dzc : (dzc = new float[size]);
         }
     }
 

@@ -39,14 +39,12 @@ class LstmSequenceKernelTest {
         for (boolean scalar : new boolean[] {false, true}) {
             int rows = time * batch;
             float[] xh = new float[rows * LstmSequenceKernel.xhWidth(features, units)], z = new float[rows * g];
-            float[] hc = new float[(time + 1) * batch * 2 * units], cs = new float[(time + 1) * batch * units];
+            float[] cs = new float[(time + 1) * batch * units], out = new float[dOut.length];
             if (scalar) {
-                LstmSequenceKernel.forwardScalar(x, 0, w, u, bias, batch, time, features, units, xh, z, hc, cs);
+                LstmSequenceKernel.forwardScalar(x, 0, w, u, bias, batch, time, features, units, xh, z, cs, out, sequences);
             } else {
-                LstmSequenceKernel.forward(x, 0, w, u, bias, batch, time, features, units, xh, z, hc, cs);
+                LstmSequenceKernel.forward(x, 0, w, u, bias, batch, time, features, units, xh, z, cs, out, sequences);
             }
-            float[] out = new float[dOut.length];
-            LstmSequenceKernel.hiddenStates(hc, batch, time, units, sequences, out);
             float[] dx = new float[x.length], dw = new float[w.length], du = new float[u.length], db = new float[g];
             if (scalar) {
                 LstmSequenceKernel.backwardScalar(dOut, sequences, w, u, batch, time, features, units, xh, z, cs,
@@ -64,8 +62,9 @@ class LstmSequenceKernelTest {
         }
         // null gradients are skipped, not required
         float[] xh = new float[time * batch * LstmSequenceKernel.xhWidth(features, units)], z = new float[time * batch * g];
-        float[] hc = new float[(time + 1) * batch * 2 * units], cs = new float[(time + 1) * batch * units];
-        LstmSequenceKernel.forward(x, 0, w, u, bias, batch, time, features, units, xh, z, hc, cs);
+        float[] cs = new float[(time + 1) * batch * units];
+        LstmSequenceKernel.forward(x, 0, w, u, bias, batch, time, features, units, xh, z, cs, new float[dOut.length],
+                sequences);
         float[] du = new float[u.length];
         LstmSequenceKernel.backward(dOut, sequences, w, u, batch, time, features, units, xh, z, cs,
                 null, null, du, null);
