@@ -16,8 +16,8 @@ import dev.vectorgrad.kernels.matmul.GemmPrepacked;
  * Backward, from the upstream gradient of every step's h (or of the last one only):
  * <pre>
  *   per step t, last first:  (dz_t, dc_{t-1}) = cell'(z_t, c_{t-1}; dh_t + dh_carry, dc_t)
- *                            dh_carry = dz_t·Uᵀ       Uᵀ packed once
- *   [dW; db; dU] = [X | 1 | Hprev]ᵀ·DZ,   dX = DZ·Wᵀ    one GEMM each over all time·batch rows
+ *                            (dh_carry | dx_t) = dz_t·[U; W]ᵀ     packed once
+ *   [dW; db; dU] = [X | 1 | Hprev]ᵀ·DZ     one GEMM over all time·batch rows
  * </pre>
  * so the per-step work is one small product against a packed operand and one fused cell call each way, and
  * the weight gradients are one large GEMM instead of a small product and a [units, 4·units] add per step.
@@ -142,8 +142,16 @@ public final class LstmSequenceKernel {
         // per step: dz_t (4·units) then dc_{t-1} (units) in one row, the cell's backward layout
         float[] dzc = SCRATCH.get().dzc(rows * g5); // every element is written before it is read
         float[] d = new float[batch * 2 * units];
-        float[] dh = new float[batch * units];
-        GemmPrepacked.PackedF32 put = GemmPrepacked.pack(g, units, u, 0, 1, g);
+        // dz_t·[U; W]ᵀ gives dh_{t-1} and dx_t side by side: dz_t is packed once for both, and 128 + 64 columns
+        // fill whole register tiles where 128 and 64 apart would each end in a mostly empty one
+        int nOut = dx != null ? units + features : units;
+        float[] uw = u;
+        if (dx != null) {
+            uw = java.util.Arrays.copyOf(u, (units + features) * g);
+            System.arraycopy(w, 0, uw, units * g, features * g);
+        }
+        GemmPrepacked.PackedF32 put = GemmPrepacked.pack(g, nOut, uw, 0, 1, g);
+        float[] dhx = new float[batch * nOut];
         for (int t = time - 1; t >= 0; t--) {
             boolean last = t == time - 1;
             for (int b = 0; b < batch; b++) {
@@ -152,7 +160,7 @@ public final class LstmSequenceKernel {
                 boolean upstream = sequences || last;
                 for (int j = 0; j < units; j++) {
                     float v = upstream ? dOut[gr + j] : 0f;
-                    d[dr + j] = last ? v : v + dh[b * units + j];
+                    d[dr + j] = last ? v : v + dhx[b * nOut + j];
                 }
                 if (last) {
                     java.util.Arrays.fill(d, dr + units, dr + 2 * units, 0f);
@@ -166,11 +174,16 @@ public final class LstmSequenceKernel {
             } else {
                 LstmCellKernel.backward(z, zt, cs, t * batch * units, d, 0, dzc, dt, batch, units);
             }
-            if (t > 0) {
+            if (t > 0 || dx != null) {
                 if (scalar) {
-                    GemmPrepacked.scalar(batch, dzc, dt, g5, 1, put, dh, 0, units, false);
+                    GemmPrepacked.scalar(batch, dzc, dt, g5, 1, put, dhx, 0, nOut, false);
                 } else {
-                    GemmPrepacked.run(batch, dzc, dt, g5, 1, put, dh, 0, units, false);
+                    GemmPrepacked.run(batch, dzc, dt, g5, 1, put, dhx, 0, nOut, false);
+                }
+            }
+            if (dx != null) {
+                for (int b = 0; b < batch; b++) {
+                    System.arraycopy(dhx, b * nOut + units, dx, (b * time + t) * features, features);
                 }
             }
         }
@@ -186,15 +199,6 @@ public final class LstmSequenceKernel {
             }
             if (du != null) {
                 System.arraycopy(all, (features + 1) * g, du, 0, units * g);
-            }
-        }
-        if (dx != null) {
-            float[] dxt = new float[rows * features];
-            gemm(scalar, rows, features, g, dzc, 0, g5, 1, w, 0, 1, g, dxt, 0, features);
-            for (int b = 0; b < batch; b++) {
-                for (int t = 0; t < time; t++) {
-                    System.arraycopy(dxt, (t * batch + b) * features, dx, (b * time + t) * features, features);
-                }
             }
         }
     }
