@@ -203,6 +203,9 @@ final class GradientRules {
         r.put(Op.LSTM_CELL, GradientRules::lstmCell);
         r.put(Op.GRU_CELL, GradientRules::gruCell);
 
+        // ---- recurrent sequences: fused backpropagation through time, NDArray ops when something records ----
+        r.put(Op.LSTM_SEQUENCE, (g, x, y, attrs, need) -> dev.vectorgrad.ndarray.LstmSequence.grad(g, x, attrs, need));
+
         RULES = Collections.unmodifiableMap(r);
     }
 

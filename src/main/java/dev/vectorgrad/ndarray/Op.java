@@ -60,5 +60,8 @@ public enum Op {
     /** One fused LSTM step; inputs {@code (z, c)}, output {@code [h', c']} along axis 1. */
     LSTM_CELL,
     /** One fused GRU step ({@code reset_after}); inputs {@code (xs, hs, h)}, output the new state. */
-    GRU_CELL
+    GRU_CELL,
+    // ---- recurrent sequences (LstmSequence; attrs: the forward's trace) ----
+    /** A whole LSTM sequence; inputs {@code (x, kernel, recurrent, bias)}, output the hidden states. */
+    LSTM_SEQUENCE
 }

@@ -3,6 +3,7 @@ package dev.vectorgrad.nn;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.Variable;
+import dev.vectorgrad.ndarray.LstmSequence;
 import dev.vectorgrad.ndarray.RnnOps;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,11 @@ import java.util.List;
  * {@code lstm/lstm_cell/kernel}; the short names are kept as {@link Dense}'s are, and the shapes and order,
  * which decide whether Keras weights load, are Keras's.)
  *
- * <p>Each step is {@code z = x_t·W + b + h·U} (per step: slicing one all-steps product would scatter a
- * full-size gradient at every step) then one fused {@link RnnOps#lstmCell} kernel for the gates and the
- * cell update, forward and backward.
+ * <p>Each step is {@code z = x_t·W + b + h·U} then one fused {@link RnnOps#lstmCell} kernel for the gates and
+ * the cell update. Without a mask the whole sequence is one recorded op ({@link LstmSequence}): U packed once
+ * for every step, backpropagation through time in one pass with the weight gradients as single GEMMs. With a
+ * mask the steps are recorded one by one (per step: slicing one all-steps product would scatter a full-size
+ * gradient at every step), since a masked step selects between the new and the carried state.
  * Configuration: units, returnSequences.
  */
 public class LSTM extends RecurrentLayer {
@@ -74,6 +77,9 @@ public class LSTM extends RecurrentLayer {
         maybeBuild(s);
         Recurrence.checkInput(this, s, features);
         NDArray[] masks = Recurrence.stepMasks(this, mask, s);
+        if (masks == null) {
+            return LstmSequence.run(ConvSupport.float32(x), kernel, recurrentKernel, bias, returnSequences);
+        }
         List<NDArray> xw = Recurrence.projectSteps(x, kernel, bias);
         NDArray h = NDArray.zeros(DType.FLOAT32, s[0], units);
         NDArray c = h;

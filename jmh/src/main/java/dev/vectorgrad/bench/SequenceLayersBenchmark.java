@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 10's sequence rows: {@code LSTM(128)} over {@code [32, 50, 64]} forward, and forward + backward (50 fused cell
- * steps, each one {@code h·U} GEMM and one {@code LstmCellKernel} call each way), and
+ * Issue 10's sequence rows: {@code LSTM(128)} over {@code [32, 50, 64]} forward, and forward + backward (one recorded
+ * op: 50 fused cell steps, each one {@code h·U} product against U packed once and one {@code LstmCellKernel} call
+ * each way, the weight gradients one GEMM over all steps; see {@code LstmSequenceKernel}), and
  * {@code MultiHeadAttention(8 heads, key 64)} self-attention on {@code [16, 128, 512]}, forward and
  * forward + backward. {@code jmh/baselines/torch_cases.py} (family {@code sequence}) times {@code nn.LSTM} and
  * {@code nn.MultiheadAttention} on the same shapes on one thread. The backward takes the gradients of {@code sum(y · dy)} w.r.t. the input and every

@@ -2,6 +2,8 @@
  * Recurrent-cell kernels: the elementwise half of one recurrent step, fused into a single pass over the
  * batch. The matrix products that feed a cell ({@code x·W + h·U + b}) run as GEMMs outside; what is left,
  * four gate nonlinearities and the cell update for an LSTM, would otherwise be a dozen small arrays per step.
+ * {@link dev.vectorgrad.kernels.rnn.LstmSequenceKernel} drives a whole LSTM sequence, forward and
+ * backpropagation through time, around those cells and products against a recurrent kernel packed once.
  *
  * <h2>Promises</h2>
  * Each kernel has a scalar twin (the tail loop, the {@code -Dvectorgrad.simd=false} path and the tests'
