@@ -3,6 +3,7 @@ package dev.vectorgrad.ndarray;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.kernels.KernelThreads;
+import dev.vectorgrad.kernels.elementwise.MulKernel;
 import dev.vectorgrad.kernels.matmul.Gemm;
 import dev.vectorgrad.kernels.reduce.SoftmaxKernel;
 
@@ -26,13 +27,15 @@ public final class AttentionOps {
      * The context {@code [b, tq, h·dv]} and, when {@code keepProbabilities}, the probabilities
      * {@code [b, h, tq, tv]} (else null).
      *
-     * @param q float32 {@code [b, h, tq, d]}, any strides (already scaled)
+     * @param q float32 {@code [b, h, tq, d]}, any strides
      * @param k float32 {@code [b, h, tv, d]}, any strides
      * @param v float32 {@code [b, h, tv, dv]}, any strides
      * @param mask bool, broadcastable to {@code [b, 1, tq, tv]} (true: may attend), or null for none
+     * @param scale multiplies every score {@code q·kᵀ} before the mask (1 for none); a power of two gives
+     *     the same bits as scaling {@code q} first (Keras's order), since it commutes with every rounding
      * @param maskValue the score a masked position gets before the softmax
      */
-    public static NDArray[] attend(NDArray q, NDArray k, NDArray v, NDArray mask, float maskValue,
+    public static NDArray[] attend(NDArray q, NDArray k, NDArray v, NDArray mask, float scale, float maskValue,
             boolean keepProbabilities) {
         Strided sq = NDArrayAccess.view(q), sk = NDArrayAccess.view(k), sv = NDArrayAccess.view(v);
         int[] qs = sq.shape(), ks = sk.shape(), vs = sv.shape();
@@ -54,13 +57,18 @@ public final class AttentionOps {
                         + sm.dtype() + " " + Shapes.format(sm.shape()));
             }
             int[] target = {b, 1, tq, tv};
-            Shapes.broadcast("attend", sm.shape(), target);
+            if (!java.util.Arrays.equals(Shapes.broadcast("attend", sm.shape(), target), target)) {
+                throw new IllegalArgumentException("attend: mask " + Shapes.format(sm.shape())
+                        + " does not broadcast to " + Shapes.format(target));
+            }
             maskStrides = Shapes.broadcastStrides(sm.shape(), sm.strides(), target);
             maskData = (boolean[]) sm.data();
             maskOff = sm.offset();
         }
-        float[] context = new float[b * tq * h * dv];
-        float[] probabilities = keepProbabilities ? new float[b * h * tq * tv] : null;
+        // both are written in full: recycled buffers inside an NDArray.scope() are fine
+        float[] context = (float[]) Convert.allocateForOverwrite(DType.FLOAT32, b * tq * h * dv);
+        float[] probabilities = keepProbabilities
+                ? (float[]) Convert.allocateForOverwrite(DType.FLOAT32, b * h * tq * tv) : null;
         int heads = b * h;
         int tasks = Math.max(1, Math.min(heads, KernelThreads.isKernelThread() ? 1 : KernelThreads.count()));
         int[] ms = maskStrides;
@@ -77,6 +85,10 @@ public final class AttentionOps {
                 Gemm.run(tq, tv, d, (float[]) sq.data(), qo, sq.strides()[2], sq.strides()[3],
                         (float[]) sk.data(), ko, sk.strides()[3], sk.strides()[2], s, so, tv);
                 for (int i = 0; i < tq; i++) {
+                    if (scale != 1f) {
+                        // a pass over a row still in L1 from the GEMM, not one over a stored [b, h, tq, d] copy of q
+                        MulKernel.runBroadcastRight(s, so + i * tv, scale, s, so + i * tv, tv);
+                    }
                     if (md != null) {
                         int rowMask = mo + bi * ms[0] + i * ms[2];
                         for (int j = 0; j < tv; j++) {

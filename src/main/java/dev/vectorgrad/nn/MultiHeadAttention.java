@@ -27,7 +27,14 @@ import dev.vectorgrad.ndarray.Shapes;
  * before the softmax, so a fully masked row attends uniformly, as Keras's does. A {@code [batch, T]} mask
  * carried by the input (from {@code Embedding(maskZero)} in a {@link Sequential} or functional model) is the
  * query's and the value's mask, as Keras's {@code query._keras_mask} and {@code value._keras_mask}: padded
- * queries and keys are masked too, and the output keeps the query's mask.
+ * queries and keys are masked too, and the output keeps the query's mask. Keras 3's explicit {@code query_mask},
+ * {@code value_mask} and {@code key_mask} ({@code [batch, T]} each) are the arguments of
+ * {@link #call(NDArray, NDArray, NDArray, NDArray, NDArray, NDArray, NDArray, boolean, boolean)}, ANDed with the
+ * rest as Keras's {@code _compute_attention_mask} does.
+ *
+ * <p>Outside any tape (inference) the core {@code softmax(q·kᵀ)·v} runs fused, one head at a time
+ * (the engine's {@code AttentionOps}), and the scores are not stored unless asked for; under a tape,
+ * or with dropout in training, the same formula is recorded op by op so that gradients of any order flow.
  *
  * <p>{@code dropout} (Keras's {@code dropout}, default 0) drops attention probabilities in training only,
  * survivors scaled by {@code 1 / (1 - dropout)}, from a generator seeded like the layer's weights (key
@@ -228,14 +235,19 @@ public class MultiHeadAttention extends Layer {
             NDArray columns = km.reshape(b, 1, 1, tv);
             mask = mask == null ? columns : mask.logicalAnd(columns);
         }
-        NDArray q = heads(query, queryKernel, queryBias).mul(1.0 / Math.sqrt(keyDim));
+        double scale = 1.0 / Math.sqrt(keyDim);
+        NDArray qh = heads(query, queryKernel, queryBias);
         NDArray kh = heads(k, keyKernel, keyBias);
         NDArray vh = heads(value, valueKernel, valueBias);
         if (OpHook.current() == null && !(training && dropout > 0)) {
-            // nothing records (inference): the fused core, the same bits without the stored scores
-            NDArray[] core = AttentionOps.attend(q, kh, vh, mask, (float) LARGE_NEGATIVE, wantScores);
+            // nothing records (inference): the fused core, the same rounding without the stored scores; a
+            // power-of-two scale (keyDim 4, 16, 64, 256) moves onto the scores exactly, saving a pass over q
+            boolean exact = scale == Math.scalb(1.0, Math.getExponent(scale));
+            NDArray[] core = AttentionOps.attend(exact ? qh : qh.mul(scale), kh, vh, mask, exact ? (float) scale : 1f,
+                    (float) LARGE_NEGATIVE, wantScores);
             return new Result(project(core[0]), core[1]);
         }
+        NDArray q = qh.mul(scale);
         NDArray scores = q.matmul(kh.transpose(0, 1, 3, 2));                   // [b, heads, tq, tv]
         if (mask != null) {
             scores = NDArray.where(mask, scores, NDArray.of(LARGE_NEGATIVE).cast(scores.dtype()));

@@ -27,21 +27,23 @@ class AttentionCoreTest {
             @ForAll @IntRange(min = 1, max = 3) int h, @ForAll @IntRange(min = 1, max = 40) int tq,
             @ForAll @IntRange(min = 1, max = 40) int tv, @ForAll @IntRange(min = 1, max = 20) int d,
             @ForAll @IntRange(min = 1, max = 20) int dv, @ForAll @IntRange(max = 4) int maskKind,
-            @ForAll boolean headsAsViews, @ForAll long seed) {
+            @ForAll boolean headsAsViews, @ForAll boolean scaled, @ForAll long seed) {
         Rng rng = Rng.seeded(seed);
         NDArray q = operand(rng, b, h, tq, d, headsAsViews);
         NDArray k = operand(rng, b, h, tv, d, headsAsViews);
         NDArray v = operand(rng, b, h, tv, dv, headsAsViews);
         NDArray mask = mask(rng, maskKind, b, tq, tv);
-        NDArray[] fused = AttentionOps.attend(q, k, v, mask, MASKED, true);
-        NDArray[] composed = composed(q, k, v, mask);
+        // the layer's 1/√keyDim for keyDim 16: a power of two, so scaling the scores is scaling q
+        float scale = scaled ? 0.25f : 1f;
+        NDArray[] fused = AttentionOps.attend(q, k, v, mask, scale, MASKED, true);
+        NDArray[] composed = composed(q.mul(scale), k, v, mask);
         assertSameRounding("probabilities", composed[1], fused[1]);
         assertSameRounding("context", composed[0], fused[0]);
         assertThat(fused[0].shape()).containsExactly(b, tq, h * dv);
-        NDArray withoutScores = AttentionOps.attend(q, k, v, mask, MASKED, false)[0];
+        NDArray withoutScores = AttentionOps.attend(q, k, v, mask, scale, MASKED, false)[0];
         assertSameRounding("context without kept scores", fused[0], withoutScores);
 
-        NDArray[] wide = composed(q.cast(DType.FLOAT64), k.cast(DType.FLOAT64), v.cast(DType.FLOAT64), mask);
+        NDArray[] wide = composed(q.cast(DType.FLOAT64).mul(scale), k.cast(DType.FLOAT64), v.cast(DType.FLOAT64), mask);
         assertThat(fused[0].cast(DType.FLOAT64).allClose(wide[0], 1e-4, 1e-5)).isTrue();
         assertThat(fused[1].cast(DType.FLOAT64).allClose(wide[1], 1e-4, 1e-6)).isTrue();
     }
@@ -53,14 +55,14 @@ class AttentionCoreTest {
         NDArray k = rng.normal(DType.FLOAT32, 0, 1, 1, 1, 3, 4);
         NDArray v = rng.normal(DType.FLOAT32, 0, 1, 1, 1, 3, 2);
         NDArray mask = NDArray.of(new boolean[] {false, false, false, true, false, true}).reshape(1, 1, 2, 3);
-        NDArray[] out = AttentionOps.attend(q, k, v, mask, MASKED, true);
+        NDArray[] out = AttentionOps.attend(q, k, v, mask, 1f, MASKED, true);
         float third = 1f / 3;
         float[] p = out[1].toFloatArray();
         assertThat(p[0]).isEqualTo(third);
         assertThat(p[1]).isEqualTo(third);
         assertThat(p[2]).isEqualTo(third);
         assertThat(p[4]).isEqualTo(0f);
-        assertNull(AttentionOps.attend(q, k, v, null, MASKED, false)[1]);
+        assertNull(AttentionOps.attend(q, k, v, null, 1f, MASKED, false)[1]);
     }
 
     @Test
@@ -68,11 +70,11 @@ class AttentionCoreTest {
         NDArray q = NDArray.zeros(DType.FLOAT32, 1, 2, 3, 4);
         NDArray k = NDArray.zeros(DType.FLOAT32, 1, 2, 5, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AttentionOps.attend(q, k, k, null, MASKED, false));
+                () -> AttentionOps.attend(q, k, k, null, 1f, MASKED, false));
         assertThat(e.getMessage()).contains("q (1, 2, 3, 4), k (1, 2, 5, 3)");
         NDArray kk = NDArray.zeros(DType.FLOAT32, 1, 2, 5, 4);
         NDArray badMask = NDArray.zeros(DType.BOOL, 1, 1, 2, 5);
-        assertThrows(IllegalArgumentException.class, () -> AttentionOps.attend(q, kk, kk, badMask, MASKED, false));
+        assertThrows(IllegalArgumentException.class, () -> AttentionOps.attend(q, kk, kk, badMask, 1f, MASKED, false));
     }
 
     /**
