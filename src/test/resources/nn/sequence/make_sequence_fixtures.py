@@ -15,7 +15,8 @@ Each <case>.npz holds (float32 unless said):
   grad_<w>     d sum(y * dy) / d<weight>
 MultiHeadAttention cases hold query (as x, with dx), value (with dvalue), key (with dkey, when given) and
 mask (float 0/1, [batch, Tq, Tv], when given), and a causal flag; weights are named query_kernel, ...,
-attention_output_bias (the Keras names with "/" as "_"). They run torch.nn.functional.multi_head_attention_forward
+attention_output_bias (the Keras names with "/" as "_"); mha_sequence_masks also holds query_mask, value_mask and
+key_mask (float 0/1, [batch, T]) and scores (the probabilities). The F-based cases run torch.nn.functional.multi_head_attention_forward
 with separate projection weights converted from Keras's [dim, heads, keyDim] layout.
 The recurrent layers run torch's own RNN / LSTM / GRU kernels (torch._VF.rnn_tanh / lstm / gru, what
 torch.nn.RNN / LSTM / GRU call; functional_call would silently use a module's cached flat weights) with
@@ -141,6 +142,50 @@ def mha_case(name, heads, key_dim, b, tq, tv, value_dim, key_dim_in=None, mask=F
     save(name, out)
 
 
+def mha_masks_case(name, heads, key_dim, b, tq, tv, value_dim, key_dim_in, causal):
+    """Keras 3's explicit query_mask, value_mask and key_mask ANDed with attention_mask and the causal mask
+    (its _compute_attention_mask), written out in torch ops because F.multi_head_attention_forward's -inf
+    makes a fully masked row NaN where Keras attends uniformly: a masked score becomes -1e9 (as the layer's
+    where does), so padded queries, whose whole row is masked, get the mean of the values."""
+    d = heads * key_dim
+    query, value, key = f32((b, tq, d)), f32((b, tv, value_dim)), f32((b, tv, key_dim_in))
+    w = {"query_kernel": f32((d, heads, key_dim), 0.4), "query_bias": f32((heads, key_dim), 0.4),
+         "key_kernel": f32((key_dim_in, heads, key_dim), 0.4), "key_bias": f32((heads, key_dim), 0.4),
+         "value_kernel": f32((value_dim, heads, key_dim), 0.4), "value_bias": f32((heads, key_dim), 0.4),
+         "attention_output_kernel": f32((heads, key_dim, d), 0.4), "attention_output_bias": f32((d,), 0.4)}
+    t = {k: t64(v) for k, v in w.items()}
+    qt, vt, kt = t64(query), t64(value), t64(key)
+    attention = rng.random((b, tq, tv)) < 0.7
+    query_mask = np.ones((b, tq), dtype=bool)
+    query_mask[0, -2:] = False  # padded queries: their rows are fully masked
+    value_mask = np.ones((b, tv), dtype=bool)
+    value_mask[1, -1] = False
+    key_mask = np.ones((b, tv), dtype=bool)
+    key_mask[0, -1] = False
+    key_mask[1, 1] = False
+    allowed = attention & query_mask[:, :, None] & value_mask[:, None, :] & key_mask[:, None, :]
+    if causal:
+        allowed = allowed & np.tril(np.ones((tq, tv), dtype=bool))[None]
+    q = (torch.einsum("btf,fhk->bhtk", qt, t["query_kernel"]) + t["query_bias"][None, :, None, :]) / np.sqrt(key_dim)
+    k = torch.einsum("btf,fhk->bhtk", kt, t["key_kernel"]) + t["key_bias"][None, :, None, :]
+    v = torch.einsum("btf,fhk->bhtk", vt, t["value_kernel"]) + t["value_bias"][None, :, None, :]
+    scores = torch.einsum("bhqk,bhsk->bhqs", q, k)
+    scores = torch.where(torch.tensor(allowed)[:, None], scores, torch.tensor(-1e9, dtype=torch.float64))
+    probabilities = torch.softmax(scores, dim=-1)
+    context = torch.einsum("bhqs,bhsk->bqhk", probabilities, v)
+    y = torch.einsum("bqhk,hkd->bqd", context, t["attention_output_kernel"]) + t["attention_output_bias"]
+    dy = f32(tuple(y.shape))
+    y.backward(torch.tensor(dy, dtype=torch.float64))
+    out = {"x": query, "dy": dy, "y": y, "dx": qt.grad, "value": value, "dvalue": vt.grad, "key": key,
+           "dkey": kt.grad, "scores": probabilities, "mask": attention.astype(np.float32),
+           "query_mask": query_mask.astype(np.float32), "value_mask": value_mask.astype(np.float32),
+           "key_mask": key_mask.astype(np.float32), "causal": np.float32(1.0 if causal else 0.0)}
+    for k_, v_ in w.items():
+        out[k_] = v_
+        out["grad_" + k_] = t[k_].grad
+    save(name, out)
+
+
 embedding_case("embedding", 11, 5, (3, 7))
 rnn_case("simple_rnn_last", "simple_rnn", (3, 5, 4), 6, False)
 rnn_case("simple_rnn_sequences", "simple_rnn", (2, 4, 3), 5, True)
@@ -151,3 +196,4 @@ rnn_case("gru_sequences_wide", "gru", (2, 6, 7), 19, True)
 mha_case("mha_query_value", 2, 3, 2, 5, 5, 6)
 mha_case("mha_cross_key_mask", 3, 2, 2, 4, 6, 5, key_dim_in=3, mask=True)
 mha_case("mha_causal_mask", 2, 4, 2, 5, 5, 8, mask=True, causal=True)
+mha_masks_case("mha_sequence_masks", 2, 3, 2, 5, 6, 4, 3, causal=True)

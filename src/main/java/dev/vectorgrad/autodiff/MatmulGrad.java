@@ -35,7 +35,16 @@ final class MatmulGrad {
                 da = da.reshape(as);
             }
         }
-        if (needB) {
+        if (needB && b2s.length == 2 && a2s.length > 2) {
+            // x·W for a stack x: Σ_batch x_iᵀ·G_i is one GEMM over the stacked rows, not a stack of
+            // [k, n] products summed afterwards (16 of them for a [16, t, f] input)
+            int k = a2s[a2s.length - 1];
+            int n = b2s[1];
+            db = a2.reshape(-1, k).transpose().matmul(g2.reshape(-1, n));
+            if (bs.length == 1) {
+                db = db.reshape(bs);
+            }
+        } else if (needB) {
             db = Unbroadcast.sumTo(swapLast(a2).matmul(g2), b2s);
             if (bs.length == 1) {
                 db = db.reshape(bs);

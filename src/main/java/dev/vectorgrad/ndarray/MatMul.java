@@ -58,6 +58,12 @@ public final class MatMul {
         int aRow = ast[ast.length - 2], aCol = ast[ast.length - 1];
         int bRow = bst[bst.length - 2], bCol = bst[bst.length - 1];
         int batches = Shapes.size(batch);
+        if (batches > 1 && foldsIntoRows(batch, aBs, bBs, m, aRow)) {
+            // a stack times one shared matrix (x·W for x [b, t, f]): one GEMM of batches·m rows packs B once
+            // instead of once per matrix, and a tall A is what GEMM's blocking is tuned for
+            product(t, batches * m, n, k, a.data(), a.offset(), aRow, aCol, b.data(), b.offset(), bRow, bCol, out, 0);
+            return result;
+        }
         int[] idx = new int[batch.length];
         Strided fa = a;
         Strided fb = b;
@@ -78,6 +84,21 @@ public final class MatMul {
             }
         }
         return result;
+    }
+
+    /**
+     * Whether B is the same matrix for every batch (all its batch strides 0) and A's batch axes continue its
+     * rows with the row stride, so the stack is one {@code (batches·m) × k} matrix.
+     */
+    private static boolean foldsIntoRows(int[] batch, int[] aBs, int[] bBs, int m, int aRow) {
+        long step = (long) m * aRow;
+        for (int d = batch.length - 1; d >= 0; d--) {
+            if (bBs[d] != 0 || (batch[d] > 1 && aBs[d] != step)) {
+                return false;
+            }
+            step *= batch[d];
+        }
+        return true;
     }
 
     private static void product(DType t, int m, int n, int k, Object a, int ao, int aRow, int aCol,

@@ -3,6 +3,8 @@ package dev.vectorgrad.nn;
 import dev.vectorgrad.DType;
 import dev.vectorgrad.NDArray;
 import dev.vectorgrad.autodiff.Variable;
+import dev.vectorgrad.ndarray.AttentionOps;
+import dev.vectorgrad.ndarray.OpHook;
 import dev.vectorgrad.ndarray.Shapes;
 
 /**
@@ -25,7 +27,14 @@ import dev.vectorgrad.ndarray.Shapes;
  * before the softmax, so a fully masked row attends uniformly, as Keras's does. A {@code [batch, T]} mask
  * carried by the input (from {@code Embedding(maskZero)} in a {@link Sequential} or functional model) is the
  * query's and the value's mask, as Keras's {@code query._keras_mask} and {@code value._keras_mask}: padded
- * queries and keys are masked too, and the output keeps the query's mask.
+ * queries and keys are masked too, and the output keeps the query's mask. Keras 3's explicit {@code query_mask},
+ * {@code value_mask} and {@code key_mask} ({@code [batch, T]} each) are the arguments of
+ * {@link #call(NDArray, NDArray, NDArray, NDArray, NDArray, NDArray, NDArray, boolean, boolean)}, ANDed with the
+ * rest as Keras's {@code _compute_attention_mask} does.
+ *
+ * <p>Outside any tape (inference) the core {@code softmax(q·kᵀ)·v} runs fused, one head at a time
+ * (the engine's {@code AttentionOps}), and the scores are not stored unless asked for; under a tape,
+ * or with dropout in training, the same formula is recorded op by op so that gradients of any order flow.
  *
  * <p>{@code dropout} (Keras's {@code dropout}, default 0) drops attention probabilities in training only,
  * survivors scaled by {@code 1 / (1 - dropout)}, from a generator seeded like the layer's weights (key
@@ -116,7 +125,7 @@ public class MultiHeadAttention extends Layer {
     @Override
     public NDArray call(NDArray x, boolean training, NDArray mask) {
         dev.vectorgrad.ndarray.Args.nonNull(x, "x");
-        return attend(x, x, null, null, false, training, mask, mask).output();
+        return attend(x, x, null, mask, mask, null, null, false, training, false).output();
     }
 
     /** True: a sequence mask is used and goes on as the output's (the query's) mask. */
@@ -148,7 +157,7 @@ public class MultiHeadAttention extends Layer {
      */
     public NDArray call(NDArray query, NDArray value, NDArray key, NDArray attentionMask, boolean useCausalMask,
             boolean training) {
-        return callWithScores(query, value, key, attentionMask, useCausalMask, training).output();
+        return attend(query, value, key, null, null, null, attentionMask, useCausalMask, training, false).output();
     }
 
     /**
@@ -160,11 +169,42 @@ public class MultiHeadAttention extends Layer {
      */
     public Result callWithScores(NDArray query, NDArray value, NDArray key, NDArray attentionMask, boolean useCausalMask,
             boolean training) {
-        return attend(query, value, key, attentionMask, useCausalMask, training, null, null);
+        return attend(query, value, key, null, null, null, attentionMask, useCausalMask, training, true);
     }
 
-    private Result attend(NDArray query, NDArray value, NDArray key, NDArray attentionMask, boolean useCausalMask,
-            boolean training, NDArray queryMask, NDArray valueMask) {
+    // ---- explicit sequence masks (Keras 3's query_mask, value_mask, key_mask) ----
+
+    /**
+     * The full call with Keras 3's explicit sequence masks, combined as its {@code _compute_attention_mask}
+     * does: {@code attentionMask AND queryMask[b, i] AND valueMask[b, j] AND keyMask[b, j] AND (j <= i if
+     * useCausalMask)} for query i and key j; a query whose row is fully masked attends uniformly. Keras 3.x
+     * reads {@code query_mask} only from the query's own Keras mask and ignores the argument; here the
+     * argument is honoured, since a Java array carries no mask of its own. Any argument may be null.
+     *
+     * @param queryMask {@code [batch, Tq]}, bool or numbers, true (non-zero) for real query steps
+     * @param valueMask {@code [batch, Tv]}, true for real value steps
+     * @param keyMask {@code [batch, Tv]}, true for real key steps
+     * @param attentionMask {@code [batch, Tq, Tv]}, true where query i may attend to key j
+     * @param useCausalMask whether query i is also kept from keys after i
+     * @param training whether the attention dropout is on
+     */
+    public NDArray call(NDArray query, NDArray value, NDArray key, NDArray queryMask, NDArray valueMask,
+            NDArray keyMask, NDArray attentionMask, boolean useCausalMask, boolean training) {
+        return attend(query, value, key, queryMask, valueMask, keyMask, attentionMask, useCausalMask, training, false)
+                .output();
+    }
+
+    /**
+     * {@link #call(NDArray, NDArray, NDArray, NDArray, NDArray, NDArray, NDArray, boolean, boolean)} that also
+     * returns the attention probabilities {@code [batch, heads, Tq, Tv]} (after the softmax, before dropout).
+     */
+    public Result callWithScores(NDArray query, NDArray value, NDArray key, NDArray queryMask, NDArray valueMask,
+            NDArray keyMask, NDArray attentionMask, boolean useCausalMask, boolean training) {
+        return attend(query, value, key, queryMask, valueMask, keyMask, attentionMask, useCausalMask, training, true);
+    }
+
+    private Result attend(NDArray query, NDArray value, NDArray key, NDArray queryMask, NDArray valueMask,
+            NDArray keyMask, NDArray attentionMask, boolean useCausalMask, boolean training, boolean wantScores) {
         if (query == null || value == null) {
             throw new IllegalArgumentException("MultiHeadAttention \"" + name() + "\": "
                     + (query == null ? "query" : "value") + " is null");
@@ -188,20 +228,39 @@ public class MultiHeadAttention extends Layer {
         checkFeatures("key", k, keyFeatures);
         checkFeatures("value", value, valueFeatures);
 
-        NDArray q = heads(query, queryKernel, queryBias).mul(1.0 / Math.sqrt(keyDim));
-        NDArray kh = heads(k, keyKernel, keyBias);
-        NDArray vh = heads(value, valueKernel, valueBias);
-        NDArray scores = q.matmul(kh.transpose(0, 1, 3, 2));                   // [b, heads, tq, tv]
         NDArray mask = mask(attentionMask, useCausalMask, b, tq, tv);
         mask = sequenceMasks(mask, queryMask, valueMask, query.shape(), value.shape());
+        NDArray km = Masks.sequence(this, keyMask, k.shape());
+        if (km != null) {
+            NDArray columns = km.reshape(b, 1, 1, tv);
+            mask = mask == null ? columns : mask.logicalAnd(columns);
+        }
+        double scale = 1.0 / Math.sqrt(keyDim);
+        NDArray qh = heads(query, queryKernel, queryBias);
+        NDArray kh = heads(k, keyKernel, keyBias);
+        NDArray vh = heads(value, valueKernel, valueBias);
+        if (OpHook.current() == null && !(training && dropout > 0)) {
+            // nothing records (inference): the fused core, the same rounding without the stored scores; a
+            // power-of-two scale (keyDim 4, 16, 64, 256) moves onto the scores exactly, saving a pass over q
+            boolean exact = scale == Math.scalb(1.0, Math.getExponent(scale));
+            NDArray[] core = AttentionOps.attend(exact ? qh : qh.mul(scale), kh, vh, mask, exact ? (float) scale : 1f,
+                    (float) LARGE_NEGATIVE, wantScores);
+            return new Result(project(core[0]), core[1]);
+        }
+        NDArray q = qh.mul(scale);
+        NDArray scores = q.matmul(kh.transpose(0, 1, 3, 2));                   // [b, heads, tq, tv]
         if (mask != null) {
             scores = NDArray.where(mask, scores, NDArray.of(LARGE_NEGATIVE).cast(scores.dtype()));
         }
         NDArray probabilities = scores.softmax(-1);
         NDArray context = dropout(probabilities, training).matmul(vh)           // [b, heads, tq, keyDim]
                 .transpose(0, 2, 1, 3).reshape(b, tq, numHeads * keyDim);
-        return new Result(context.matmul(outputKernel.reshape(numHeads * keyDim, queryFeatures)).add(outputBias),
-                probabilities);
+        return new Result(project(context), probabilities);
+    }
+
+    /** The output projection of the context {@code [b, tq, heads·keyDim]}. */
+    private NDArray project(NDArray context) {
+        return context.matmul(outputKernel.reshape(numHeads * keyDim, queryFeatures)).add(outputBias);
     }
 
     /** Inverted dropout of the attention probabilities, in training only (Keras's {@code _dropout_layer}). */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -117,6 +118,7 @@ class SequenceLayerFixturesTest {
             assertNotNull(value, () -> file + ": no fixture for weight " + w.name());
             w.assign(value);
         }
+        NDArray inference = layer.call(q, v, k, mask, causal); // no tape: the fused core
         NDArray y;
         List<NDArray> grads;
         try (GradientTape tape = new GradientTape()) {
@@ -124,6 +126,8 @@ class SequenceLayerFixturesTest {
             y = layer.call(q, v, k, mask, causal);
             grads = tape.gradient(y.mul(f.get("dy")).sum(), sources);
         }
+        // the same kernels, so the same bits but for a JIT tier switch between the two calls (AttentionCoreTest)
+        assertTrue(inference.allClose(y, 1e-5, 1e-6), () -> file + ": inference differs from the taped call");
         Map<String, NDArray> actual = new LinkedHashMap<>();
         actual.put("y", y);
         actual.put("dx", grads.get(0));
@@ -143,6 +147,58 @@ class SequenceLayerFixturesTest {
             assertEquals(Arrays.toString(expected.shape()), Arrays.toString(got.shape()), () -> file + " " + e.getKey());
             assertTrue(got.allClose(expected, RTOL, ATOL), () -> file + " " + e.getKey() + ": max |diff| "
                     + maxDiff(got, expected));
+        }
+    }
+
+    /**
+     * Keras 3's explicit query_mask, value_mask and key_mask with an attention mask and the causal mask, against
+     * the fixture's torch evaluation of Keras's formula (padded queries attend uniformly), taped and not.
+     */
+    @Test
+    void multiHeadAttentionSequenceMasksMatchKerasFormula() throws IOException {
+        Map<String, NDArray> f = load("mha_sequence_masks");
+        MultiHeadAttention layer = new MultiHeadAttention(2, 3);
+        NDArray q = f.get("x"), v = f.get("value"), k = f.get("key"), mask = f.get("mask");
+        NDArray qm = f.get("query_mask"), vm = f.get("value_mask").ne(0.0), km = f.get("key_mask");
+        layer.call(q, v, k, qm, vm, km, mask, true, false);
+        for (Variable w : layer.variables()) {
+            w.assign(f.get(weightName(layer, w).replace('/', '_')));
+        }
+        MultiHeadAttention.Result inference = layer.callWithScores(q, v, k, qm, vm, km, mask, true, false);
+        List<NDArray> sources = new ArrayList<>(List.of(q, v, k));
+        sources.addAll(layer.trainableVariables());
+        MultiHeadAttention.Result taped;
+        List<NDArray> grads;
+        try (GradientTape tape = new GradientTape()) {
+            tape.watch(sources.subList(0, 3));
+            taped = layer.callWithScores(q, v, k, qm, vm, km, mask, true, false);
+            grads = tape.gradient(taped.output().mul(f.get("dy")).sum(), sources);
+        }
+        assertTrue(inference.output().allClose(taped.output(), 1e-5, 1e-6), "inference output vs taped");
+        assertTrue(inference.scores().allClose(taped.scores(), 1e-5, 1e-6), "inference scores vs taped");
+        Map<String, NDArray> actual = new LinkedHashMap<>();
+        actual.put("y", taped.output());
+        actual.put("scores", taped.scores());
+        actual.put("dx", grads.get(0));
+        actual.put("dvalue", grads.get(1));
+        actual.put("dkey", grads.get(2));
+        int i = 3;
+        for (Variable w : layer.trainableVariables()) {
+            actual.put("grad_" + weightName(layer, w).replace('/', '_'), grads.get(i++));
+        }
+        for (Map.Entry<String, NDArray> e : actual.entrySet()) {
+            NDArray expected = f.get(e.getKey());
+            NDArray got = e.getValue();
+            assertEquals(Arrays.toString(expected.shape()), Arrays.toString(got.shape()), e.getKey());
+            assertTrue(got.allClose(expected, RTOL, ATOL), () -> e.getKey() + ": max |diff| " + maxDiff(got, expected));
+        }
+        // the padded queries (batch 0, last two steps) attend uniformly: the mean of the projected values
+        float[] p = taped.scores().toFloatArray();
+        int tv = 6;
+        for (int head = 0; head < 2; head++) {
+            for (int j = 0; j < tv; j++) {
+                assertEquals(1f / tv, p[(head * 5 + 4) * tv + j], 1e-7f);
+            }
         }
     }
 
