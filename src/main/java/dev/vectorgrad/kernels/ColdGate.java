@@ -31,7 +31,7 @@ public final class ColdGate {
     public static final long TWIN_ELEMENTS = readTwinElements();
 
     /** The default of {@link #TWIN_ELEMENTS}, chosen by measurement (docs/PERFORMANCE.md, "Cold start"). */
-    public static final long DEFAULT_TWIN_ELEMENTS = 1L << 23;
+    public static final long DEFAULT_TWIN_ELEMENTS = 1L << 26;
 
     // counts down; at or below zero the SIMD body runs, and the field is never written again
     private long left;
