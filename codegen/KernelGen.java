@@ -560,9 +560,10 @@ public final class KernelGen {
         return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
-    /** The imports of a kernel file: Simd, the vector classes of its types, VectorOperators if any text uses it. */
+    /** The imports of a kernel file: ColdGate if the template gates, Simd, the vector classes of its types, VectorOperators if any text uses it. */
     static String imports(List<Row> group, String template) {
         List<String> lines = new ArrayList<>();
+        if (template.contains("ColdGate")) lines.add("import dev.vectorgrad.kernels.ColdGate;");
         lines.add("import dev.vectorgrad.kernels.Simd;");
         List<Type> types = group.get(0).types();
         for (Type t : TYPES.values().stream().sorted((x, y) -> x.vector().compareTo(y.vector())).toList()) {

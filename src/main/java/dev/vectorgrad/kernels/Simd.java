@@ -10,6 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>{@code -Dvectorgrad.simd=false} turns every kernel into its scalar twin.</li>
  *   <li>{@code -Dvectorgrad.vectorBits=128|256|512} forces a width, so tests can exercise every
  *       loop shape on one machine. A width wider than the CPU's is correct but slow.</li>
+ *   <li>{@code -Dvectorgrad.coldTwinElements=N} sets how much work each gated entry point does on its twin
+ *       before its SIMD body ({@link ColdGate}); 0 means SIMD from the first call.</li>
  * </ul>
  * The choice is logged once at DEBUG level through {@link System.Logger}.
  */

@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * measured method on purpose: a short program makes its own.
  *
  * <p>Run {@code -f 10} or more: one shot per fork is noisy. {@code -jvmArgsAppend -Dvectorgrad.simd=false} gives the
- * scalar-twin row; {@code -jvmArgsAppend -XX:AOTCache=app.aot} a JDK 25 AOT cache's (see docs/PERFORMANCE.md).
+ * scalar-twin row; {@code -jvmArgsAppend -Dvectorgrad.coldTwinElements=0} the row without the cold-start gate (SIMD
+ * from the first call); {@code -jvmArgsAppend -XX:AOTCache=app.aot} a JDK 25 AOT cache's (see docs/PERFORMANCE.md).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

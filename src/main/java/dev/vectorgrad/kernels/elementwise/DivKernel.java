@@ -2,6 +2,7 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.elementwise;
 
+import dev.vectorgrad.kernels.ColdGate;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -23,6 +24,14 @@ public final class DivKernel {
     // Below one full vector the SIMD body never runs; the scalar twin alone saves a call.
     private static final int MIN_SIMD_LENGTH_F32 = F32.length();
     private static final int MIN_SIMD_LENGTH_F64 = F64.length();
+
+    // ---- cold start: the exact scalar twin until each entry point has done its quota (kernels/ColdGate) ----
+    private static final ColdGate COLD_F32 = new ColdGate();
+    private static final ColdGate COLD_RIGHT_F32 = new ColdGate();
+    private static final ColdGate COLD_LEFT_F32 = new ColdGate();
+    private static final ColdGate COLD_F64 = new ColdGate();
+    private static final ColdGate COLD_RIGHT_F64 = new ColdGate();
+    private static final ColdGate COLD_LEFT_F64 = new ColdGate();
 
     // ---- float ----
 
@@ -49,7 +58,7 @@ public final class DivKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_F32.warm(n)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -76,7 +85,7 @@ public final class DivKernel {
 
     /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_RIGHT_F32.warm(n)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -103,7 +112,7 @@ public final class DivKernel {
 
     /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_LEFT_F32.warm(n)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -135,7 +144,7 @@ public final class DivKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_F64.warm(n)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -162,7 +171,7 @@ public final class DivKernel {
 
     /** {@code out[outOff+i] = a[aOff+i] / b} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_RIGHT_F64.warm(n)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -189,7 +198,7 @@ public final class DivKernel {
 
     /** {@code out[outOff+i] = a / b[bOff+i]} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_LEFT_F64.warm(n)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);

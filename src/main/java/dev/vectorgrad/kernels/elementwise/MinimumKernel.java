@@ -2,6 +2,7 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.elementwise;
 
+import dev.vectorgrad.kernels.ColdGate;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -31,6 +32,20 @@ public final class MinimumKernel {
     private static final int MIN_SIMD_LENGTH_I32 = I32.length();
     private static final int MIN_SIMD_LENGTH_I64 = I64.length();
 
+    // ---- cold start: the exact scalar twin until each entry point has done its quota (kernels/ColdGate) ----
+    private static final ColdGate COLD_F32 = new ColdGate();
+    private static final ColdGate COLD_RIGHT_F32 = new ColdGate();
+    private static final ColdGate COLD_LEFT_F32 = new ColdGate();
+    private static final ColdGate COLD_F64 = new ColdGate();
+    private static final ColdGate COLD_RIGHT_F64 = new ColdGate();
+    private static final ColdGate COLD_LEFT_F64 = new ColdGate();
+    private static final ColdGate COLD_I32 = new ColdGate();
+    private static final ColdGate COLD_RIGHT_I32 = new ColdGate();
+    private static final ColdGate COLD_LEFT_I32 = new ColdGate();
+    private static final ColdGate COLD_I64 = new ColdGate();
+    private static final ColdGate COLD_RIGHT_I64 = new ColdGate();
+    private static final ColdGate COLD_LEFT_I64 = new ColdGate();
+
     // ---- float ----
 
     /** The scalar twin of {@link #run(float[], int, float[], int, float[], int, int)}: the reference, and the tail. */
@@ -56,7 +71,7 @@ public final class MinimumKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_F32.warm(n)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -83,7 +98,7 @@ public final class MinimumKernel {
 
     /** {@code out[outOff+i] = min(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(float[] a, int aOff, float b, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_RIGHT_F32.warm(n)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -110,7 +125,7 @@ public final class MinimumKernel {
 
     /** {@code out[outOff+i] = min(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(float a, float[] b, int bOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_LEFT_F32.warm(n)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -142,7 +157,7 @@ public final class MinimumKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(double[] a, int aOff, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_F64.warm(n)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -169,7 +184,7 @@ public final class MinimumKernel {
 
     /** {@code out[outOff+i] = min(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(double[] a, int aOff, double b, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_RIGHT_F64.warm(n)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -196,7 +211,7 @@ public final class MinimumKernel {
 
     /** {@code out[outOff+i] = min(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(double a, double[] b, int bOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_LEFT_F64.warm(n)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -228,7 +243,7 @@ public final class MinimumKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(int[] a, int aOff, int[] b, int bOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && COLD_I32.warm(n)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -255,7 +270,7 @@ public final class MinimumKernel {
 
     /** {@code out[outOff+i] = min(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(int[] a, int aOff, int b, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && COLD_RIGHT_I32.warm(n)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -282,7 +297,7 @@ public final class MinimumKernel {
 
     /** {@code out[outOff+i] = min(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(int a, int[] b, int bOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && COLD_LEFT_I32.warm(n)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);
@@ -314,7 +329,7 @@ public final class MinimumKernel {
      * {@code out} may be {@code a} or {@code b} at the same offset.
      */
     public static void run(long[] a, int aOff, long[] b, int bOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && COLD_I64.warm(n)) {
             simd(a, aOff, b, bOff, out, outOff, n);
         } else {
             scalar(a, aOff, b, bOff, out, outOff, n);
@@ -341,7 +356,7 @@ public final class MinimumKernel {
 
     /** {@code out[outOff+i] = min(a[aOff+i], b)} for {@code i < n}: {@code b} is broadcast (stride 0). */
     public static void runBroadcastRight(long[] a, int aOff, long b, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && COLD_RIGHT_I64.warm(n)) {
             simdBroadcastRight(a, aOff, b, out, outOff, n);
         } else {
             scalarBroadcastRight(a, aOff, b, out, outOff, n);
@@ -368,7 +383,7 @@ public final class MinimumKernel {
 
     /** {@code out[outOff+i] = min(a, b[bOff+i])} for {@code i < n}: {@code a} is broadcast (stride 0). */
     public static void runBroadcastLeft(long a, long[] b, int bOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && COLD_LEFT_I64.warm(n)) {
             simdBroadcastLeft(a, b, bOff, out, outOff, n);
         } else {
             scalarBroadcastLeft(a, b, bOff, out, outOff, n);

@@ -2,6 +2,7 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.elementwise;
 
+import dev.vectorgrad.kernels.ColdGate;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -19,6 +20,11 @@ public final class NegKernel {
     private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
     private static final int MIN_SIMD_LENGTH_I32 = Simd.I32.length();
     private static final int MIN_SIMD_LENGTH_I64 = Simd.I64.length();
+    // cold start: the bit-identical twin until this entry point has done its quota (kernels/ColdGate)
+    private static final ColdGate COLD_F32 = new ColdGate();
+    private static final ColdGate COLD_F64 = new ColdGate();
+    private static final ColdGate COLD_I32 = new ColdGate();
+    private static final ColdGate COLD_I64 = new ColdGate();
 
     /** The scalar twin: the reference, and the tail of {@link #simd(float[], int, float[], int, int)}. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -82,22 +88,22 @@ public final class NegKernel {
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_F32.warm(n)) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_F64.warm(n)) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(int[] x, int xOff, int[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I32 && COLD_I32.warm(n)) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(long[] x, int xOff, long[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_I64 && COLD_I64.warm(n)) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     private NegKernel() {}

@@ -2,6 +2,7 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.elementwise;
 
+import dev.vectorgrad.kernels.ColdGate;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -15,6 +16,9 @@ public final class SqrtKernel {
     // Below one full vector the SIMD body never runs; the scalar twin alone saves a call.
     private static final int MIN_SIMD_LENGTH_F32 = Simd.F32.length();
     private static final int MIN_SIMD_LENGTH_F64 = Simd.F64.length();
+    // cold start: the bit-identical twin until this entry point has done its quota (kernels/ColdGate)
+    private static final ColdGate COLD_F32 = new ColdGate();
+    private static final ColdGate COLD_F64 = new ColdGate();
 
     /** The reference: the correctly rounded float square root; going through double rounds twice yet stays correct, because 53 bits exceed 2 &middot; 24 + 2. */
     public static void scalar(float[] x, int xOff, float[] out, int outOff, int n) {
@@ -48,12 +52,12 @@ public final class SqrtKernel {
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_F32.warm(n)) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     /** Chooses the SIMD body or, below one vector or with SIMD off, the scalar twin. */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_F64.warm(n)) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
     }
 
     private SqrtKernel() {}

@@ -2,6 +2,7 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.elementwise;
 
+import dev.vectorgrad.kernels.ColdGate;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -93,14 +94,58 @@ public final class TanhKernel {
         scalar(x, xOff + upper, out, outOff + upper, n - upper);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off; while this
+     * entry point is cold, {@link #simdLanes}, which gives the SIMD body's bits.
+     */
     public static void run(float[] x, int xOff, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+            if (COLD_F32.warm(n)) simd(x, xOff, out, outOff, n); else simdLanes(x, xOff, out, outOff, n);
+        } else {
+            scalar(x, xOff, out, outOff, n);
+        }
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements, with SIMD off or cold. */
     public static void run(double[] x, int xOff, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_F64.warm(n)) simd(x, xOff, out, outOff, n); else scalar(x, xOff, out, outOff, n);
+    }
+
+    // ---- cold start (kernels/ColdGate) ----
+    // float: the polynomial's own bits differ from the twin's Math.tanh, so the cold path replays the lanes one at a
+    // time (simdLanes). double: VectorOperators.TANH's Java fallback, which runs before C2, is Math.tanh per lane,
+    // so the twin gives what the first calls gave before the gate.
+    private static final ColdGate COLD_F32 = new ColdGate();
+    private static final ColdGate COLD_F64 = new ColdGate();
+
+    /**
+     * The float SIMD body's arithmetic one lane at a time (the same operations, operands and order), so its bits equal
+     * {@link #simd(float[], int, float[], int, int)}'s at every vector width; what {@link #run} calls while cold.
+     * Plain Java the interpreter and C1 run quickly, where the SIMD body runs boxed until C2 compiles it.
+     */
+    static void simdLanes(float[] x, int xOff, float[] out, int outOff, int n) {
+        int upper = Simd.F32.loopBound(n);
+        for (int i = 0; i < upper; i++) {
+            out[outOff + i] = lane(x[xOff + i]);
+        }
+        scalar(x, xOff + upper, out, outOff + upper, n - upper);
+    }
+
+    private static float lane(float v) {
+        float a = Math.abs(v);
+        float u = a * a;
+        float q = Math.fma(Math.fma(Math.fma(Math.fma(u, Q4, Q3), u, Q2), u, Q1), u, Q0);
+        float small = Math.fma(a * u, q, a);
+        float m2a = (a > SATURATE ? SATURATE : a) * -2f;
+        float t = Math.fma(m2a, LOG2E, ROUND);
+        float kf = t - ROUND;
+        float r = Math.fma(kf, -LN2_LO, m2a - kf * LN2_HI);
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(r, P5, P4), r, P3), r, P2), r, P1), r, P0),
+                r * r, r) + 1f;
+        float e = p * Float.intBitsToFloat((Float.floatToRawIntBits(t) - ROUND_BITS_MINUS_BIAS) << 23);
+        float large = (-e + 1f) / (e + 1f);
+        float th = a < SMALL ? small : large;
+        return Float.intBitsToFloat(Float.floatToRawIntBits(th) | (Float.floatToRawIntBits(v) & 0x80000000));
     }
 
     private TanhKernel() {}

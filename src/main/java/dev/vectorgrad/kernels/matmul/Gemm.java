@@ -6,6 +6,7 @@ import static dev.vectorgrad.kernels.matmul.GemmMicroKernel.MR;
 import static dev.vectorgrad.kernels.matmul.GemmMicroKernel.NR_F32;
 import static dev.vectorgrad.kernels.matmul.GemmMicroKernel.NR_F64;
 
+import dev.vectorgrad.kernels.ColdGate;
 import dev.vectorgrad.kernels.KernelThreads;
 import dev.vectorgrad.kernels.Simd;
 import java.util.Arrays;
@@ -75,6 +76,37 @@ public final class Gemm {
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
+    // ---- cold start (kernels/ColdGate): the twin while cold, for the shapes where it gives the SIMD bits ----
+    private static final ColdGate COLD_F32 = new ColdGate();
+    private static final ColdGate COLD_F64 = new ColdGate();
+
+    /**
+     * Whether {@code run}'s SIMD path for this shape computes each element as the twin does: one fma chain over p
+     * from zero. True for {@code rowTimesPanel}; for {@code rowDotColumn} only when k is below its two vectors
+     * ({@code 2·lanes}), so that its vector loop never runs and its fma tail starts from the zero vector's +0 sum;
+     * for the packed five loops within one KC block (the micro-kernel's accumulators start at zero and store, never
+     * add). False for a longer {@code rowDotColumn}, which splits p over lanes and adds them with
+     * {@code reduceLanes}, and for packed products with more than KC terms, which add one partial per block. Mirrors
+     * {@code run}'s branches: change both together (ColdGateGemmTest checks the bits).
+     */
+    static boolean twinExact(int m, int n, int k, int aRowStride, int aColStride, int bRowStride, int bColStride,
+                             int ldc, int lanes) {
+        if (m == 1 && bColStride == 1 || n == 1 && aRowStride == 1 && ldc == 1) {
+            return true;
+        }
+        boolean dotShortK = k < 2 * lanes;
+        if ((m == 1 || n == 1) && aColStride == 1 && bRowStride == 1) {
+            return dotShortK;
+        }
+        if ((long) m * n * k < PACKED_MIN_WORK) {
+            if (bColStride == 1) {
+                return true;
+            }
+            return aColStride == 1 && bRowStride == 1 ? dotShortK : k <= KC;
+        }
+        return k <= KC;
+    }
+
     // ---- float --------------------------------------------------------------------------------
 
     /**
@@ -122,6 +154,12 @@ public final class Gemm {
             return;
         }
         long work = (long) m * n * k;
+        if (twinExact(m, n, k, aRowStride, aColStride, bRowStride, bColStride, ldc, Simd.F32.length())
+                && !COLD_F32.warm(work)) {
+            // cold start: this shape's SIMD path has the twin's fma chain, so the twin gives the same bits
+            scalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
+            return;
+        }
         if (m == 1 && bColStride == 1) {
             GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc);
         } else if (n == 1 && aRowStride == 1 && ldc == 1) {
@@ -342,6 +380,12 @@ public final class Gemm {
             return;
         }
         long work = (long) m * n * k;
+        if (twinExact(m, n, k, aRowStride, aColStride, bRowStride, bColStride, ldc, Simd.F64.length())
+                && !COLD_F64.warm(work)) {
+            // cold start: this shape's SIMD path has the twin's fma chain, so the twin gives the same bits
+            scalar(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, bColStride, c, cOff, ldc);
+            return;
+        }
         if (m == 1 && bColStride == 1) {
             GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc);
         } else if (n == 1 && aRowStride == 1 && ldc == 1) {

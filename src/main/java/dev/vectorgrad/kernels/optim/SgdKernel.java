@@ -2,6 +2,7 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.optim;
 
+import dev.vectorgrad.kernels.ColdGate;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -20,6 +21,9 @@ public final class SgdKernel {
     // Below one full vector the SIMD body never runs; the scalar twin alone saves a call.
     private static final int MIN_SIMD_LENGTH_F32 = F32.length();
     private static final int MIN_SIMD_LENGTH_F64 = F64.length();
+    // cold start: the bit-identical twin until each entry point has done its quota (kernels/ColdGate)
+    private static final ColdGate COLD_F32 = new ColdGate();
+    private static final ColdGate COLD_F64 = new ColdGate();
 
     // ---- float ----
 
@@ -41,9 +45,9 @@ public final class SgdKernel {
         scalar(w, wOff + upper, g, gOff + upper, lr, out, outOff + upper, n - upper);
     }
 
-    /** Runs the SIMD body when SIMD is on and {@code n} fills a vector, else the scalar twin. */
+    /** Runs the SIMD body when SIMD is on, {@code n} fills a vector and the entry point is warm, else the scalar twin. */
     public static void run(float[] w, int wOff, float[] g, int gOff, float lr, float[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F32 && COLD_F32.warm(n)) {
             simd(w, wOff, g, gOff, lr, out, outOff, n);
         } else {
             scalar(w, wOff, g, gOff, lr, out, outOff, n);
@@ -70,9 +74,9 @@ public final class SgdKernel {
         scalar(w, wOff + upper, g, gOff + upper, lr, out, outOff + upper, n - upper);
     }
 
-    /** Runs the SIMD body when SIMD is on and {@code n} fills a vector, else the scalar twin. */
+    /** Runs the SIMD body when SIMD is on, {@code n} fills a vector and the entry point is warm, else the scalar twin. */
     public static void run(double[] w, int wOff, double[] g, int gOff, double lr, double[] out, int outOff, int n) {
-        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64) {
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH_F64 && COLD_F64.warm(n)) {
             simd(w, wOff, g, gOff, lr, out, outOff, n);
         } else {
             scalar(w, wOff, g, gOff, lr, out, outOff, n);

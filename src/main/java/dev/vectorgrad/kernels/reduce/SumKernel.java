@@ -2,6 +2,7 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.reduce;
 
+import dev.vectorgrad.kernels.ColdGate;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -160,24 +161,76 @@ public final class SumKernel {
         return acc0.add(acc1).reduceLanes(VectorOperators.ADD) + scalar(x, xOff + upper, n - upper);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off; while this
+     * entry point is cold, {@link #simdLanes}, which gives the SIMD body's bits.
+     */
     public static float run(float[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+        if (Simd.ENABLED && n >= MIN_SIMD_LENGTH) {
+            return COLD_F32.warm(n) ? simd(x, xOff, n) : simdLanes(x, xOff, n);
+        }
+        return scalar(x, xOff, n);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /**
+     * Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. Not gated:
+     * the twin sums in another order and no replica is written yet (kernels/ColdGate).
+     */
     public static double run(double[] x, int xOff, int n) {
         return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /** Chooses the SIMD body, or the scalar twin (exact: wrapping sums) below {@code MIN_SIMD_LENGTH}, SIMD off or cold. */
     public static int run(int[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH && COLD_I32.warm(n) ? simd(x, xOff, n) : scalar(x, xOff, n);
     }
 
-    /** Chooses the SIMD body, or the scalar twin below {@code MIN_SIMD_LENGTH} elements or with SIMD off. */
+    /** Chooses the SIMD body, or the scalar twin (exact: wrapping sums) below {@code MIN_SIMD_LENGTH}, SIMD off or cold. */
     public static long run(long[] x, int xOff, int n) {
-        return Simd.ENABLED && n >= MIN_SIMD_LENGTH ? simd(x, xOff, n) : scalar(x, xOff, n);
+        return Simd.ENABLED && n >= MIN_SIMD_LENGTH && COLD_I64.warm(n) ? simd(x, xOff, n) : scalar(x, xOff, n);
+    }
+
+    // ---- cold start (kernels/ColdGate) ----
+    private static final ColdGate COLD_F32 = new ColdGate();
+    private static final ColdGate COLD_I32 = new ColdGate();
+    private static final ColdGate COLD_I64 = new ColdGate();
+
+    /**
+     * The float SIMD body's sum in its own order (four L-lane float accumulators per block, folded to two halves
+     * in double, lanes added left to right), one lane at a time, so its bits equal
+     * {@link #simd(float[], int, int)}'s at every vector width; what {@link #run} calls while cold.
+     */
+    static float simdLanes(float[] x, int xOff, int n) {
+        final int lanes = Simd.F32.length();
+        final int half = lanes / 2;
+        final int step = 4 * lanes;
+        int upper = n - n % step;
+        double[] tot0 = new double[half];
+        double[] tot1 = new double[half];
+        int i = 0;
+        while (i < upper) {
+            int blockEnd = Math.min(upper, i + BLOCK);
+            float[] acc = new float[step];
+            for (; i < blockEnd; i += step) {
+                for (int j = 0; j < step; j++) {
+                    acc[j] += x[xOff + i + j];
+                }
+            }
+            for (int j = 0; j < lanes; j++) {
+                float block = (acc[j] + acc[lanes + j]) + (acc[2 * lanes + j] + acc[3 * lanes + j]);
+                if (j < half) {
+                    tot0[j] += block;
+                } else {
+                    tot1[j - half] += block;
+                }
+            }
+        }
+        double s = 0;
+        for (int j = 0; j < half; j++) {
+            double lane = tot0[j] + tot1[j];
+            s = j == 0 ? lane : s + lane;
+        }
+        return (float) (s + scalar(x, xOff + upper, n - upper));
     }
 
     private SumKernel() {}
