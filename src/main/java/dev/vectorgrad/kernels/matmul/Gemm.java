@@ -230,7 +230,7 @@ public final class Gemm {
                     }
                     float[] ap = ws.aF32(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
+                    macroKernel(mc, nc, kc, ap, bp, 0, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
                 }
             }
         }
@@ -283,11 +283,13 @@ public final class Gemm {
 
     /**
      * The two loops around the micro-kernel over one packed A block ({@link GemmPacking#packA}
-     * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc), into
-     * C at {@code cOff}: stored when {@code accumulate} is false (C is not read), added otherwise.
-     * {@code tile} (MR·NR elements) holds a tile that C cuts short on the right.
+     * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc) at
+     * {@code bp[bpOff]}, into C at {@code cOff}: stored when {@code accumulate} is false (C is not
+     * read), added otherwise. {@code tile} (MR·NR elements) holds a tile that C cuts short on the
+     * right. {@link GemmBlocks} and {@link GemmPrepacked} run their pre-packed panels through here too,
+     * so every GEMM path gets the same edge kernels.
      */
-    static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp,
+    static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bpOff,
                             float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F32) {
             int cols = Math.min(NR_F32, nc - j0);
@@ -295,14 +297,14 @@ public final class Gemm {
                 int rows = Math.min(MR, mc - i0);
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F32) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, c, ct, ldc, accumulate);
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, c, ct, ldc, accumulate);
                 } else if (rows == MR) {
                     // the full padded tile aside, then its columns inside C: nine fma chains hide the
                     // fma latency that a one-vector edge kernel (three chains) would wait on
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F32, false);
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, tile, 0, NR_F32, false);
                     GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
-                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bpOff + j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }
@@ -456,7 +458,7 @@ public final class Gemm {
                     }
                     double[] ap = ws.aF64(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
+                    macroKernel(mc, nc, kc, ap, bp, 0, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
                 }
             }
         }
@@ -509,11 +511,13 @@ public final class Gemm {
 
     /**
      * The two loops around the micro-kernel over one packed A block ({@link GemmPacking#packA}
-     * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc), into
-     * C at {@code cOff}: stored when {@code accumulate} is false (C is not read), added otherwise.
-     * {@code tile} (MR·NR elements) holds a tile that C cuts short on the right.
+     * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc) at
+     * {@code bp[bpOff]}, into C at {@code cOff}: stored when {@code accumulate} is false (C is not
+     * read), added otherwise. {@code tile} (MR·NR elements) holds a tile that C cuts short on the
+     * right. {@link GemmBlocks} and {@link GemmPrepacked} run their pre-packed panels through here too,
+     * so every GEMM path gets the same edge kernels.
      */
-    static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp,
+    static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp, int bpOff,
                             double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F64) {
             int cols = Math.min(NR_F64, nc - j0);
@@ -521,14 +525,14 @@ public final class Gemm {
                 int rows = Math.min(MR, mc - i0);
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F64) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, c, ct, ldc, accumulate);
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, c, ct, ldc, accumulate);
                 } else if (rows == MR) {
                     // the full padded tile aside, then its columns inside C: nine fma chains hide the
                     // fma latency that a one-vector edge kernel (three chains) would wait on
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, j0 * kc, tile, 0, NR_F64, false);
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, tile, 0, NR_F64, false);
                     GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
-                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bpOff + j0 * kc, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }

@@ -108,26 +108,7 @@ public final class GemmBlocks {
      */
     public static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bOff,
                                    float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
-        for (int j0 = 0; j0 < nc; j0 += NR_F32) {
-            int cols = Math.min(NR_F32, nc - j0);
-            int bt = bOff + j0 * kc;
-            for (int i0 = 0; i0 < mc; i0 += MR) {
-                int rows = Math.min(MR, mc - i0);
-                int ct = cOff + i0 * ldc + j0;
-                if (rows == MR && cols == NR_F32) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, c, ct, ldc, accumulate);
-                    continue;
-                }
-                // an edge tile: compute the full padded tile aside, keep the part inside C
-                GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, tile, 0, NR_F32, false);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        float v = tile[r * NR_F32 + j];
-                        c[ct + r * ldc + j] = accumulate ? v + c[ct + r * ldc + j] : v;
-                    }
-                }
-            }
-        }
+        Gemm.macroKernel(mc, nc, kc, ap, bp, bOff, c, cOff, ldc, accumulate, tile);
     }
 
     /**
@@ -244,26 +225,7 @@ public final class GemmBlocks {
      */
     public static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp, int bOff,
                                    double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
-        for (int j0 = 0; j0 < nc; j0 += NR_F64) {
-            int cols = Math.min(NR_F64, nc - j0);
-            int bt = bOff + j0 * kc;
-            for (int i0 = 0; i0 < mc; i0 += MR) {
-                int rows = Math.min(MR, mc - i0);
-                int ct = cOff + i0 * ldc + j0;
-                if (rows == MR && cols == NR_F64) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, c, ct, ldc, accumulate);
-                    continue;
-                }
-                // an edge tile: compute the full padded tile aside, keep the part inside C
-                GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, tile, 0, NR_F64, false);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        double v = tile[r * NR_F64 + j];
-                        c[ct + r * ldc + j] = accumulate ? v + c[ct + r * ldc + j] : v;
-                    }
-                }
-            }
-        }
+        Gemm.macroKernel(mc, nc, kc, ap, bp, bOff, c, cOff, ldc, accumulate, tile);
     }
 
     /**

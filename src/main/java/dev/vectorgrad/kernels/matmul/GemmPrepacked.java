@@ -150,7 +150,7 @@ public final class GemmPrepacked {
                     int mc = Math.min(Gemm.MC_F32, m - ic);
                     float[] ap = s.aF32(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRowStride + pc * aColStride, aRowStride, aColStride, ap);
-                    macroKernel(mc, nc, kc, ap, packed.panels, src, c, cOff + ic * ldc + jc, ldc,
+                    Gemm.macroKernel(mc, nc, kc, ap, packed.panels, src, c, cOff + ic * ldc + jc, ldc,
                             accumulate || pc > 0, s.tileF32);
                 }
                 src += roundUp(nc, NR_F32) * kc;
@@ -173,30 +173,6 @@ public final class GemmPrepacked {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 c[cOff + i * ldc + j] += t[i * n + j];
-            }
-        }
-    }
-
-    /** {@link Gemm}'s macro-kernel with the B panel at {@code bp[bpOff]}. */
-    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bpOff,
-                                    float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
-        for (int j0 = 0; j0 < nc; j0 += NR_F32) {
-            int cols = Math.min(NR_F32, nc - j0);
-            for (int i0 = 0; i0 < mc; i0 += MR) {
-                int rows = Math.min(MR, mc - i0);
-                int ct = cOff + i0 * ldc + j0;
-                if (rows == MR && cols == NR_F32) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, c, ct, ldc, accumulate);
-                    continue;
-                }
-                // an edge tile: compute the full padded tile aside, keep the part inside C
-                GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, tile, 0, NR_F32, false);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        float v = tile[r * NR_F32 + j];
-                        c[ct + r * ldc + j] = accumulate ? v + c[ct + r * ldc + j] : v;
-                    }
-                }
             }
         }
     }
@@ -254,7 +230,7 @@ public final class GemmPrepacked {
                     int mc = Math.min(Gemm.MC_F64, m - ic);
                     double[] ap = s.aF64(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRowStride + pc * aColStride, aRowStride, aColStride, ap);
-                    macroKernel(mc, nc, kc, ap, packed.panels, src, c, cOff + ic * ldc + jc, ldc,
+                    Gemm.macroKernel(mc, nc, kc, ap, packed.panels, src, c, cOff + ic * ldc + jc, ldc,
                             accumulate || pc > 0, s.tileF64);
                 }
                 src += roundUp(nc, NR_F64) * kc;
@@ -277,29 +253,6 @@ public final class GemmPrepacked {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 c[cOff + i * ldc + j] += t[i * n + j];
-            }
-        }
-    }
-
-    /** {@link Gemm}'s macro-kernel with the B panel at {@code bp[bpOff]}. */
-    private static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp, int bpOff,
-                                    double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
-        for (int j0 = 0; j0 < nc; j0 += NR_F64) {
-            int cols = Math.min(NR_F64, nc - j0);
-            for (int i0 = 0; i0 < mc; i0 += MR) {
-                int rows = Math.min(MR, mc - i0);
-                int ct = cOff + i0 * ldc + j0;
-                if (rows == MR && cols == NR_F64) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, c, ct, ldc, accumulate);
-                    continue;
-                }
-                GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, tile, 0, NR_F64, false);
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        double v = tile[r * NR_F64 + j];
-                        c[ct + r * ldc + j] = accumulate ? v + c[ct + r * ldc + j] : v;
-                    }
-                }
             }
         }
     }
