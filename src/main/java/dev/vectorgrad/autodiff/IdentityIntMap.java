@@ -7,8 +7,11 @@ import java.util.Arrays;
  * nodes is this array" table. No boxing and no entry objects, so recording an op costs a few probes.
  */
 final class IdentityIntMap {
-    private Object[] keys = new Object[32];
-    private int[] values = new int[32];
+    // 64 slots hold 32 entries: a small model's whole step (a Dense layer records about five nodes) without a rehash
+    private static final int INITIAL = 64;
+
+    private Object[] keys = new Object[INITIAL];
+    private int[] values = new int[INITIAL];
     private int size;
 
     /** The value for {@code key}, or -1. */
@@ -48,9 +51,9 @@ final class IdentityIntMap {
     }
 
     void clear() {
-        if (keys.length > 32) {
-            keys = new Object[32];
-            values = new int[32];
+        if (keys.length > INITIAL) {
+            keys = new Object[INITIAL];
+            values = new int[INITIAL];
         } else {
             Arrays.fill(keys, null);
         }

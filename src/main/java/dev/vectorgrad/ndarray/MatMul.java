@@ -25,6 +25,9 @@ public final class MatMul {
         if (b.dtype() != t) {
             b = new Strided(t, Convert.contiguous(b, t), 0, b.shape(), Shapes.rowMajorStrides(b.shape()));
         }
+        if (a.shape().length == 2 && b.shape().length == 2) {
+            return matrixTimesMatrix(a, b, t);
+        }
         boolean aVec = a.shape().length == 1;
         boolean bVec = b.shape().length == 1;
         int[] as = aVec ? new int[] {1, a.shape()[0]} : a.shape();
@@ -82,6 +85,31 @@ public final class MatMul {
                 }
                 idx[d] = 0;
             }
+        }
+        return result;
+    }
+
+    /**
+     * The plain 2-D product, the one a Dense layer and its gradients make every step: no batch axes to broadcast,
+     * so none of the general path's shape and stride arrays (a small MLP's step is dominated by such per-op costs).
+     */
+    private static Strided matrixTimesMatrix(Strided a, Strided b, DType t) {
+        int m = a.shape()[0];
+        int k = a.shape()[1];
+        int kb = b.shape()[0];
+        int n = b.shape()[1];
+        if (k != kb) {
+            throw new IllegalArgumentException("matmul: shapes " + Shapes.format(a.shape()) + " and "
+                    + Shapes.format(b.shape()) + " are incompatible: inner dimensions " + k + " and " + kb + " differ");
+        }
+        int[] outShape = {m, n};
+        int total = Shapes.size(outShape);
+        Object out = Convert.allocateForOverwrite(t, total); // C = A·B (beta = 0) writes every element, k = 0 too
+        Strided result = new Strided(t, out, 0, outShape, new int[] {Math.max(n, 1), 1}); // as rowMajorStrides
+        if (total > 0) {
+            int[] ast = a.strides();
+            int[] bst = b.strides();
+            product(t, m, n, k, a.data(), a.offset(), ast[0], ast[1], b.data(), b.offset(), bst[0], bst[1], out, 0);
         }
         return result;
     }

@@ -158,20 +158,27 @@ public final class Shapes {
 
     /** The shape left after reducing {@code axes} (sorted, normalised), keeping them as 1s when asked. */
     public static int[] reducedShape(int[] shape, int[] axes, boolean keepDims) {
-        boolean[] reduced = new boolean[shape.length];
-        for (int a : axes) {
-            reduced[a] = true;
-        }
+        // a scan of axes per dimension instead of a boolean[] mask: ranks are small, and a reduction in a training
+        // step's backward pass (a bias gradient) should not pay an allocation for its bookkeeping
         int[] out = new int[keepDims ? shape.length : shape.length - axes.length];
         int j = 0;
         for (int i = 0; i < shape.length; i++) {
-            if (!reduced[i]) {
+            if (!contains(axes, i)) {
                 out[j++] = shape[i];
             } else if (keepDims) {
                 out[j++] = 1;
             }
         }
         return out;
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Shapes() {}
