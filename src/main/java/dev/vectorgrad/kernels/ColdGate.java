@@ -1,8 +1,9 @@
 package dev.vectorgrad.kernels;
 
 /**
- * Keeps one kernel entry point on its scalar twin for its first {@link #TWIN_ELEMENTS} elements of work, then
- * lets it take its SIMD body for good; a single call with more work than is left switches at once.
+ * Keeps one kernel entry point on its scalar twin for its first {@link #TWIN_ELEMENTS} elements of work (each call
+ * charged at least {@link #CALL_FLOOR}), then lets it take its SIMD body for good; a single call with more work than
+ * is left switches at once.
  *
  * <p>Why: until C2 has compiled a SIMD body, every Vector API call in it runs as a boxed Java fallback, 100-1000x its
  * compiled cost, and its profiling and compilation compete with the program's own code for the JIT. A short program
@@ -33,21 +34,44 @@ public final class ColdGate {
     /** The default of {@link #TWIN_ELEMENTS}, chosen by measurement (docs/PERFORMANCE.md, "Cold start"). */
     public static final long DEFAULT_TWIN_ELEMENTS = 1L << 26;
 
+    /**
+     * The least work a call is charged for by the default gate. Counting elements alone kept kernels on arrays of a
+     * few hundred elements on their twins for hundreds of thousands of calls, long after C2 would have compiled the
+     * SIMD body (a steady Iris step: 21.4 µs gated against 20.0 µs with the gate off, at 100k-200k steps); charging
+     * a call at least this much switches such a kernel after 65,536 calls, still well past a short script's thousands.
+     */
+    public static final long CALL_FLOOR = 1024;
+
+    private final long callFloor;
     // counts down; at or below zero the SIMD body runs, and the field is never written again
     private long left;
 
     /** A gate with {@link #TWIN_ELEMENTS} of twin work to do: one per kernel entry point, held in a static final. */
     public ColdGate() {
-        this(TWIN_ELEMENTS);
+        this(TWIN_ELEMENTS, CALL_FLOOR);
     }
 
     /**
-     * A gate with its own quota, for tests.
+     * A gate with its own quota and no call floor (each call charged its own work, at least 1), for tests.
      *
      * @param twinElements elements of work before the switch; 0 or less means SIMD from the first call
      */
     public ColdGate(long twinElements) {
+        this(twinElements, 1);
+    }
+
+    /**
+     * A gate with its own quota and call floor.
+     *
+     * @param twinElements elements of work before the switch; 0 or less means SIMD from the first call
+     * @param callFloor the least work any call is charged (at least 1)
+     */
+    public ColdGate(long twinElements, long callFloor) {
+        if (callFloor < 1) {
+            throw new IllegalArgumentException("ColdGate: callFloor must be at least 1, got " + callFloor);
+        }
         this.left = twinElements;
+        this.callFloor = callFloor;
     }
 
     /**
@@ -67,7 +91,7 @@ public final class ColdGate {
             left = 0;
             return true;
         }
-        left = l - Math.max(work, 1);
+        left = l - Math.max(work, callFloor);
         return false;
     }
 

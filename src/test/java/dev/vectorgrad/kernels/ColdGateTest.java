@@ -39,6 +39,22 @@ class ColdGateTest {
     }
 
     @Test
+    void smallCallsAreChargedTheFloorSoTinyArraysSwitchAfterAFixedNumberOfCalls() {
+        ColdGate gate = new ColdGate(10 * 1024, 1024);
+        int twinCalls = 0;
+        while (!gate.warm(40)) {
+            twinCalls++;
+        }
+        assertThat(twinCalls).isEqualTo(10);
+        ColdGate big = new ColdGate(10 * 1024, 1024);
+        assertThat(big.warm(5000)).isFalse();
+        assertThat(big.warm(5000)).isFalse();
+        assertThat(big.warm(5000)).isTrue();
+        assertThatThrownBy(() -> new ColdGate(10, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("callFloor");
+    }
+
+    @Test
     void zeroQuotaIsSimdFromTheFirstCall() {
         assertThat(new ColdGate(0).warm(5)).isTrue();
     }
