@@ -35,7 +35,7 @@ import java.util.Arrays;
  *          for ir in 0..mc step MR
  *            micro-kernel: C[ic+ir : +MR, jc+jr : +NR] (=|+=) Ã · B̃   (= for pc = 0: C is never read)
  * </pre>
- * KC and MC blocks are balanced (k = 784 runs as two blocks of 392). Tiles that C cuts short are
+ * KC and MC blocks are balanced (k = 1024 runs as two blocks of 512). Tiles that C cuts short are
  * stored with masked vector stores, never through a scalar loop.
  * Above {@value #PARALLEL_MIN_WORK} multiply-adds the columns (when n is the long side, or A is
  * row-major) or the rows are split into one independent strip per {@link KernelThreads} thread. Below
@@ -49,7 +49,7 @@ import java.util.Arrays;
  */
 public final class Gemm {
     /**
-     * Depth of a packed block: the B̃ micropanel takes KC·NR elements, 54 KB (KC = 576 on AVX2).
+     * Depth of a packed block: the B̃ micropanel takes KC·NR elements, 54 KB (KC = 864 on AVX2).
      * BLIS would keep it within half of L1, but on Zen 3 (n = 1008, thread CPU time) KC = 192
      * gave ~45 GFLOP/s, 384 ~60-68 and 576 ~69-71: every KC block reloads and stores each C
      * tile, and those C misses cost more than streaming B̃ from L2.
@@ -208,8 +208,8 @@ public final class Gemm {
                                float[] a, int aOff, int aRs, int aCs,
                                float[] b, int bOff, int bRs, int bCs,
                                float[] c, int cOff, int ldc, Workspace ws) {
-        // blocks of equal size rather than full ones and a remnant: k = 784 runs as 2 × 392, not
-        // 576 + 208, and m = 128 as 45 + 45 + 38 rows, not 63 + 63 + 2 (a B̃ pass for 2 rows)
+        // blocks of equal size rather than full ones and a remnant: k = 1024 runs as 2 × 512, not
+        // 864 + 160, and m = 100 as 36 + 36 + 28 rows, not 40 + 40 + 20 (on AVX2)
         if (m == 0 || n == 0) {
             return;
         }
@@ -299,8 +299,8 @@ public final class Gemm {
                 if (rows == MR && cols == NR_F32) {
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, c, ct, ldc, accumulate);
                 } else if (rows == MR) {
-                    // the full padded tile aside, then its columns inside C: nine fma chains hide the
-                    // fma latency that a one-vector edge kernel (three chains) would wait on
+                    // the full padded tile aside, then its columns inside C: the full kernel's eight or
+                    // more fma chains hide the fma latency that a one-vector edge kernel (three chains) would wait on
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, tile, 0, NR_F32, false);
                     GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
@@ -436,8 +436,8 @@ public final class Gemm {
                                double[] a, int aOff, int aRs, int aCs,
                                double[] b, int bOff, int bRs, int bCs,
                                double[] c, int cOff, int ldc, Workspace ws) {
-        // blocks of equal size rather than full ones and a remnant: k = 784 runs as 2 × 392, not
-        // 576 + 208, and m = 128 as 45 + 45 + 38 rows, not 63 + 63 + 2 (a B̃ pass for 2 rows)
+        // blocks of equal size rather than full ones and a remnant: k = 1024 runs as 2 × 512, not
+        // 864 + 160, and m = 100 as 36 + 36 + 28 rows, not 40 + 40 + 20 (on AVX2)
         if (m == 0 || n == 0) {
             return;
         }
@@ -527,8 +527,8 @@ public final class Gemm {
                 if (rows == MR && cols == NR_F64) {
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, c, ct, ldc, accumulate);
                 } else if (rows == MR) {
-                    // the full padded tile aside, then its columns inside C: nine fma chains hide the
-                    // fma latency that a one-vector edge kernel (three chains) would wait on
+                    // the full padded tile aside, then its columns inside C: the full kernel's eight or
+                    // more fma chains hide the fma latency that a one-vector edge kernel (three chains) would wait on
                     GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, tile, 0, NR_F64, false);
                     GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {

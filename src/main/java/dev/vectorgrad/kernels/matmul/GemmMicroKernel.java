@@ -12,26 +12,30 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code C[0:MR, 0:NR] (+)= Ã · B̃} for one packed micropanel pair: the BLIS "gemm microkernel".
  *
  * <pre>
- *             k                                NR = 3 vectors
+ *             k                                NR = 2 vectors (AVX2) or 3 (AVX-512)
  *   Ã  ┌───────────┐ MR rows       B̃   ┌────┬────┬────┐
  *      │ a[p*MR+r] │                   │ b0 │ b1 │ b2 │  row p = b[p*NR + j]
  *      └───────────┘                   ├────┼────┼────┤  k rows
  *   column p: the MR values            │    │    │    │
  *   broadcast at step p                └────┴────┴────┘
  *
- *   step p:  c[r][v] += a[p*MR + r] * b_v      for every r < MR, v < 3
+ *   step p:  c[r][v] += a[p*MR + r] * b_v      for every r < MR, v < NR/lanes
  * </pre>
  *
- * The MR × 3 accumulators are local vector variables and the k loop body is written out for every
+ * The MR × NR accumulators are local vector variables and the k loop body is written out for every
  * row and vector: no arrays, no loop over MR or NR, so C2 keeps every accumulator in a register for
  * the whole k loop (BLIS's rule). C2 issues all MR broadcasts of a step before their fmas, so the
- * block must satisfy {@code MR·3 + 3 + MR <= registers}, or an accumulator is spilled and its fma
- * chain goes through memory (seen with 6 × 2 on AVX2: one accumulator stored and reloaded every
- * step). Hence:
+ * block must satisfy {@code MR·v + v + MR <= registers} (v B vectors), or an accumulator is spilled
+ * and its fma chain goes through memory (seen with 6 × 2 on AVX2: one accumulator stored and
+ * reloaded every step). Hence:
  * <ul>
- *   <li>16 registers (AVX2; also forced 128-bit): 3 × 3 = 9 accumulators + 3 B vectors
- *       + 3 broadcasts = 15 (float tile 3 × 24, double 3 × 12 on AVX2). Checked in the C2
- *       disassembly: the loop is 9 vfmadd231ps, 3 vmovups, 3 vbroadcastss, no stack access;</li>
+ *   <li>16 registers (AVX2; also forced 128-bit): 4 × 2 = 8 accumulators + 2 B vectors
+ *       + 4 broadcasts = 14 (float tile 4 × 16, double 4 × 8 on AVX2). Eight fma chains cover
+ *       Zen 3's two fma pipes of latency 4. The earlier 3 × 3 block (tile 3 × 24, 9 + 3 + 3 = 15)
+ *       ran as fast with its data in L1 (~98 vs ~96 GFLOP/s float, loaded), but 24 columns
+ *       divide none of the common widths: n = 128 ran as 5 full panels and one 8-column panel
+ *       computed whole (11% of the work thrown away), 784 and 256 also left a part panel;
+ *       16 divides all of them, and 4 divides 128 and 784 rows;</li>
  *   <li>32 registers (AVX-512): 6 × 3 = 18 accumulators + 3 + 6 = 27.</li>
  * </ul>
  * Edges are zero-padded by {@link GemmPacking}. A tile that C cuts short on the right is computed
@@ -52,11 +56,13 @@ final class GemmMicroKernel {
     private static final boolean WIDE = Simd.BITS >= 512;
 
     /** Rows of a register block (float and double alike). */
-    static final int MR = WIDE ? 6 : 3;
-    /** Columns of a float register block: three vectors. */
-    static final int NR_F32 = 3 * LF;
-    /** Columns of a double register block: three vectors. */
-    static final int NR_F64 = 3 * LD;
+    static final int MR = WIDE ? 6 : 4;
+    /** B vectors per step: three with 32 registers, two with 16. */
+    private static final int NV = WIDE ? 3 : 2;
+    /** Columns of a float register block: NV vectors. */
+    static final int NR_F32 = NV * LF;
+    /** Columns of a double register block: NV vectors. */
+    static final int NR_F64 = NV * LD;
 
     /** One MR × NR_F32 tile at {@code c[cOff]}, row stride {@code ldc}, from k packed steps. */
     static void run(int k, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean accumulate) {
@@ -64,7 +70,7 @@ final class GemmMicroKernel {
         if (WIDE) {
             kernel6x3(k, a, aOff, b, bOff, c, cOff, ldc, accumulate);
         } else {
-            kernel3x3(k, a, aOff, b, bOff, c, cOff, ldc, accumulate);
+            kernel4x2(k, a, aOff, b, bOff, c, cOff, ldc, accumulate);
         }
     }
 
@@ -78,7 +84,7 @@ final class GemmMicroKernel {
         if (WIDE) {
             direct6x3(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
         } else {
-            direct3x3(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
+            direct4x2(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
         }
     }
 
@@ -88,7 +94,7 @@ final class GemmMicroKernel {
         if (WIDE) {
             kernel6x3(k, a, aOff, b, bOff, c, cOff, ldc, accumulate);
         } else {
-            kernel3x3(k, a, aOff, b, bOff, c, cOff, ldc, accumulate);
+            kernel4x2(k, a, aOff, b, bOff, c, cOff, ldc, accumulate);
         }
     }
 
@@ -102,33 +108,43 @@ final class GemmMicroKernel {
         if (WIDE) {
             direct6x3(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
         } else {
-            direct3x3(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
+            direct4x2(k, a, aOff, lda, b, bOff, c, cOff, ldc, accumulate);
         }
     }
 
-    private static void kernel3x3(int k, float[] a, int aOff, float[] b, int bOff,
+    private static void kernel4x2(int k, float[] a, int aOff, float[] b, int bOff,
                                    float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F), c02 = FloatVector.zero(F);
-        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F), c12 = FloatVector.zero(F);
-        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F), c22 = FloatVector.zero(F);
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
         for (int p = 0; p < k; p++) {
             // indices linear in p (not bumped offsets) so C2 hoists the range checks out of the loop
-            int pa = aOff + p * 3, pb = bOff + p * NR_F32;
+            int pa = aOff + p * 4, pb = bOff + p * NR_F32;
             FloatVector b0 = FloatVector.fromArray(F, b, pb);
             FloatVector b1 = FloatVector.fromArray(F, b, pb + LF);
-            FloatVector b2 = FloatVector.fromArray(F, b, pb + 2 * LF);
-            FloatVector a0 = FloatVector.broadcast(F, a[pa + 0]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
-            FloatVector a1 = FloatVector.broadcast(F, a[pa + 1]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
-            FloatVector a2 = FloatVector.broadcast(F, a[pa + 2]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+            FloatVector a0 = FloatVector.broadcast(F, a[pa + 0]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, a[pa + 1]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, a[pa + 2]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, a[pa + 3]); c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
         }
+        store4x2(c00, c01, c10, c11, c20, c21, c30, c31, c, cOff, ldc, accumulate);
+    }
+
+    /** Stores (or, accumulating, adds) a 4 × 2-vector tile at {@code c[cOff]}: one copy for the packed and in-place kernels. */
+    private static void store4x2(FloatVector c00, FloatVector c01, FloatVector c10, FloatVector c11,
+                                 FloatVector c20, FloatVector c21, FloatVector c30, FloatVector c31,
+                                 float[] c, int cOff, int ldc, boolean accumulate) {
         if (accumulate) {
-            c00 = c00.add(FloatVector.fromArray(F, c, cOff)); c01 = c01.add(FloatVector.fromArray(F, c, cOff + LF)); c02 = c02.add(FloatVector.fromArray(F, c, cOff + 2 * LF));
-            c10 = c10.add(FloatVector.fromArray(F, c, cOff + ldc)); c11 = c11.add(FloatVector.fromArray(F, c, cOff + ldc + LF)); c12 = c12.add(FloatVector.fromArray(F, c, cOff + ldc + 2 * LF));
-            c20 = c20.add(FloatVector.fromArray(F, c, cOff + 2 * ldc)); c21 = c21.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + LF)); c22 = c22.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + 2 * LF));
+            c00 = c00.add(FloatVector.fromArray(F, c, cOff)); c01 = c01.add(FloatVector.fromArray(F, c, cOff + LF));
+            c10 = c10.add(FloatVector.fromArray(F, c, cOff + ldc)); c11 = c11.add(FloatVector.fromArray(F, c, cOff + ldc + LF));
+            c20 = c20.add(FloatVector.fromArray(F, c, cOff + 2 * ldc)); c21 = c21.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + LF));
+            c30 = c30.add(FloatVector.fromArray(F, c, cOff + 3 * ldc)); c31 = c31.add(FloatVector.fromArray(F, c, cOff + 3 * ldc + LF));
         }
-        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LF); c02.intoArray(c, cOff + 2 * LF);
-        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LF); c12.intoArray(c, cOff + ldc + 2 * LF);
-        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LF); c22.intoArray(c, cOff + 2 * ldc + 2 * LF);
+        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LF);
+        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LF);
+        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LF);
+        c30.intoArray(c, cOff + 3 * ldc); c31.intoArray(c, cOff + 3 * ldc + LF);
     }
 
     private static void kernel6x3(int k, float[] a, int aOff, float[] b, int bOff,
@@ -168,29 +184,39 @@ final class GemmMicroKernel {
         c50.intoArray(c, cOff + 5 * ldc); c51.intoArray(c, cOff + 5 * ldc + LF); c52.intoArray(c, cOff + 5 * ldc + 2 * LF);
     }
 
-    private static void kernel3x3(int k, double[] a, int aOff, double[] b, int bOff,
+    private static void kernel4x2(int k, double[] a, int aOff, double[] b, int bOff,
                                    double[] c, int cOff, int ldc, boolean accumulate) {
-        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D), c02 = DoubleVector.zero(D);
-        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D), c12 = DoubleVector.zero(D);
-        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D), c22 = DoubleVector.zero(D);
+        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D);
+        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D);
+        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D);
+        DoubleVector c30 = DoubleVector.zero(D), c31 = DoubleVector.zero(D);
         for (int p = 0; p < k; p++) {
             // indices linear in p (not bumped offsets) so C2 hoists the range checks out of the loop
-            int pa = aOff + p * 3, pb = bOff + p * NR_F64;
+            int pa = aOff + p * 4, pb = bOff + p * NR_F64;
             DoubleVector b0 = DoubleVector.fromArray(D, b, pb);
             DoubleVector b1 = DoubleVector.fromArray(D, b, pb + LD);
-            DoubleVector b2 = DoubleVector.fromArray(D, b, pb + 2 * LD);
-            DoubleVector a0 = DoubleVector.broadcast(D, a[pa + 0]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
-            DoubleVector a1 = DoubleVector.broadcast(D, a[pa + 1]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
-            DoubleVector a2 = DoubleVector.broadcast(D, a[pa + 2]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+            DoubleVector a0 = DoubleVector.broadcast(D, a[pa + 0]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(D, a[pa + 1]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(D, a[pa + 2]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(D, a[pa + 3]); c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
         }
+        store4x2(c00, c01, c10, c11, c20, c21, c30, c31, c, cOff, ldc, accumulate);
+    }
+
+    /** Stores (or, accumulating, adds) a 4 × 2-vector tile at {@code c[cOff]}: one copy for the packed and in-place kernels. */
+    private static void store4x2(DoubleVector c00, DoubleVector c01, DoubleVector c10, DoubleVector c11,
+                                 DoubleVector c20, DoubleVector c21, DoubleVector c30, DoubleVector c31,
+                                 double[] c, int cOff, int ldc, boolean accumulate) {
         if (accumulate) {
-            c00 = c00.add(DoubleVector.fromArray(D, c, cOff)); c01 = c01.add(DoubleVector.fromArray(D, c, cOff + LD)); c02 = c02.add(DoubleVector.fromArray(D, c, cOff + 2 * LD));
-            c10 = c10.add(DoubleVector.fromArray(D, c, cOff + ldc)); c11 = c11.add(DoubleVector.fromArray(D, c, cOff + ldc + LD)); c12 = c12.add(DoubleVector.fromArray(D, c, cOff + ldc + 2 * LD));
-            c20 = c20.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc)); c21 = c21.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD)); c22 = c22.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + 2 * LD));
+            c00 = c00.add(DoubleVector.fromArray(D, c, cOff)); c01 = c01.add(DoubleVector.fromArray(D, c, cOff + LD));
+            c10 = c10.add(DoubleVector.fromArray(D, c, cOff + ldc)); c11 = c11.add(DoubleVector.fromArray(D, c, cOff + ldc + LD));
+            c20 = c20.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc)); c21 = c21.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD));
+            c30 = c30.add(DoubleVector.fromArray(D, c, cOff + 3 * ldc)); c31 = c31.add(DoubleVector.fromArray(D, c, cOff + 3 * ldc + LD));
         }
-        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LD); c02.intoArray(c, cOff + 2 * LD);
-        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LD); c12.intoArray(c, cOff + ldc + 2 * LD);
-        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LD); c22.intoArray(c, cOff + 2 * ldc + 2 * LD);
+        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LD);
+        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LD);
+        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LD);
+        c30.intoArray(c, cOff + 3 * ldc); c31.intoArray(c, cOff + 3 * ldc + LD);
     }
 
     private static void kernel6x3(int k, double[] a, int aOff, double[] b, int bOff,
@@ -230,29 +256,23 @@ final class GemmMicroKernel {
         c50.intoArray(c, cOff + 5 * ldc); c51.intoArray(c, cOff + 5 * ldc + LD); c52.intoArray(c, cOff + 5 * ldc + 2 * LD);
     }
 
-    private static void direct3x3(int k, float[] a, int aOff, int lda, float[] b, int bOff,
+    private static void direct4x2(int k, float[] a, int aOff, int lda, float[] b, int bOff,
                                    float[] c, int cOff, int ldc, boolean accumulate) {
-        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F), c02 = FloatVector.zero(F);
-        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F), c12 = FloatVector.zero(F);
-        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F), c22 = FloatVector.zero(F);
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
         for (int p = 0; p < k; p++) {
             // row r of A at pa + r·lda: unit scale in p, so C2 still hoists the range checks
             int pa = aOff + p, pb = bOff + p * NR_F32;
             FloatVector b0 = FloatVector.fromArray(F, b, pb);
             FloatVector b1 = FloatVector.fromArray(F, b, pb + LF);
-            FloatVector b2 = FloatVector.fromArray(F, b, pb + 2 * LF);
-            FloatVector a0 = FloatVector.broadcast(F, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
-            FloatVector a1 = FloatVector.broadcast(F, a[pa + lda]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
-            FloatVector a2 = FloatVector.broadcast(F, a[pa + 2 * lda]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+            FloatVector a0 = FloatVector.broadcast(F, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F, a[pa + lda]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F, a[pa + 2 * lda]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F, a[pa + 3 * lda]); c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
         }
-        if (accumulate) {
-            c00 = c00.add(FloatVector.fromArray(F, c, cOff)); c01 = c01.add(FloatVector.fromArray(F, c, cOff + LF)); c02 = c02.add(FloatVector.fromArray(F, c, cOff + 2 * LF));
-            c10 = c10.add(FloatVector.fromArray(F, c, cOff + ldc)); c11 = c11.add(FloatVector.fromArray(F, c, cOff + ldc + LF)); c12 = c12.add(FloatVector.fromArray(F, c, cOff + ldc + 2 * LF));
-            c20 = c20.add(FloatVector.fromArray(F, c, cOff + 2 * ldc)); c21 = c21.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + LF)); c22 = c22.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + 2 * LF));
-        }
-        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LF); c02.intoArray(c, cOff + 2 * LF);
-        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LF); c12.intoArray(c, cOff + ldc + 2 * LF);
-        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LF); c22.intoArray(c, cOff + 2 * ldc + 2 * LF);
+        store4x2(c00, c01, c10, c11, c20, c21, c30, c31, c, cOff, ldc, accumulate);
     }
 
     private static void direct6x3(int k, float[] a, int aOff, int lda, float[] b, int bOff,
@@ -292,29 +312,23 @@ final class GemmMicroKernel {
         c50.intoArray(c, cOff + 5 * ldc); c51.intoArray(c, cOff + 5 * ldc + LF); c52.intoArray(c, cOff + 5 * ldc + 2 * LF);
     }
 
-    private static void direct3x3(int k, double[] a, int aOff, int lda, double[] b, int bOff,
+    private static void direct4x2(int k, double[] a, int aOff, int lda, double[] b, int bOff,
                                    double[] c, int cOff, int ldc, boolean accumulate) {
-        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D), c02 = DoubleVector.zero(D);
-        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D), c12 = DoubleVector.zero(D);
-        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D), c22 = DoubleVector.zero(D);
+        DoubleVector c00 = DoubleVector.zero(D), c01 = DoubleVector.zero(D);
+        DoubleVector c10 = DoubleVector.zero(D), c11 = DoubleVector.zero(D);
+        DoubleVector c20 = DoubleVector.zero(D), c21 = DoubleVector.zero(D);
+        DoubleVector c30 = DoubleVector.zero(D), c31 = DoubleVector.zero(D);
         for (int p = 0; p < k; p++) {
             // row r of A at pa + r·lda: unit scale in p, so C2 still hoists the range checks
             int pa = aOff + p, pb = bOff + p * NR_F64;
             DoubleVector b0 = DoubleVector.fromArray(D, b, pb);
             DoubleVector b1 = DoubleVector.fromArray(D, b, pb + LD);
-            DoubleVector b2 = DoubleVector.fromArray(D, b, pb + 2 * LD);
-            DoubleVector a0 = DoubleVector.broadcast(D, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
-            DoubleVector a1 = DoubleVector.broadcast(D, a[pa + lda]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
-            DoubleVector a2 = DoubleVector.broadcast(D, a[pa + 2 * lda]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+            DoubleVector a0 = DoubleVector.broadcast(D, a[pa]); c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(D, a[pa + lda]); c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(D, a[pa + 2 * lda]); c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(D, a[pa + 3 * lda]); c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
         }
-        if (accumulate) {
-            c00 = c00.add(DoubleVector.fromArray(D, c, cOff)); c01 = c01.add(DoubleVector.fromArray(D, c, cOff + LD)); c02 = c02.add(DoubleVector.fromArray(D, c, cOff + 2 * LD));
-            c10 = c10.add(DoubleVector.fromArray(D, c, cOff + ldc)); c11 = c11.add(DoubleVector.fromArray(D, c, cOff + ldc + LD)); c12 = c12.add(DoubleVector.fromArray(D, c, cOff + ldc + 2 * LD));
-            c20 = c20.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc)); c21 = c21.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + LD)); c22 = c22.add(DoubleVector.fromArray(D, c, cOff + 2 * ldc + 2 * LD));
-        }
-        c00.intoArray(c, cOff); c01.intoArray(c, cOff + LD); c02.intoArray(c, cOff + 2 * LD);
-        c10.intoArray(c, cOff + ldc); c11.intoArray(c, cOff + ldc + LD); c12.intoArray(c, cOff + ldc + 2 * LD);
-        c20.intoArray(c, cOff + 2 * ldc); c21.intoArray(c, cOff + 2 * ldc + LD); c22.intoArray(c, cOff + 2 * ldc + 2 * LD);
+        store4x2(c00, c01, c10, c11, c20, c21, c30, c31, c, cOff, ldc, accumulate);
     }
 
     private static void direct6x3(int k, double[] a, int aOff, int lda, double[] b, int bOff,
