@@ -22,6 +22,8 @@ import dev.vectorgrad.kernels.matmul.GemmBlocks;
  * takes {@link #implicit} instead: the unrolled matrix is never written, each block of output pixels is
  * packed from the image straight into GEMM's A micropanels. On the [64, 14, 14, 32] → 64 layer (loaded
  * 2-core machine, thread CPU time) GEMM's own packing of the unrolled matrix was ~6.5 of ~14 ms.
+ * At stride 1 with rows at least {@value Conv2dDirect#MIN_WIDTH} wide, {@link Conv2dDirect} goes further and
+ * reads the padded image in place, packing nothing but the kernel.
  *
  * <p>Accuracy: every output is a sum of {@code kh·kw·c} products in some order, within
  * {@code c·kh·kw·ulp·Σ|x·k|} of the exact sum, as {@link #scalar} is; they are not bit-identical.
@@ -103,6 +105,10 @@ public final class Conv2dKernel {
         if (isPointwise(g)) {
             // a 1x1, stride-1, unpadded window: the image already is the im2col matrix
             Gemm.run(g.batch() * pix, filters, kk, x, xOff, kk, 1, k, kOff, filters, 1, y, yOff, filters);
+            return;
+        }
+        if (Conv2dDirect.applies(g, filters)) {
+            Conv2dDirect.forward(g, x, xOff, k, kOff, filters, y, yOff);
             return;
         }
         if (useImplicit(g, filters)) {
@@ -212,6 +218,10 @@ public final class Conv2dKernel {
         if (isPointwise(g)) {
             // a 1x1, stride-1, unpadded window: the image already is the im2col matrix
             Gemm.run(g.batch() * pix, filters, kk, x, xOff, kk, 1, k, kOff, filters, 1, y, yOff, filters);
+            return;
+        }
+        if (Conv2dDirect.applies(g, filters)) {
+            Conv2dDirect.forward(g, x, xOff, k, kOff, filters, y, yOff);
             return;
         }
         if (useImplicit(g, filters)) {

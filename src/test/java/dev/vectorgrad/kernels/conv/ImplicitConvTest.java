@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * at the running vector width: channels whose window is deeper than {@link GemmBlocks#KC}, more output pixels
  * than {@link GemmBlocks#MC_F32} and than KC (the filter gradient's depth), filter counts around the
  * micropanel width, and, in {@link #blocksWiderThanNc}, more columns than {@link GemmBlocks#NC_F32}; also the
- * unpacked paths for thin windows ({@link #thinWindowsAcrossPixelBlocks}). Each
+ * unpacked paths for thin windows ({@link #thinWindowsAcrossPixelBlocks}), and {@link Conv2dDirect}'s stride-1
+ * forward and filter gradient over the padded image in place. Each
  * error bound is {@code terms·ulp·Σ|x·k|}, where the absolute sum is the twin run on absolute values.
  */
 class ImplicitConvTest {
@@ -90,6 +91,75 @@ class ImplicitConvTest {
             Conv2dBackpropFilterKernel.run(g, x, 0, dy, 0, filters, dkd, 0);
             assertClose("thin backpropFilter f64 " + g, dkRef, dkAbs, g.batch() * g.outputPixels(), dkd, 0, Math.ulp(1d));
         }
+    }
+
+    // ---- Conv2dDirect: stride-1 forward and filter gradient over the padded image in place ----
+
+    /**
+     * {@link Conv2dDirect} against the float64 twins on stride-1 geometries: SAME and VALID, windows 1 to 5 wide
+     * (asymmetric too), channels whose window row is deeper than {@link GemmBlocks#KC} (a kernel row split
+     * across packB's blocks), rows narrower and wider than the micro-kernel's MR, more output pixels than KC
+     * (the filter gradient's pixel blocks) and filter counts around the micropanel width.
+     */
+    @Property(tries = 60)
+    void directPathsMatchTheScalarTwins(@ForAll long seed, @ForAll boolean same) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int kh = r.nextInt(1, 6), kw = r.nextInt(1, 6);
+        int c = switch (r.nextInt(3)) {
+            case 0 -> r.nextInt(1, 6);
+            case 1 -> r.nextInt(6, 40);
+            default -> GemmBlocks.KC / kw + r.nextInt(1, 8); // one kernel row deeper than KC
+        };
+        int h = r.nextInt(kh, kh + (c > 40 ? 4 : 30)), w = r.nextInt(kw, kw + (c > 40 ? 6 : 30));
+        ConvGeometry g = same ? ConvGeometry.same(r.nextInt(1, 4), h, w, c, kh, kw, 1, 1, 1, 1)
+                : ConvGeometry.valid(r.nextInt(1, 4), h, w, c, kh, kw, 1, 1, 1, 1);
+        int nr = GemmBlocks.NR_F32;
+        int filters = r.nextBoolean() ? r.nextInt(1, 2 * nr + 4) : nr * r.nextInt(1, 3) + r.nextInt(-1, 2);
+        checkDirect(g, Math.max(1, filters), r);
+    }
+
+    /** The CNN benchmark's second convolution runs direct through {@code run}, split over the threads when there are several. */
+    @Test
+    void directTakesTheStrideOneLayer() {
+        ConvGeometry g = ConvGeometry.same(5, 14, 14, 32, 3, 3, 1, 1, 1, 1);
+        assertTrue(Conv2dDirect.applies(g, 64));
+        assertTrue(!Conv2dDirect.applies(ConvGeometry.same(5, 14, 14, 32, 3, 3, 2, 2, 1, 1), 64), "strided stays implicit");
+        assertTrue(!Conv2dDirect.applies(ConvGeometry.same(5, 14, 14, 32, 3, 3, 1, 1, 2, 2), 64), "dilated stays implicit");
+        checkDirect(g, 64, new SplittableRandom(5));
+        checkDirect(ConvGeometry.valid(3, 30, 20, 8, 3, 2, 1, 1, 1, 1), 40, new SplittableRandom(6));
+    }
+
+    /** More filters than {@link GemmBlocks#NC_F32} (forward column panels) and a window row deeper than NC (filter gradient). */
+    @Test
+    void directBlocksWiderThanNc() {
+        SplittableRandom r = new SplittableRandom(9);
+        checkDirect(ConvGeometry.same(1, 3, 4, 2, 3, 3, 1, 1, 1, 1), GemmBlocks.NC_F32 + 5, r);
+        checkDirect(ConvGeometry.same(1, 3, 3, GemmBlocks.NC_F32 / 2 + 3, 3, 3, 1, 1, 1, 1), 3, r);
+    }
+
+    private static void checkDirect(ConvGeometry g, int filters, SplittableRandom r) {
+        int kk = g.taps() * g.channels(), ySize = g.batch() * g.outputPixels() * filters, xSize = g.inputSize();
+        int xOff = r.nextInt(3), kOff = r.nextInt(3), yOff = r.nextInt(3);
+        double[] x = random(r, xOff + xSize), k = random(r, kOff + kk * filters), dy = random(r, yOff + ySize);
+        double[] yRef = new double[ySize], yAbs = new double[ySize];
+        Conv2dKernel.scalar(g, x, xOff, k, kOff, filters, yRef, 0);
+        Conv2dKernel.scalar(g, abs(x), xOff, abs(k), kOff, filters, yAbs, 0);
+        double[] dkRef = new double[kk * filters], dkAbs = new double[kk * filters];
+        Conv2dBackpropFilterKernel.scalar(g, x, xOff, dy, yOff, filters, dkRef, 0);
+        Conv2dBackpropFilterKernel.scalar(g, abs(x), xOff, abs(dy), yOff, filters, dkAbs, 0);
+        String at = "direct " + g + " filters " + filters;
+        float[] y = nans(yOff + ySize + 2);
+        Conv2dDirect.forward(g, toFloat(x), xOff, toFloat(k), kOff, filters, y, yOff);
+        assertClose("conv2d " + at, yRef, yAbs, kk, y, yOff, y.length, Math.ulp(1f));
+        float[] dk = nans(2 + kk * filters + 2);
+        Conv2dDirect.backpropFilter(g, toFloat(x), xOff, toFloat(dy), yOff, filters, dk, 2);
+        assertClose("backpropFilter " + at, dkRef, dkAbs, g.batch() * g.outputPixels(), dk, 2, dk.length, Math.ulp(1f));
+        double[] yd = new double[yOff + ySize];
+        Conv2dDirect.forward(g, x, xOff, k, kOff, filters, yd, yOff);
+        assertClose("conv2d f64 " + at, yRef, yAbs, kk, yd, yOff, Math.ulp(1d));
+        double[] dkd = new double[kk * filters];
+        Conv2dDirect.backpropFilter(g, x, xOff, dy, yOff, filters, dkd, 0);
+        assertClose("backpropFilter f64 " + at, dkRef, dkAbs, g.batch() * g.outputPixels(), dkd, 0, Math.ulp(1d));
     }
 
     private static void check(ConvGeometry g, int filters, SplittableRandom r) {
