@@ -2,8 +2,14 @@
 // Regenerate with: ./mvnw -q -Pcodegen validate
 package dev.vectorgrad.kernels.conv;
 
+import static dev.vectorgrad.kernels.Simd.F32;
+import static dev.vectorgrad.kernels.Simd.F64;
+
 import dev.vectorgrad.kernels.KernelThreads;
 import dev.vectorgrad.kernels.matmul.GemmBlocks;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * Stride-1, undilated convolutions (the 3x3 SAME layers of every small convnet) as GEMM over the image
@@ -24,6 +30,12 @@ import dev.vectorgrad.kernels.matmul.GemmBlocks;
  *       kernel row multiplies a slice of it ({@link GemmBlocks#macroKernelSlice}): every window row is packed
  *       once, not once per kernel row (7.1 against 8.1 ms on that layer, loaded).</li>
  * </ul>
+ * <p>Thin windows ({@code kernelH·kernelW·channels <= }{@value Conv2dKernel#THIN_DEPTH}: a 3x3 window over one
+ * channel, the first layer of an image model) make products a few elements deep, too short for GEMM's
+ * micro-kernel to pay for its calls; {@link #thinForward} computes tiles of {@value #THIN_ROWS} output pixels
+ * × two vectors of filters over the whole window in registers instead, reading the image in place and the
+ * kernel unpacked, each element one fma chain in the twin's order.
+ *
  * <p>The input gradient stays on {@link Conv2dBackpropInputKernel}'s implicit GEMM: as a convolution of the padded
  * {@code dy} with the flipped kernel it would be this forward with the layer's channels as GEMM's width, and
  * 32 channels fill two 24-wide AVX2 micropanels by two thirds (9.2 vs 6.3 ms for [64, 14, 14, 32] → 64,
@@ -39,6 +51,8 @@ public final class Conv2dDirect {
      * full tile of 3 and a 1-row edge on AVX2); the implicit-GEMM path tiles all pixels of a batch instead.
      */
     static final int MIN_WIDTH = 7;
+    /** Output pixels of one {@link #thinForward} tile: with two vectors of filters, 12 accumulators, 15 of 16 AVX2 registers. */
+    static final int THIN_ROWS = 6;
 
     /**
      * Whether {@link #forward} and {@link #backpropFilter} take this convolution: stride 1, dilation 1, output
@@ -47,6 +61,15 @@ public final class Conv2dDirect {
     static boolean applies(ConvGeometry g, int filters) {
         return g.strideH() == 1 && g.strideW() == 1 && g.dilationH() == 1 && g.dilationW() == 1
                 && g.outW() >= MIN_WIDTH && Conv2dKernel.useImplicit(g, filters);
+    }
+
+    /**
+     * Whether {@link #thinForward} takes this convolution: stride 1, dilation 1, a window at most
+     * {@value Conv2dKernel#THIN_DEPTH} deep and at least two vectors of filters (a tile's width).
+     */
+    static boolean thinApplies(ConvGeometry g, int filters, int lanes) {
+        return g.strideH() == 1 && g.strideW() == 1 && g.dilationH() == 1 && g.dilationW() == 1
+                && g.taps() * g.channels() <= Conv2dKernel.THIN_DEPTH && filters >= 2 * lanes;
     }
 
     // ---- float ----
@@ -101,6 +124,92 @@ public final class Conv2dDirect {
                 }
             }
         });
+    }
+
+    /**
+     * {@code y = conv2d(x, k)} for a thin window ({@link #thinApplies}): per output row, tiles of
+     * {@value #THIN_ROWS} pixels × two vectors of filters, then the last filters (fewer than two vectors) one
+     * masked vector at a time. Each element is one fma chain over the window in {@link Conv2dKernel#scalar}'s
+     * order, so the result is the twin's, bit for bit. Whole images go to the {@link KernelThreads}.
+     */
+    static void thinForward(ConvGeometry g, float[] x, int xOff, float[] k, int kOff, int filters, float[] y, int yOff) {
+        int c = g.channels(), depth = g.kernelW() * c, outW = g.outW(), lanes = F32.length();
+        int hp = g.outH() + g.kernelH() - 1, wp = outW + g.kernelW() - 1;
+        boolean inPlace = isUnpadded(g, hp, wp);
+        int outImage = g.outputPixels() * filters, wide = filters / (2 * lanes) * (2 * lanes);
+        int strips = Math.min(g.batch(), Conv2dKernel.strips(g.batch() * g.outputPixels(), g.taps() * c, filters));
+        int images = Conv2dKernel.ceilDiv(g.batch(), strips);
+        KernelThreads.parallelFor(strips, t -> {
+            float[] padded = inPlace ? x : ConvWorkspace.floats(0, hp * wp * c);
+            for (int n = t * images; n < Math.min(g.batch(), (t + 1) * images); n++) {
+                int img = inPlace ? xOff + n * g.inputImageSize() : 0;
+                if (!inPlace) {
+                    pad(g, x, xOff + n * g.inputImageSize(), hp, wp, padded);
+                }
+                for (int oh = 0; oh < g.outH(); oh++) {
+                    int aRow = img + oh * wp * c, yRow = yOff + n * outImage + oh * outW * filters;
+                    for (int ow = 0; ow < outW; ow += THIN_ROWS) {
+                        int rows = Math.min(THIN_ROWS, outW - ow), a0 = aRow + ow * c, y0 = yRow + ow * filters;
+                        for (int j = 0; j < wide; j += 2 * lanes) {
+                            thinTile(rows, g.kernelH(), depth, padded, a0, c, wp * c, k, kOff + j, filters, y, y0 + j);
+                        }
+                        for (int j = wide; j < filters; j += lanes) {
+                            thinColumn(rows, g.kernelH(), depth, padded, a0, c, wp * c, k, kOff, j, filters, y, y0);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code rows} (at most {@value #THIN_ROWS}) output pixels × two vectors of filters: pixel i's window row r
+     * is {@code a[aOff + i·lda + r·rowStep ..]}, {@code depth} long, kernel row (r, q) at {@code k[kOff + (r·depth + q)·filters]}.
+     * Rows past {@code rows} repeat the last one and are not stored.
+     */
+    private static void thinTile(int rows, int kh, int depth, float[] a, int aOff, int lda, int rowStep,
+                                 float[] k, int kOff, int filters, float[] y, int yOff) {
+        int lanes = F32.length();
+        int o1 = Math.min(1, rows - 1) * lda, o2 = Math.min(2, rows - 1) * lda, o3 = Math.min(3, rows - 1) * lda;
+        int o4 = Math.min(4, rows - 1) * lda, o5 = Math.min(5, rows - 1) * lda;
+        FloatVector c00 = FloatVector.zero(F32), c01 = FloatVector.zero(F32), c10 = FloatVector.zero(F32), c11 = FloatVector.zero(F32);
+        FloatVector c20 = FloatVector.zero(F32), c21 = FloatVector.zero(F32), c30 = FloatVector.zero(F32), c31 = FloatVector.zero(F32);
+        FloatVector c40 = FloatVector.zero(F32), c41 = FloatVector.zero(F32), c50 = FloatVector.zero(F32), c51 = FloatVector.zero(F32);
+        for (int r = 0; r < kh; r++) {
+            int ar = aOff + r * rowStep, kr = kOff + r * depth * filters;
+            for (int q = 0; q < depth; q++) {
+                int aq = ar + q, kq = kr + q * filters;
+                FloatVector b0 = FloatVector.fromArray(F32, k, kq), b1 = FloatVector.fromArray(F32, k, kq + lanes);
+                FloatVector v = FloatVector.broadcast(F32, a[aq]); c00 = v.fma(b0, c00); c01 = v.fma(b1, c01);
+                v = FloatVector.broadcast(F32, a[aq + o1]); c10 = v.fma(b0, c10); c11 = v.fma(b1, c11);
+                v = FloatVector.broadcast(F32, a[aq + o2]); c20 = v.fma(b0, c20); c21 = v.fma(b1, c21);
+                v = FloatVector.broadcast(F32, a[aq + o3]); c30 = v.fma(b0, c30); c31 = v.fma(b1, c31);
+                v = FloatVector.broadcast(F32, a[aq + o4]); c40 = v.fma(b0, c40); c41 = v.fma(b1, c41);
+                v = FloatVector.broadcast(F32, a[aq + o5]); c50 = v.fma(b0, c50); c51 = v.fma(b1, c51);
+            }
+        }
+        c00.intoArray(y, yOff); c01.intoArray(y, yOff + lanes);
+        if (rows > 1) { c10.intoArray(y, yOff + filters); c11.intoArray(y, yOff + filters + lanes); }
+        if (rows > 2) { c20.intoArray(y, yOff + 2 * filters); c21.intoArray(y, yOff + 2 * filters + lanes); }
+        if (rows > 3) { c30.intoArray(y, yOff + 3 * filters); c31.intoArray(y, yOff + 3 * filters + lanes); }
+        if (rows > 4) { c40.intoArray(y, yOff + 4 * filters); c41.intoArray(y, yOff + 4 * filters + lanes); }
+        if (rows > 5) { c50.intoArray(y, yOff + 5 * filters); c51.intoArray(y, yOff + 5 * filters + lanes); }
+    }
+
+    /** Filters {@code [j, min(j + lanes, filters))} of {@code rows} output pixels through one masked vector, as {@link #thinTile}. */
+    private static void thinColumn(int rows, int kh, int depth, float[] a, int aOff, int lda, int rowStep,
+                                   float[] k, int kOff, int j, int filters, float[] y, int yOff) {
+        VectorMask<Float> m = F32.indexInRange(j, filters);
+        for (int i = 0; i < rows; i++) {
+            FloatVector acc = FloatVector.zero(F32);
+            for (int r = 0; r < kh; r++) {
+                int ar = aOff + i * lda + r * rowStep, kr = kOff + r * depth * filters + j;
+                for (int q = 0; q < depth; q++) {
+                    acc = FloatVector.broadcast(F32, a[ar + q]).fma(FloatVector.fromArray(F32, k, kr + q * filters, m), acc);
+                }
+            }
+            acc.intoArray(y, yOff + i * filters + j, m);
+        }
     }
 
     /**
@@ -265,6 +374,92 @@ public final class Conv2dDirect {
                 }
             }
         });
+    }
+
+    /**
+     * {@code y = conv2d(x, k)} for a thin window ({@link #thinApplies}): per output row, tiles of
+     * {@value #THIN_ROWS} pixels × two vectors of filters, then the last filters (fewer than two vectors) one
+     * masked vector at a time. Each element is one fma chain over the window in {@link Conv2dKernel#scalar}'s
+     * order, so the result is the twin's, bit for bit. Whole images go to the {@link KernelThreads}.
+     */
+    static void thinForward(ConvGeometry g, double[] x, int xOff, double[] k, int kOff, int filters, double[] y, int yOff) {
+        int c = g.channels(), depth = g.kernelW() * c, outW = g.outW(), lanes = F64.length();
+        int hp = g.outH() + g.kernelH() - 1, wp = outW + g.kernelW() - 1;
+        boolean inPlace = isUnpadded(g, hp, wp);
+        int outImage = g.outputPixels() * filters, wide = filters / (2 * lanes) * (2 * lanes);
+        int strips = Math.min(g.batch(), Conv2dKernel.strips(g.batch() * g.outputPixels(), g.taps() * c, filters));
+        int images = Conv2dKernel.ceilDiv(g.batch(), strips);
+        KernelThreads.parallelFor(strips, t -> {
+            double[] padded = inPlace ? x : ConvWorkspace.doubles(0, hp * wp * c);
+            for (int n = t * images; n < Math.min(g.batch(), (t + 1) * images); n++) {
+                int img = inPlace ? xOff + n * g.inputImageSize() : 0;
+                if (!inPlace) {
+                    pad(g, x, xOff + n * g.inputImageSize(), hp, wp, padded);
+                }
+                for (int oh = 0; oh < g.outH(); oh++) {
+                    int aRow = img + oh * wp * c, yRow = yOff + n * outImage + oh * outW * filters;
+                    for (int ow = 0; ow < outW; ow += THIN_ROWS) {
+                        int rows = Math.min(THIN_ROWS, outW - ow), a0 = aRow + ow * c, y0 = yRow + ow * filters;
+                        for (int j = 0; j < wide; j += 2 * lanes) {
+                            thinTile(rows, g.kernelH(), depth, padded, a0, c, wp * c, k, kOff + j, filters, y, y0 + j);
+                        }
+                        for (int j = wide; j < filters; j += lanes) {
+                            thinColumn(rows, g.kernelH(), depth, padded, a0, c, wp * c, k, kOff, j, filters, y, y0);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code rows} (at most {@value #THIN_ROWS}) output pixels × two vectors of filters: pixel i's window row r
+     * is {@code a[aOff + i·lda + r·rowStep ..]}, {@code depth} long, kernel row (r, q) at {@code k[kOff + (r·depth + q)·filters]}.
+     * Rows past {@code rows} repeat the last one and are not stored.
+     */
+    private static void thinTile(int rows, int kh, int depth, double[] a, int aOff, int lda, int rowStep,
+                                 double[] k, int kOff, int filters, double[] y, int yOff) {
+        int lanes = F64.length();
+        int o1 = Math.min(1, rows - 1) * lda, o2 = Math.min(2, rows - 1) * lda, o3 = Math.min(3, rows - 1) * lda;
+        int o4 = Math.min(4, rows - 1) * lda, o5 = Math.min(5, rows - 1) * lda;
+        DoubleVector c00 = DoubleVector.zero(F64), c01 = DoubleVector.zero(F64), c10 = DoubleVector.zero(F64), c11 = DoubleVector.zero(F64);
+        DoubleVector c20 = DoubleVector.zero(F64), c21 = DoubleVector.zero(F64), c30 = DoubleVector.zero(F64), c31 = DoubleVector.zero(F64);
+        DoubleVector c40 = DoubleVector.zero(F64), c41 = DoubleVector.zero(F64), c50 = DoubleVector.zero(F64), c51 = DoubleVector.zero(F64);
+        for (int r = 0; r < kh; r++) {
+            int ar = aOff + r * rowStep, kr = kOff + r * depth * filters;
+            for (int q = 0; q < depth; q++) {
+                int aq = ar + q, kq = kr + q * filters;
+                DoubleVector b0 = DoubleVector.fromArray(F64, k, kq), b1 = DoubleVector.fromArray(F64, k, kq + lanes);
+                DoubleVector v = DoubleVector.broadcast(F64, a[aq]); c00 = v.fma(b0, c00); c01 = v.fma(b1, c01);
+                v = DoubleVector.broadcast(F64, a[aq + o1]); c10 = v.fma(b0, c10); c11 = v.fma(b1, c11);
+                v = DoubleVector.broadcast(F64, a[aq + o2]); c20 = v.fma(b0, c20); c21 = v.fma(b1, c21);
+                v = DoubleVector.broadcast(F64, a[aq + o3]); c30 = v.fma(b0, c30); c31 = v.fma(b1, c31);
+                v = DoubleVector.broadcast(F64, a[aq + o4]); c40 = v.fma(b0, c40); c41 = v.fma(b1, c41);
+                v = DoubleVector.broadcast(F64, a[aq + o5]); c50 = v.fma(b0, c50); c51 = v.fma(b1, c51);
+            }
+        }
+        c00.intoArray(y, yOff); c01.intoArray(y, yOff + lanes);
+        if (rows > 1) { c10.intoArray(y, yOff + filters); c11.intoArray(y, yOff + filters + lanes); }
+        if (rows > 2) { c20.intoArray(y, yOff + 2 * filters); c21.intoArray(y, yOff + 2 * filters + lanes); }
+        if (rows > 3) { c30.intoArray(y, yOff + 3 * filters); c31.intoArray(y, yOff + 3 * filters + lanes); }
+        if (rows > 4) { c40.intoArray(y, yOff + 4 * filters); c41.intoArray(y, yOff + 4 * filters + lanes); }
+        if (rows > 5) { c50.intoArray(y, yOff + 5 * filters); c51.intoArray(y, yOff + 5 * filters + lanes); }
+    }
+
+    /** Filters {@code [j, min(j + lanes, filters))} of {@code rows} output pixels through one masked vector, as {@link #thinTile}. */
+    private static void thinColumn(int rows, int kh, int depth, double[] a, int aOff, int lda, int rowStep,
+                                   double[] k, int kOff, int j, int filters, double[] y, int yOff) {
+        VectorMask<Double> m = F64.indexInRange(j, filters);
+        for (int i = 0; i < rows; i++) {
+            DoubleVector acc = DoubleVector.zero(F64);
+            for (int r = 0; r < kh; r++) {
+                int ar = aOff + i * lda + r * rowStep, kr = kOff + r * depth * filters + j;
+                for (int q = 0; q < depth; q++) {
+                    acc = DoubleVector.broadcast(F64, a[ar + q]).fma(DoubleVector.fromArray(F64, k, kr + q * filters, m), acc);
+                }
+            }
+            acc.intoArray(y, yOff + i * filters + j, m);
+        }
     }
 
     /**

@@ -115,6 +115,10 @@ public final class Conv2dKernel {
             implicit(g, x, xOff, k, kOff, filters, y, yOff);
             return;
         }
+        if (Conv2dDirect.thinApplies(g, filters, Simd.F32.length())) {
+            Conv2dDirect.thinForward(g, x, xOff, k, kOff, filters, y, yOff);
+            return;
+        }
         int block = imagesPerBlock(pix, kk, g.batch());
         float[] col = ConvWorkspace.floats(0, block * pix * kk);
         for (int n0 = 0; n0 < g.batch(); n0 += block) {
@@ -226,6 +230,10 @@ public final class Conv2dKernel {
         }
         if (useImplicit(g, filters)) {
             implicit(g, x, xOff, k, kOff, filters, y, yOff);
+            return;
+        }
+        if (Conv2dDirect.thinApplies(g, filters, Simd.F64.length())) {
+            Conv2dDirect.thinForward(g, x, xOff, k, kOff, filters, y, yOff);
             return;
         }
         int block = imagesPerBlock(pix, kk, g.batch());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * than {@link GemmBlocks#MC_F32} and than KC (the filter gradient's depth), filter counts around the
  * micropanel width, and, in {@link #blocksWiderThanNc}, more columns than {@link GemmBlocks#NC_F32}; also the
  * unpacked paths for thin windows ({@link #thinWindowsAcrossPixelBlocks}), and {@link Conv2dDirect}'s stride-1
- * forward and filter gradient over the padded image in place. Each
+ * forward and filter gradient over the padded image in place (and its thin-window forward). Each
  * error bound is {@code terms·ulp·Σ|x·k|}, where the absolute sum is the twin run on absolute values.
  */
 class ImplicitConvTest {
@@ -135,6 +135,40 @@ class ImplicitConvTest {
         SplittableRandom r = new SplittableRandom(9);
         checkDirect(ConvGeometry.same(1, 3, 4, 2, 3, 3, 1, 1, 1, 1), GemmBlocks.NC_F32 + 5, r);
         checkDirect(ConvGeometry.same(1, 3, 3, GemmBlocks.NC_F32 / 2 + 3, 3, 3, 1, 1, 1, 1), 3, r);
+    }
+
+    /**
+     * {@link Conv2dDirect#thinForward} is the float and double twin bit for bit (one fma chain per element in the
+     * twin's order) on thin stride-1 windows: SAME and VALID, rows shorter and longer than a tile, filter counts
+     * with and without a masked tail; and writes nothing outside y.
+     */
+    @Property(tries = 60)
+    void thinForwardIsTheTwinBitForBit(@ForAll long seed, @ForAll boolean same) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int kh = r.nextInt(1, 4), kw = r.nextInt(1, 4), c = r.nextInt(1, Conv2dKernel.THIN_DEPTH / (kh * kw) + 1);
+        int h = r.nextInt(kh, kh + 12), w = r.nextInt(kw, kw + 15), lanes = dev.vectorgrad.kernels.Simd.F32.length();
+        ConvGeometry g = same ? ConvGeometry.same(r.nextInt(1, 4), h, w, c, kh, kw, 1, 1, 1, 1)
+                : ConvGeometry.valid(r.nextInt(1, 4), h, w, c, kh, kw, 1, 1, 1, 1);
+        int filters = 2 * lanes + r.nextInt(0, 3 * lanes + 2);
+        assertTrue(Conv2dDirect.thinApplies(g, filters, lanes));
+        int kk = g.taps() * c, ySize = g.batch() * g.outputPixels() * filters, xOff = r.nextInt(3), yOff = r.nextInt(3);
+        double[] x = random(r, xOff + g.inputSize()), k = random(r, kk * filters);
+        float[] yRef = new float[ySize], y = nans(yOff + ySize + 2);
+        Conv2dKernel.scalar(g, toFloat(x), xOff, toFloat(k), 0, filters, yRef, 0);
+        Conv2dDirect.thinForward(g, toFloat(x), xOff, toFloat(k), 0, filters, y, yOff);
+        for (int i = 0; i < y.length; i++) {
+            int idx = i;
+            if (i < yOff || i >= yOff + ySize) {
+                assertTrue(Float.isNaN(y[i]), () -> "thin forward wrote outside y at " + idx + " " + g);
+            } else {
+                assertTrue(Float.floatToIntBits(y[i]) == Float.floatToIntBits(yRef[i - yOff]),
+                        () -> "thin forward " + g + " filters " + filters + " [" + idx + "]: " + y[idx] + " vs " + yRef[idx - yOff]);
+            }
+        }
+        double[] ydRef = new double[ySize], yd = new double[ySize];
+        Conv2dKernel.scalar(g, x, xOff, k, 0, filters, ydRef, 0);
+        Conv2dDirect.thinForward(g, x, xOff, k, 0, filters, yd, 0);
+        assertTrue(Arrays.equals(ydRef, yd), () -> "thin forward f64 " + g + " filters " + filters);
     }
 
     private static void checkDirect(ConvGeometry g, int filters, SplittableRandom r) {
