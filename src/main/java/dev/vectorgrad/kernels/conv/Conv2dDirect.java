@@ -34,7 +34,8 @@ import jdk.incubator.vector.VectorMask;
  * channel, the first layer of an image model) make products a few elements deep, too short for GEMM's
  * micro-kernel to pay for its calls; {@link #thinForward} computes tiles of {@value #THIN_ROWS} output pixels
  * × two vectors of filters over the whole window in registers instead, reading the image in place and the
- * kernel unpacked, each element one fma chain in the twin's order.
+ * kernel unpacked, each element one fma chain in the twin's order; {@link #thinBackpropFilter} likewise sums
+ * tiles of taps × filters over all pixels in registers.
  *
  * <p>The input gradient stays on {@link Conv2dBackpropInputKernel}'s implicit GEMM: as a convolution of the padded
  * {@code dy} with the flipped kernel it would be this forward with the layer's channels as GEMM's width, and
@@ -286,6 +287,133 @@ public final class Conv2dDirect {
     }
 
     /**
+     * {@code dk} for a thin window ({@link #thinApplies}): tiles of up to {@value #THIN_ROWS} window taps × two
+     * vectors of filters sum {@code x[pixel + tap] · dy[pixel, ·]} over every output pixel in registers, one
+     * image after another, each tile's sums carried from image to image through {@code dk} itself; the last
+     * filters (fewer than two vectors) one masked vector at a time. On one thread each element is the twin's
+     * fma chain in the twin's order, bit for bit; split over the {@link KernelThreads} (whole images, one
+     * partial {@code dk} per strip) the partials are added at the end.
+     */
+    static void thinBackpropFilter(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, int filters, float[] dk, int dkOff) {
+        int kk = g.taps() * g.channels(), pix = g.outputPixels();
+        int strips = Math.min(g.batch(), Conv2dKernel.strips(g.batch() * pix, kk, filters));
+        int images = Conv2dKernel.ceilDiv(g.batch(), strips);
+        float[][] parts = new float[strips][];
+        KernelThreads.parallelFor(strips, t -> {
+            float[] part = strips == 1 ? dk : new float[kk * filters];
+            int off = strips == 1 ? dkOff : 0, n0 = t * images, n1 = Math.min(g.batch(), n0 + images);
+            if (n0 >= n1) {
+                java.util.Arrays.fill(part, off, off + kk * filters, 0f);
+            } else {
+                thinFilterStrip(g, x, xOff, dy, dyOff, filters, n0, n1, part, off);
+            }
+            parts[t] = part;
+        });
+        for (int t = 1; t < strips; t++) {
+            for (int i = 0; i < kk * filters; i++) {
+                parts[0][i] += parts[t][i];
+            }
+        }
+        if (strips > 1) {
+            System.arraycopy(parts[0], 0, dk, dkOff, kk * filters);
+        }
+    }
+
+    /** {@code dk[dkOff..]} = the sums over images {@code [n0, n1)}, overwritten. */
+    private static void thinFilterStrip(ConvGeometry g, float[] x, int xOff, float[] dy, int dyOff, int filters,
+                                        int n0, int n1, float[] dk, int dkOff) {
+        int c = g.channels(), depth = g.kernelW() * c, kk = g.kernelH() * depth, lanes = F32.length();
+        int hp = g.outH() + g.kernelH() - 1, wp = g.outW() + g.kernelW() - 1, pix = g.outputPixels();
+        boolean inPlace = isUnpadded(g, hp, wp);
+        int wide = filters / (2 * lanes) * (2 * lanes);
+        int[] tapAt = new int[kk];
+        for (int t = 0; t < kk; t++) {
+            tapAt[t] = t / depth * wp * c + t % depth; // tap (r, q) of the pixel at padded (oh, ow)
+        }
+        float[] padded = inPlace ? x : ConvWorkspace.floats(0, hp * wp * c);
+        for (int n = n0; n < n1; n++) {
+            int img = inPlace ? xOff + n * g.inputImageSize() : 0;
+            if (!inPlace) {
+                pad(g, x, xOff + n * g.inputImageSize(), hp, wp, padded);
+            }
+            int dyImg = dyOff + n * pix * filters;
+            for (int t0 = 0; t0 < kk; t0 += THIN_ROWS) {
+                int taps = Math.min(THIN_ROWS, kk - t0);
+                for (int j = 0; j < wide; j += 2 * lanes) {
+                    thinFilterTile(g, taps, tapAt, t0, padded, img, wp, dy, dyImg + j, filters, dk, dkOff + t0 * filters + j, n == n0);
+                }
+            }
+            for (int t = 0; t < kk; t++) {
+                for (int j = wide; j < filters; j += lanes) {
+                    thinFilterColumn(g, tapAt[t], padded, img, wp, dy, dyImg, j, filters, dk, dkOff + t * filters, n == n0);
+                }
+            }
+        }
+    }
+
+    /**
+     * Taps {@code [t0, t0 + taps)} (at most {@value #THIN_ROWS}) × two vectors of filters of one image, added to
+     * the sums in {@code dk} (or from zero when {@code first}). Taps past {@code taps} repeat the last and are
+     * not stored.
+     */
+    private static void thinFilterTile(ConvGeometry g, int taps, int[] tapAt, int t0, float[] a, int img, int wp,
+                                       float[] dy, int dyOff, int filters, float[] dk, int dkOff, boolean first) {
+        int lanes = F32.length(), c = g.channels(), outW = g.outW();
+        int o0 = tapAt[t0], o1 = tapAt[t0 + Math.min(1, taps - 1)], o2 = tapAt[t0 + Math.min(2, taps - 1)];
+        int o3 = tapAt[t0 + Math.min(3, taps - 1)], o4 = tapAt[t0 + Math.min(4, taps - 1)], o5 = tapAt[t0 + Math.min(5, taps - 1)];
+        FloatVector c00 = start(dk, dkOff, first), c01 = start(dk, dkOff + lanes, first);
+        FloatVector c10 = load(dk, dkOff, 1, taps, filters, first), c11 = load(dk, dkOff + lanes, 1, taps, filters, first);
+        FloatVector c20 = load(dk, dkOff, 2, taps, filters, first), c21 = load(dk, dkOff + lanes, 2, taps, filters, first);
+        FloatVector c30 = load(dk, dkOff, 3, taps, filters, first), c31 = load(dk, dkOff + lanes, 3, taps, filters, first);
+        FloatVector c40 = load(dk, dkOff, 4, taps, filters, first), c41 = load(dk, dkOff + lanes, 4, taps, filters, first);
+        FloatVector c50 = load(dk, dkOff, 5, taps, filters, first), c51 = load(dk, dkOff + lanes, 5, taps, filters, first);
+        for (int oh = 0; oh < g.outH(); oh++) {
+            int aRow = img + oh * wp * c, dRow = dyOff + oh * outW * filters;
+            for (int ow = 0; ow < outW; ow++) {
+                int ap = aRow + ow * c, dp = dRow + ow * filters;
+                FloatVector b0 = FloatVector.fromArray(F32, dy, dp), b1 = FloatVector.fromArray(F32, dy, dp + lanes);
+                FloatVector v = FloatVector.broadcast(F32, a[ap + o0]); c00 = v.fma(b0, c00); c01 = v.fma(b1, c01);
+                v = FloatVector.broadcast(F32, a[ap + o1]); c10 = v.fma(b0, c10); c11 = v.fma(b1, c11);
+                v = FloatVector.broadcast(F32, a[ap + o2]); c20 = v.fma(b0, c20); c21 = v.fma(b1, c21);
+                v = FloatVector.broadcast(F32, a[ap + o3]); c30 = v.fma(b0, c30); c31 = v.fma(b1, c31);
+                v = FloatVector.broadcast(F32, a[ap + o4]); c40 = v.fma(b0, c40); c41 = v.fma(b1, c41);
+                v = FloatVector.broadcast(F32, a[ap + o5]); c50 = v.fma(b0, c50); c51 = v.fma(b1, c51);
+            }
+        }
+        c00.intoArray(dk, dkOff); c01.intoArray(dk, dkOff + lanes);
+        if (taps > 1) { c10.intoArray(dk, dkOff + filters); c11.intoArray(dk, dkOff + filters + lanes); }
+        if (taps > 2) { c20.intoArray(dk, dkOff + 2 * filters); c21.intoArray(dk, dkOff + 2 * filters + lanes); }
+        if (taps > 3) { c30.intoArray(dk, dkOff + 3 * filters); c31.intoArray(dk, dkOff + 3 * filters + lanes); }
+        if (taps > 4) { c40.intoArray(dk, dkOff + 4 * filters); c41.intoArray(dk, dkOff + 4 * filters + lanes); }
+        if (taps > 5) { c50.intoArray(dk, dkOff + 5 * filters); c51.intoArray(dk, dkOff + 5 * filters + lanes); }
+    }
+
+    /** A tile's running sum: zero for the first image, else what the previous images left in {@code dk}. */
+    private static FloatVector start(float[] dk, int off, boolean first) {
+        return first ? FloatVector.zero(F32) : FloatVector.fromArray(F32, dk, off);
+    }
+
+    /** {@link #start} for the tile's row {@code row}: zero past {@code taps} (those rows are never stored). */
+    private static FloatVector load(float[] dk, int off, int row, int taps, int filters, boolean first) {
+        return row >= taps || first ? FloatVector.zero(F32) : FloatVector.fromArray(F32, dk, off + row * filters);
+    }
+
+    /** Filters {@code [j, min(j + lanes, filters))} of one tap at offset {@code at}, one masked vector, as {@link #thinFilterTile}. */
+    private static void thinFilterColumn(ConvGeometry g, int at, float[] a, int img, int wp, float[] dy, int dyOff, int j,
+                                         int filters, float[] dk, int dkOff, boolean first) {
+        VectorMask<Float> m = F32.indexInRange(j, filters);
+        int c = g.channels(), outW = g.outW();
+        FloatVector acc = first ? FloatVector.zero(F32) : FloatVector.fromArray(F32, dk, dkOff + j, m);
+        for (int oh = 0; oh < g.outH(); oh++) {
+            int aRow = img + oh * wp * c + at, dRow = dyOff + oh * outW * filters + j;
+            for (int ow = 0; ow < outW; ow++) {
+                acc = FloatVector.broadcast(F32, a[aRow + ow * c]).fma(FloatVector.fromArray(F32, dy, dRow + ow * filters, m), acc);
+            }
+        }
+        acc.intoArray(dk, dkOff + j, m);
+    }
+
+    /**
      * Packs window rows {@code [p0, p0 + rows)} (row q: output pixel {@code (q / outW, q % outW)}'s first kernel
      * row, {@code depth} elements from padded pixel {@code (q / outW, q % outW)}) as GEMM's B micropanels of
      * {@code rows} rows, columns past {@code depth} zero.
@@ -533,6 +661,133 @@ public final class Conv2dDirect {
                 }
             }
         }
+    }
+
+    /**
+     * {@code dk} for a thin window ({@link #thinApplies}): tiles of up to {@value #THIN_ROWS} window taps × two
+     * vectors of filters sum {@code x[pixel + tap] · dy[pixel, ·]} over every output pixel in registers, one
+     * image after another, each tile's sums carried from image to image through {@code dk} itself; the last
+     * filters (fewer than two vectors) one masked vector at a time. On one thread each element is the twin's
+     * fma chain in the twin's order, bit for bit; split over the {@link KernelThreads} (whole images, one
+     * partial {@code dk} per strip) the partials are added at the end.
+     */
+    static void thinBackpropFilter(ConvGeometry g, double[] x, int xOff, double[] dy, int dyOff, int filters, double[] dk, int dkOff) {
+        int kk = g.taps() * g.channels(), pix = g.outputPixels();
+        int strips = Math.min(g.batch(), Conv2dKernel.strips(g.batch() * pix, kk, filters));
+        int images = Conv2dKernel.ceilDiv(g.batch(), strips);
+        double[][] parts = new double[strips][];
+        KernelThreads.parallelFor(strips, t -> {
+            double[] part = strips == 1 ? dk : new double[kk * filters];
+            int off = strips == 1 ? dkOff : 0, n0 = t * images, n1 = Math.min(g.batch(), n0 + images);
+            if (n0 >= n1) {
+                java.util.Arrays.fill(part, off, off + kk * filters, 0d);
+            } else {
+                thinFilterStrip(g, x, xOff, dy, dyOff, filters, n0, n1, part, off);
+            }
+            parts[t] = part;
+        });
+        for (int t = 1; t < strips; t++) {
+            for (int i = 0; i < kk * filters; i++) {
+                parts[0][i] += parts[t][i];
+            }
+        }
+        if (strips > 1) {
+            System.arraycopy(parts[0], 0, dk, dkOff, kk * filters);
+        }
+    }
+
+    /** {@code dk[dkOff..]} = the sums over images {@code [n0, n1)}, overwritten. */
+    private static void thinFilterStrip(ConvGeometry g, double[] x, int xOff, double[] dy, int dyOff, int filters,
+                                        int n0, int n1, double[] dk, int dkOff) {
+        int c = g.channels(), depth = g.kernelW() * c, kk = g.kernelH() * depth, lanes = F64.length();
+        int hp = g.outH() + g.kernelH() - 1, wp = g.outW() + g.kernelW() - 1, pix = g.outputPixels();
+        boolean inPlace = isUnpadded(g, hp, wp);
+        int wide = filters / (2 * lanes) * (2 * lanes);
+        int[] tapAt = new int[kk];
+        for (int t = 0; t < kk; t++) {
+            tapAt[t] = t / depth * wp * c + t % depth; // tap (r, q) of the pixel at padded (oh, ow)
+        }
+        double[] padded = inPlace ? x : ConvWorkspace.doubles(0, hp * wp * c);
+        for (int n = n0; n < n1; n++) {
+            int img = inPlace ? xOff + n * g.inputImageSize() : 0;
+            if (!inPlace) {
+                pad(g, x, xOff + n * g.inputImageSize(), hp, wp, padded);
+            }
+            int dyImg = dyOff + n * pix * filters;
+            for (int t0 = 0; t0 < kk; t0 += THIN_ROWS) {
+                int taps = Math.min(THIN_ROWS, kk - t0);
+                for (int j = 0; j < wide; j += 2 * lanes) {
+                    thinFilterTile(g, taps, tapAt, t0, padded, img, wp, dy, dyImg + j, filters, dk, dkOff + t0 * filters + j, n == n0);
+                }
+            }
+            for (int t = 0; t < kk; t++) {
+                for (int j = wide; j < filters; j += lanes) {
+                    thinFilterColumn(g, tapAt[t], padded, img, wp, dy, dyImg, j, filters, dk, dkOff + t * filters, n == n0);
+                }
+            }
+        }
+    }
+
+    /**
+     * Taps {@code [t0, t0 + taps)} (at most {@value #THIN_ROWS}) × two vectors of filters of one image, added to
+     * the sums in {@code dk} (or from zero when {@code first}). Taps past {@code taps} repeat the last and are
+     * not stored.
+     */
+    private static void thinFilterTile(ConvGeometry g, int taps, int[] tapAt, int t0, double[] a, int img, int wp,
+                                       double[] dy, int dyOff, int filters, double[] dk, int dkOff, boolean first) {
+        int lanes = F64.length(), c = g.channels(), outW = g.outW();
+        int o0 = tapAt[t0], o1 = tapAt[t0 + Math.min(1, taps - 1)], o2 = tapAt[t0 + Math.min(2, taps - 1)];
+        int o3 = tapAt[t0 + Math.min(3, taps - 1)], o4 = tapAt[t0 + Math.min(4, taps - 1)], o5 = tapAt[t0 + Math.min(5, taps - 1)];
+        DoubleVector c00 = start(dk, dkOff, first), c01 = start(dk, dkOff + lanes, first);
+        DoubleVector c10 = load(dk, dkOff, 1, taps, filters, first), c11 = load(dk, dkOff + lanes, 1, taps, filters, first);
+        DoubleVector c20 = load(dk, dkOff, 2, taps, filters, first), c21 = load(dk, dkOff + lanes, 2, taps, filters, first);
+        DoubleVector c30 = load(dk, dkOff, 3, taps, filters, first), c31 = load(dk, dkOff + lanes, 3, taps, filters, first);
+        DoubleVector c40 = load(dk, dkOff, 4, taps, filters, first), c41 = load(dk, dkOff + lanes, 4, taps, filters, first);
+        DoubleVector c50 = load(dk, dkOff, 5, taps, filters, first), c51 = load(dk, dkOff + lanes, 5, taps, filters, first);
+        for (int oh = 0; oh < g.outH(); oh++) {
+            int aRow = img + oh * wp * c, dRow = dyOff + oh * outW * filters;
+            for (int ow = 0; ow < outW; ow++) {
+                int ap = aRow + ow * c, dp = dRow + ow * filters;
+                DoubleVector b0 = DoubleVector.fromArray(F64, dy, dp), b1 = DoubleVector.fromArray(F64, dy, dp + lanes);
+                DoubleVector v = DoubleVector.broadcast(F64, a[ap + o0]); c00 = v.fma(b0, c00); c01 = v.fma(b1, c01);
+                v = DoubleVector.broadcast(F64, a[ap + o1]); c10 = v.fma(b0, c10); c11 = v.fma(b1, c11);
+                v = DoubleVector.broadcast(F64, a[ap + o2]); c20 = v.fma(b0, c20); c21 = v.fma(b1, c21);
+                v = DoubleVector.broadcast(F64, a[ap + o3]); c30 = v.fma(b0, c30); c31 = v.fma(b1, c31);
+                v = DoubleVector.broadcast(F64, a[ap + o4]); c40 = v.fma(b0, c40); c41 = v.fma(b1, c41);
+                v = DoubleVector.broadcast(F64, a[ap + o5]); c50 = v.fma(b0, c50); c51 = v.fma(b1, c51);
+            }
+        }
+        c00.intoArray(dk, dkOff); c01.intoArray(dk, dkOff + lanes);
+        if (taps > 1) { c10.intoArray(dk, dkOff + filters); c11.intoArray(dk, dkOff + filters + lanes); }
+        if (taps > 2) { c20.intoArray(dk, dkOff + 2 * filters); c21.intoArray(dk, dkOff + 2 * filters + lanes); }
+        if (taps > 3) { c30.intoArray(dk, dkOff + 3 * filters); c31.intoArray(dk, dkOff + 3 * filters + lanes); }
+        if (taps > 4) { c40.intoArray(dk, dkOff + 4 * filters); c41.intoArray(dk, dkOff + 4 * filters + lanes); }
+        if (taps > 5) { c50.intoArray(dk, dkOff + 5 * filters); c51.intoArray(dk, dkOff + 5 * filters + lanes); }
+    }
+
+    /** A tile's running sum: zero for the first image, else what the previous images left in {@code dk}. */
+    private static DoubleVector start(double[] dk, int off, boolean first) {
+        return first ? DoubleVector.zero(F64) : DoubleVector.fromArray(F64, dk, off);
+    }
+
+    /** {@link #start} for the tile's row {@code row}: zero past {@code taps} (those rows are never stored). */
+    private static DoubleVector load(double[] dk, int off, int row, int taps, int filters, boolean first) {
+        return row >= taps || first ? DoubleVector.zero(F64) : DoubleVector.fromArray(F64, dk, off + row * filters);
+    }
+
+    /** Filters {@code [j, min(j + lanes, filters))} of one tap at offset {@code at}, one masked vector, as {@link #thinFilterTile}. */
+    private static void thinFilterColumn(ConvGeometry g, int at, double[] a, int img, int wp, double[] dy, int dyOff, int j,
+                                         int filters, double[] dk, int dkOff, boolean first) {
+        VectorMask<Double> m = F64.indexInRange(j, filters);
+        int c = g.channels(), outW = g.outW();
+        DoubleVector acc = first ? DoubleVector.zero(F64) : DoubleVector.fromArray(F64, dk, dkOff + j, m);
+        for (int oh = 0; oh < g.outH(); oh++) {
+            int aRow = img + oh * wp * c + at, dRow = dyOff + oh * outW * filters + j;
+            for (int ow = 0; ow < outW; ow++) {
+                acc = DoubleVector.broadcast(F64, a[aRow + ow * c]).fma(DoubleVector.fromArray(F64, dy, dRow + ow * filters, m), acc);
+            }
+        }
+        acc.intoArray(dk, dkOff + j, m);
     }
 
     /**

@@ -138,12 +138,13 @@ class ImplicitConvTest {
     }
 
     /**
-     * {@link Conv2dDirect#thinForward} is the float and double twin bit for bit (one fma chain per element in the
+     * {@link Conv2dDirect#thinForward} and (on one strip) {@link Conv2dDirect#thinBackpropFilter} are the float
+     * and double twins bit for bit (one fma chain per element in the
      * twin's order) on thin stride-1 windows: SAME and VALID, rows shorter and longer than a tile, filter counts
      * with and without a masked tail; and writes nothing outside y.
      */
     @Property(tries = 60)
-    void thinForwardIsTheTwinBitForBit(@ForAll long seed, @ForAll boolean same) {
+    void thinPathsAreTheTwinBitForBit(@ForAll long seed, @ForAll boolean same) {
         SplittableRandom r = new SplittableRandom(seed);
         int kh = r.nextInt(1, 4), kw = r.nextInt(1, 4), c = r.nextInt(1, Conv2dKernel.THIN_DEPTH / (kh * kw) + 1);
         int h = r.nextInt(kh, kh + 12), w = r.nextInt(kw, kw + 15), lanes = dev.vectorgrad.kernels.Simd.F32.length();
@@ -169,6 +170,42 @@ class ImplicitConvTest {
         Conv2dKernel.scalar(g, x, xOff, k, 0, filters, ydRef, 0);
         Conv2dDirect.thinForward(g, x, xOff, k, 0, filters, yd, 0);
         assertTrue(Arrays.equals(ydRef, yd), () -> "thin forward f64 " + g + " filters " + filters);
+
+        // the filter gradient: on one strip the twin's fma chain, bit for bit
+        assertTrue(Conv2dKernel.strips(g.batch() * g.outputPixels(), kk, filters) == 1, g::toString);
+        double[] dy = random(r, yOff + ySize);
+        float[] dkRef = new float[kk * filters], dk = nans(1 + kk * filters + 2);
+        Conv2dBackpropFilterKernel.scalar(g, toFloat(x), xOff, toFloat(dy), yOff, filters, dkRef, 0);
+        Conv2dDirect.thinBackpropFilter(g, toFloat(x), xOff, toFloat(dy), yOff, filters, dk, 1);
+        for (int i = 0; i < dk.length; i++) {
+            int idx = i;
+            if (i < 1 || i >= 1 + dkRef.length) {
+                assertTrue(Float.isNaN(dk[i]), () -> "thin filter gradient wrote outside dk at " + idx + " " + g);
+            } else {
+                assertTrue(Float.floatToIntBits(dk[i]) == Float.floatToIntBits(dkRef[i - 1]),
+                        () -> "thin filter gradient " + g + " filters " + filters + " [" + idx + "]: " + dk[idx] + " vs " + dkRef[idx - 1]);
+            }
+        }
+        double[] dkdRef = new double[kk * filters], dkd = new double[kk * filters];
+        Conv2dBackpropFilterKernel.scalar(g, x, xOff, dy, yOff, filters, dkdRef, 0);
+        Conv2dDirect.thinBackpropFilter(g, x, xOff, dy, yOff, filters, dkd, 0);
+        assertTrue(Arrays.equals(dkdRef, dkd), () -> "thin filter gradient f64 " + g + " filters " + filters);
+    }
+
+    /** The thin filter gradient split over the kernel threads (when there are several): partial sums added, within the bound. */
+    @Test
+    void thinFilterGradientAcrossStrips() {
+        SplittableRandom r = new SplittableRandom(12);
+        ConvGeometry g = ConvGeometry.same(12, 28, 28, 1, 3, 3, 1, 1, 1, 1);
+        int filters = 32, kk = 9, ySize = g.batch() * g.outputPixels() * filters;
+        assertTrue(KernelThreads.count() == 1 || Conv2dKernel.strips(g.batch() * g.outputPixels(), kk, filters) > 1);
+        double[] x = random(r, g.inputSize()), dy = random(r, ySize);
+        double[] dkRef = new double[kk * filters], dkAbs = new double[kk * filters];
+        Conv2dBackpropFilterKernel.scalar(g, x, 0, dy, 0, filters, dkRef, 0);
+        Conv2dBackpropFilterKernel.scalar(g, abs(x), 0, abs(dy), 0, filters, dkAbs, 0);
+        float[] dk = nans(kk * filters);
+        Conv2dDirect.thinBackpropFilter(g, toFloat(x), 0, toFloat(dy), 0, filters, dk, 0);
+        assertClose("thin filter gradient " + g, dkRef, dkAbs, g.batch() * g.outputPixels(), dk, 0, dk.length, Math.ulp(1f));
     }
 
     private static void checkDirect(ConvGeometry g, int filters, SplittableRandom r) {
