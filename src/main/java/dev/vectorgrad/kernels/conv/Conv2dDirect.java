@@ -10,6 +10,7 @@ import dev.vectorgrad.kernels.matmul.GemmBlocks;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * Stride-1, undilated convolutions (the 3x3 SAME layers of every small convnet) as GEMM over the image
@@ -35,7 +36,8 @@ import jdk.incubator.vector.VectorMask;
  * micro-kernel to pay for its calls; {@link #thinForward} computes tiles of {@value #THIN_ROWS} output pixels
  * × two vectors of filters over the whole window in registers instead, reading the image in place and the
  * kernel unpacked, each element one fma chain in the twin's order; {@link #thinBackpropFilter} likewise sums
- * tiles of taps × filters over all pixels in registers.
+ * tiles of taps × filters over all pixels in registers, and {@link #thinBackpropInput} computes {@code dx}
+ * as a convolution of the padded {@code dy} with the flipped window, vectors along the filters.
  *
  * <p>The input gradient stays on {@link Conv2dBackpropInputKernel}'s implicit GEMM: as a convolution of the padded
  * {@code dy} with the flipped kernel it would be this forward with the layer's channels as GEMM's width, and
@@ -54,6 +56,8 @@ public final class Conv2dDirect {
     static final int MIN_WIDTH = 7;
     /** Output pixels of one {@link #thinForward} tile: with two vectors of filters, 12 accumulators, 15 of 16 AVX2 registers. */
     static final int THIN_ROWS = 6;
+    /** Pixels of one {@link #thinBackpropInput} tile: two partial sums each, eight fma chains in flight. */
+    static final int THIN_INPUT_PIXELS = 4;
 
     /**
      * Whether {@link #forward} and {@link #backpropFilter} take this convolution: stride 1, dilation 1, output
@@ -71,6 +75,17 @@ public final class Conv2dDirect {
     static boolean thinApplies(ConvGeometry g, int filters, int lanes) {
         return g.strideH() == 1 && g.strideW() == 1 && g.dilationH() == 1 && g.dilationW() == 1
                 && g.taps() * g.channels() <= Conv2dKernel.THIN_DEPTH && filters >= 2 * lanes;
+    }
+
+    /** Whether {@link #thinBackpropInput} takes it: {@link #thinApplies}, padded by less than the window (SAME and VALID are). */
+    static boolean thinInputApplies(ConvGeometry g, int filters, int lanes) {
+        return thinApplies(g, filters, lanes) && g.padTop() < g.kernelH() && g.padLeft() < g.kernelW();
+    }
+
+    /** The geometry of {@code dx} as a convolution of {@code dy} (padded by {@code kernel - 1 - pad}) with the flipped kernel. */
+    static ConvGeometry transposed(ConvGeometry g, int filters) {
+        return new ConvGeometry(g.batch(), g.outH(), g.outW(), filters, g.kernelH(), g.kernelW(), 1, 1, 1, 1,
+                g.kernelH() - 1 - g.padTop(), g.kernelW() - 1 - g.padLeft(), g.height(), g.width());
     }
 
     // ---- float ----
@@ -283,6 +298,90 @@ public final class Conv2dDirect {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@code dx} for a thin window ({@link #thinInputApplies}): the convolution of {@code dy}, padded by
+     * {@code kernel - 1 - pad}, with the window flipped ({@link #transposed}), each input element a dot product
+     * over the window's taps and the filters. Vectors run along the filters: tiles of {@value #THIN_INPUT_PIXELS}
+     * pixels of one channel keep two partial-sum vectors each (eight fma chains), reduced across lanes at the end.
+     * Every element of {@code dx} is written; sums in another order than the twin's, within its bound.
+     */
+    static void thinBackpropInput(ConvGeometry g, float[] dy, int dyOff, float[] k, int kOff, int filters, float[] dx, int dxOff) {
+        int c = g.channels(), taps = g.taps(), kh = g.kernelH(), kw = g.kernelW(), w = g.width();
+        ConvGeometry gt = transposed(g, filters);
+        float[] kt = ConvWorkspace.floats(1, taps * c * filters);
+        for (int t = 0; t < taps; t++) {
+            System.arraycopy(k, kOff + (taps - 1 - t) * c * filters, kt, t * c * filters, c * filters);
+        }
+        int hp = g.height() + kh - 1, wp = w + kw - 1, outImage = g.outputPixels() * filters;
+        boolean inPlace = isUnpadded(gt, hp, wp);
+        int strips = Math.min(g.batch(), Conv2dKernel.strips(g.batch() * g.height() * w, taps * c, filters));
+        int images = Conv2dKernel.ceilDiv(g.batch(), strips);
+        KernelThreads.parallelFor(strips, t -> {
+            float[] padded = inPlace ? dy : ConvWorkspace.floats(0, hp * wp * filters);
+            for (int n = t * images; n < Math.min(g.batch(), (t + 1) * images); n++) {
+                int img = inPlace ? dyOff + n * outImage : 0;
+                if (!inPlace) {
+                    pad(gt, dy, dyOff + n * outImage, hp, wp, padded);
+                }
+                for (int ih = 0; ih < g.height(); ih++) {
+                    for (int iw = 0; iw < w; iw += THIN_INPUT_PIXELS) {
+                        int rows = Math.min(THIN_INPUT_PIXELS, w - iw), a0 = img + (ih * wp + iw) * filters;
+                        int x0 = dxOff + n * g.inputImageSize() + (ih * w + iw) * c;
+                        for (int ch = 0; ch < c; ch++) {
+                            thinInputTile(rows, kh, kw, c, ch, filters, padded, a0, wp * filters, kt, dx, x0 + ch);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code dx} of {@code rows} (at most {@value #THIN_INPUT_PIXELS}) neighbouring pixels, one channel: pixel i's
+     * tap (r, s) reads {@code dy} at {@code a[aOff + i·filters + r·rowStep + s·filters]}. Rows past {@code rows}
+     * repeat the last and are not stored.
+     */
+    private static void thinInputTile(int rows, int kh, int kw, int c, int ch, int filters, float[] a, int aOff, int rowStep,
+                                      float[] kt, float[] dx, int dxOff) {
+        int lanes = F32.length(), pairs = filters / (2 * lanes) * (2 * lanes);
+        int o1 = Math.min(1, rows - 1) * filters, o2 = Math.min(2, rows - 1) * filters, o3 = Math.min(3, rows - 1) * filters;
+        FloatVector e0 = FloatVector.zero(F32), e1 = FloatVector.zero(F32), e2 = FloatVector.zero(F32), e3 = FloatVector.zero(F32);
+        FloatVector d0 = FloatVector.zero(F32), d1 = FloatVector.zero(F32), d2 = FloatVector.zero(F32), d3 = FloatVector.zero(F32);
+        for (int r = 0; r < kh; r++) {
+            for (int s = 0; s < kw; s++) {
+                int ap = aOff + r * rowStep + s * filters, kp = ((r * kw + s) * c + ch) * filters;
+                for (int j = 0; j < pairs; j += 2 * lanes) {
+                    FloatVector b0 = FloatVector.fromArray(F32, kt, kp + j), b1 = FloatVector.fromArray(F32, kt, kp + j + lanes);
+                    int q = ap + j;
+                    e0 = FloatVector.fromArray(F32, a, q).fma(b0, e0); d0 = FloatVector.fromArray(F32, a, q + lanes).fma(b1, d0);
+                    e1 = FloatVector.fromArray(F32, a, q + o1).fma(b0, e1); d1 = FloatVector.fromArray(F32, a, q + o1 + lanes).fma(b1, d1);
+                    e2 = FloatVector.fromArray(F32, a, q + o2).fma(b0, e2); d2 = FloatVector.fromArray(F32, a, q + o2 + lanes).fma(b1, d2);
+                    e3 = FloatVector.fromArray(F32, a, q + o3).fma(b0, e3); d3 = FloatVector.fromArray(F32, a, q + o3 + lanes).fma(b1, d3);
+                }
+                for (int j = pairs; j < filters; j += lanes) {
+                    // masked: the lanes past the filters belong to the next pixel (or lie past the array)
+                    VectorMask<Float> m = F32.indexInRange(j, filters);
+                    FloatVector b0 = FloatVector.fromArray(F32, kt, kp + j, m);
+                    int q = ap + j;
+                    e0 = FloatVector.fromArray(F32, a, q, m).fma(b0, e0);
+                    e1 = FloatVector.fromArray(F32, a, q + o1, m).fma(b0, e1);
+                    e2 = FloatVector.fromArray(F32, a, q + o2, m).fma(b0, e2);
+                    e3 = FloatVector.fromArray(F32, a, q + o3, m).fma(b0, e3);
+                }
+            }
+        }
+        dx[dxOff] = e0.add(d0).reduceLanes(VectorOperators.ADD);
+        if (rows > 1) {
+            dx[dxOff + c] = e1.add(d1).reduceLanes(VectorOperators.ADD);
+        }
+        if (rows > 2) {
+            dx[dxOff + 2 * c] = e2.add(d2).reduceLanes(VectorOperators.ADD);
+        }
+        if (rows > 3) {
+            dx[dxOff + 3 * c] = e3.add(d3).reduceLanes(VectorOperators.ADD);
         }
     }
 
@@ -660,6 +759,90 @@ public final class Conv2dDirect {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@code dx} for a thin window ({@link #thinInputApplies}): the convolution of {@code dy}, padded by
+     * {@code kernel - 1 - pad}, with the window flipped ({@link #transposed}), each input element a dot product
+     * over the window's taps and the filters. Vectors run along the filters: tiles of {@value #THIN_INPUT_PIXELS}
+     * pixels of one channel keep two partial-sum vectors each (eight fma chains), reduced across lanes at the end.
+     * Every element of {@code dx} is written; sums in another order than the twin's, within its bound.
+     */
+    static void thinBackpropInput(ConvGeometry g, double[] dy, int dyOff, double[] k, int kOff, int filters, double[] dx, int dxOff) {
+        int c = g.channels(), taps = g.taps(), kh = g.kernelH(), kw = g.kernelW(), w = g.width();
+        ConvGeometry gt = transposed(g, filters);
+        double[] kt = ConvWorkspace.doubles(1, taps * c * filters);
+        for (int t = 0; t < taps; t++) {
+            System.arraycopy(k, kOff + (taps - 1 - t) * c * filters, kt, t * c * filters, c * filters);
+        }
+        int hp = g.height() + kh - 1, wp = w + kw - 1, outImage = g.outputPixels() * filters;
+        boolean inPlace = isUnpadded(gt, hp, wp);
+        int strips = Math.min(g.batch(), Conv2dKernel.strips(g.batch() * g.height() * w, taps * c, filters));
+        int images = Conv2dKernel.ceilDiv(g.batch(), strips);
+        KernelThreads.parallelFor(strips, t -> {
+            double[] padded = inPlace ? dy : ConvWorkspace.doubles(0, hp * wp * filters);
+            for (int n = t * images; n < Math.min(g.batch(), (t + 1) * images); n++) {
+                int img = inPlace ? dyOff + n * outImage : 0;
+                if (!inPlace) {
+                    pad(gt, dy, dyOff + n * outImage, hp, wp, padded);
+                }
+                for (int ih = 0; ih < g.height(); ih++) {
+                    for (int iw = 0; iw < w; iw += THIN_INPUT_PIXELS) {
+                        int rows = Math.min(THIN_INPUT_PIXELS, w - iw), a0 = img + (ih * wp + iw) * filters;
+                        int x0 = dxOff + n * g.inputImageSize() + (ih * w + iw) * c;
+                        for (int ch = 0; ch < c; ch++) {
+                            thinInputTile(rows, kh, kw, c, ch, filters, padded, a0, wp * filters, kt, dx, x0 + ch);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * {@code dx} of {@code rows} (at most {@value #THIN_INPUT_PIXELS}) neighbouring pixels, one channel: pixel i's
+     * tap (r, s) reads {@code dy} at {@code a[aOff + i·filters + r·rowStep + s·filters]}. Rows past {@code rows}
+     * repeat the last and are not stored.
+     */
+    private static void thinInputTile(int rows, int kh, int kw, int c, int ch, int filters, double[] a, int aOff, int rowStep,
+                                      double[] kt, double[] dx, int dxOff) {
+        int lanes = F64.length(), pairs = filters / (2 * lanes) * (2 * lanes);
+        int o1 = Math.min(1, rows - 1) * filters, o2 = Math.min(2, rows - 1) * filters, o3 = Math.min(3, rows - 1) * filters;
+        DoubleVector e0 = DoubleVector.zero(F64), e1 = DoubleVector.zero(F64), e2 = DoubleVector.zero(F64), e3 = DoubleVector.zero(F64);
+        DoubleVector d0 = DoubleVector.zero(F64), d1 = DoubleVector.zero(F64), d2 = DoubleVector.zero(F64), d3 = DoubleVector.zero(F64);
+        for (int r = 0; r < kh; r++) {
+            for (int s = 0; s < kw; s++) {
+                int ap = aOff + r * rowStep + s * filters, kp = ((r * kw + s) * c + ch) * filters;
+                for (int j = 0; j < pairs; j += 2 * lanes) {
+                    DoubleVector b0 = DoubleVector.fromArray(F64, kt, kp + j), b1 = DoubleVector.fromArray(F64, kt, kp + j + lanes);
+                    int q = ap + j;
+                    e0 = DoubleVector.fromArray(F64, a, q).fma(b0, e0); d0 = DoubleVector.fromArray(F64, a, q + lanes).fma(b1, d0);
+                    e1 = DoubleVector.fromArray(F64, a, q + o1).fma(b0, e1); d1 = DoubleVector.fromArray(F64, a, q + o1 + lanes).fma(b1, d1);
+                    e2 = DoubleVector.fromArray(F64, a, q + o2).fma(b0, e2); d2 = DoubleVector.fromArray(F64, a, q + o2 + lanes).fma(b1, d2);
+                    e3 = DoubleVector.fromArray(F64, a, q + o3).fma(b0, e3); d3 = DoubleVector.fromArray(F64, a, q + o3 + lanes).fma(b1, d3);
+                }
+                for (int j = pairs; j < filters; j += lanes) {
+                    // masked: the lanes past the filters belong to the next pixel (or lie past the array)
+                    VectorMask<Double> m = F64.indexInRange(j, filters);
+                    DoubleVector b0 = DoubleVector.fromArray(F64, kt, kp + j, m);
+                    int q = ap + j;
+                    e0 = DoubleVector.fromArray(F64, a, q, m).fma(b0, e0);
+                    e1 = DoubleVector.fromArray(F64, a, q + o1, m).fma(b0, e1);
+                    e2 = DoubleVector.fromArray(F64, a, q + o2, m).fma(b0, e2);
+                    e3 = DoubleVector.fromArray(F64, a, q + o3, m).fma(b0, e3);
+                }
+            }
+        }
+        dx[dxOff] = e0.add(d0).reduceLanes(VectorOperators.ADD);
+        if (rows > 1) {
+            dx[dxOff + c] = e1.add(d1).reduceLanes(VectorOperators.ADD);
+        }
+        if (rows > 2) {
+            dx[dxOff + 2 * c] = e2.add(d2).reduceLanes(VectorOperators.ADD);
+        }
+        if (rows > 3) {
+            dx[dxOff + 3 * c] = e3.add(d3).reduceLanes(VectorOperators.ADD);
         }
     }
 

@@ -139,7 +139,7 @@ class ImplicitConvTest {
 
     /**
      * {@link Conv2dDirect#thinForward} and (on one strip) {@link Conv2dDirect#thinBackpropFilter} are the float
-     * and double twins bit for bit (one fma chain per element in the
+     * and double twins bit for bit, and {@link Conv2dDirect#thinBackpropInput} is within the twin's bound, (one fma chain per element in the
      * twin's order) on thin stride-1 windows: SAME and VALID, rows shorter and longer than a tile, filter counts
      * with and without a masked tail; and writes nothing outside y.
      */
@@ -190,6 +190,18 @@ class ImplicitConvTest {
         Conv2dBackpropFilterKernel.scalar(g, x, xOff, dy, yOff, filters, dkdRef, 0);
         Conv2dDirect.thinBackpropFilter(g, x, xOff, dy, yOff, filters, dkd, 0);
         assertTrue(Arrays.equals(dkdRef, dkd), () -> "thin filter gradient f64 " + g + " filters " + filters);
+
+        // the input gradient: dot products in another order, within the twin's bound
+        assertTrue(Conv2dDirect.thinInputApplies(g, filters, lanes));
+        double[] dxRef = new double[g.inputSize()], dxAbs = new double[g.inputSize()];
+        Conv2dBackpropInputKernel.scalar(g, dy, yOff, k, 0, filters, dxRef, 0);
+        Conv2dBackpropInputKernel.scalar(g, abs(dy), yOff, abs(k), 0, filters, dxAbs, 0);
+        float[] dx = nans(2 + g.inputSize() + 1);
+        Conv2dDirect.thinBackpropInput(g, toFloat(dy), yOff, toFloat(k), 0, filters, dx, 2);
+        assertClose("thin backpropInput " + g + " filters " + filters, dxRef, dxAbs, g.taps() * filters, dx, 2, dx.length, Math.ulp(1f));
+        double[] dxd = new double[g.inputSize()];
+        Conv2dDirect.thinBackpropInput(g, dy, yOff, k, 0, filters, dxd, 0);
+        assertClose("thin backpropInput f64 " + g + " filters " + filters, dxRef, dxAbs, g.taps() * filters, dxd, 0, Math.ulp(1d));
     }
 
     /** The thin filter gradient split over the kernel threads (when there are several): partial sums added, within the bound. */
