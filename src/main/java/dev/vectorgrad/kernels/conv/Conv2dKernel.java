@@ -38,7 +38,8 @@ public final class Conv2dKernel {
     /**
      * Window depths ({@code kernelH·kernelW·channels}) up to this skip GEMM's packing: a 3x3 window over one
      * channel is 9 deep, and packing its 9-wide rows and 24-wide B panels (for 32 filters) cost more than the
-     * unpacked row-times-panel product (~3.3 vs ~2.4 ms for [64, 28, 28, 1] → 32, loaded).
+     * unpacked row-times-panel product (~3.3 vs ~2.4 ms for [64, 28, 28, 1] → 32, loaded). At stride 1 such
+     * windows go further, to {@link Conv2dDirect}'s register-tiled thin kernels (~1.1 ms there, no unrolling).
      */
     static final int THIN_DEPTH = 16;
     /** Below this many multiply-adds (128³, as {@link Gemm}) a thread hand-off costs more than it saves. */
