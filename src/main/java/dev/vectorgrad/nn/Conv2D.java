@@ -13,8 +13,9 @@ import dev.vectorgrad.ndarray.ConvOps;
  * <p>The kernel is {@code [kernelH, kernelW, in, filters]} (Keras's layout, so Keras weights load as they
  * are), Glorot-uniform from the layer's seeded generator; the bias is {@code [filters]} zeros; they are
  * named {@code conv2d/kernel:0} and {@code conv2d/bias:0}. Without {@link Builder#inputShape} the weights
- * are built on the first call. The convolution runs as GEMM: implicit (windows packed straight into GEMM's
- * panels) from four input channels, im2col + GEMM below ({@code kernels.conv.Conv2dKernel}).
+ * are built on the first call. The convolution runs as GEMM: at stride 1 from four input channels over the
+ * padded image read in place ({@code kernels.conv.Conv2dDirect}), otherwise implicit (windows packed straight
+ * into GEMM's panels) from four input channels, im2col + GEMM below ({@code kernels.conv.Conv2dKernel}).
  *
  * <p>Configuration (every field {@code getConfig()} needs): filters, kernelSize (h, w), strides (h, w),
  * padding, dilationRate (h, w), activation, useBias, and the optional inputShape (h, w, c).

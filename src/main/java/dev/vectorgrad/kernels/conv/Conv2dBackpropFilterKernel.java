@@ -82,6 +82,14 @@ public final class Conv2dBackpropFilterKernel {
             java.util.Arrays.fill(dk, dkOff, dkOff + kk * filters, 0f);
             return;
         }
+        if (Conv2dDirect.thinApplies(g, filters, Simd.F32.length())) {
+            Conv2dDirect.thinBackpropFilter(g, x, xOff, dy, dyOff, filters, dk, dkOff);
+            return;
+        }
+        if (Conv2dDirect.applies(g, filters)) {
+            Conv2dDirect.backpropFilter(g, x, xOff, dy, dyOff, filters, dk, dkOff);
+            return;
+        }
         if (Conv2dKernel.useImplicit(g, filters) && Conv2dKernel.strips(g.batch() * pix, kk, filters) == 1) {
             implicit(g, x, xOff, dy, dyOff, filters, dk, dkOff);
             return;
@@ -196,6 +204,14 @@ public final class Conv2dBackpropFilterKernel {
         int block = Conv2dKernel.imagesPerBlock(pix, kk, g.batch());
         if (g.batch() == 0 || pix == 0) {
             java.util.Arrays.fill(dk, dkOff, dkOff + kk * filters, 0d);
+            return;
+        }
+        if (Conv2dDirect.thinApplies(g, filters, Simd.F64.length())) {
+            Conv2dDirect.thinBackpropFilter(g, x, xOff, dy, dyOff, filters, dk, dkOff);
+            return;
+        }
+        if (Conv2dDirect.applies(g, filters)) {
+            Conv2dDirect.backpropFilter(g, x, xOff, dy, dyOff, filters, dk, dkOff);
             return;
         }
         if (Conv2dKernel.useImplicit(g, filters) && Conv2dKernel.strips(g.batch() * pix, kk, filters) == 1) {

@@ -79,6 +79,10 @@ public final class Conv2dBackpropInputKernel {
             Gemm.run(g.batch() * pix, kk, filters, dy, dyOff, filters, 1, k, kOff, 1, filters, dx, dxOff, kk);
             return;
         }
+        if (g.batch() > 0 && pix > 0 && Conv2dDirect.thinInputApplies(g, filters, Simd.F32.length())) {
+            Conv2dDirect.thinBackpropInput(g, dy, dyOff, k, kOff, filters, dx, dxOff);
+            return;
+        }
         java.util.Arrays.fill(dx, dxOff, dxOff + g.inputSize(), 0f);
         if (g.batch() == 0 || pix == 0 || kk == 0) {
             return;
@@ -189,6 +193,10 @@ public final class Conv2dBackpropInputKernel {
         int kk = g.taps() * g.channels();
         if (Conv2dKernel.isPointwise(g)) {
             Gemm.run(g.batch() * pix, kk, filters, dy, dyOff, filters, 1, k, kOff, 1, filters, dx, dxOff, kk);
+            return;
+        }
+        if (g.batch() > 0 && pix > 0 && Conv2dDirect.thinInputApplies(g, filters, Simd.F64.length())) {
+            Conv2dDirect.thinBackpropInput(g, dy, dyOff, k, kOff, filters, dx, dxOff);
             return;
         }
         java.util.Arrays.fill(dx, dxOff, dxOff + g.inputSize(), 0d);

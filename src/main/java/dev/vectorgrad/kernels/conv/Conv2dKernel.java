@@ -22,6 +22,8 @@ import dev.vectorgrad.kernels.matmul.GemmBlocks;
  * takes {@link #implicit} instead: the unrolled matrix is never written, each block of output pixels is
  * packed from the image straight into GEMM's A micropanels. On the [64, 14, 14, 32] → 64 layer (loaded
  * 2-core machine, thread CPU time) GEMM's own packing of the unrolled matrix was ~6.5 of ~14 ms.
+ * At stride 1 with rows at least {@value Conv2dDirect#MIN_WIDTH} wide, {@link Conv2dDirect} goes further and
+ * reads the padded image in place, packing nothing but the kernel.
  *
  * <p>Accuracy: every output is a sum of {@code kh·kw·c} products in some order, within
  * {@code c·kh·kw·ulp·Σ|x·k|} of the exact sum, as {@link #scalar} is; they are not bit-identical.
@@ -36,7 +38,8 @@ public final class Conv2dKernel {
     /**
      * Window depths ({@code kernelH·kernelW·channels}) up to this skip GEMM's packing: a 3x3 window over one
      * channel is 9 deep, and packing its 9-wide rows and 24-wide B panels (for 32 filters) cost more than the
-     * unpacked row-times-panel product (~3.3 vs ~2.4 ms for [64, 28, 28, 1] → 32, loaded).
+     * unpacked row-times-panel product (~3.3 vs ~2.4 ms for [64, 28, 28, 1] → 32, loaded). At stride 1 such
+     * windows go further, to {@link Conv2dDirect}'s register-tiled thin kernels (~1.1 ms there, no unrolling).
      */
     static final int THIN_DEPTH = 16;
     /** Below this many multiply-adds (128³, as {@link Gemm}) a thread hand-off costs more than it saves. */
@@ -105,8 +108,16 @@ public final class Conv2dKernel {
             Gemm.run(g.batch() * pix, filters, kk, x, xOff, kk, 1, k, kOff, filters, 1, y, yOff, filters);
             return;
         }
+        if (Conv2dDirect.applies(g, filters)) {
+            Conv2dDirect.forward(g, x, xOff, k, kOff, filters, y, yOff);
+            return;
+        }
         if (useImplicit(g, filters)) {
             implicit(g, x, xOff, k, kOff, filters, y, yOff);
+            return;
+        }
+        if (Conv2dDirect.thinApplies(g, filters, Simd.F32.length())) {
+            Conv2dDirect.thinForward(g, x, xOff, k, kOff, filters, y, yOff);
             return;
         }
         int block = imagesPerBlock(pix, kk, g.batch());
@@ -214,8 +225,16 @@ public final class Conv2dKernel {
             Gemm.run(g.batch() * pix, filters, kk, x, xOff, kk, 1, k, kOff, filters, 1, y, yOff, filters);
             return;
         }
+        if (Conv2dDirect.applies(g, filters)) {
+            Conv2dDirect.forward(g, x, xOff, k, kOff, filters, y, yOff);
+            return;
+        }
         if (useImplicit(g, filters)) {
             implicit(g, x, xOff, k, kOff, filters, y, yOff);
+            return;
+        }
+        if (Conv2dDirect.thinApplies(g, filters, Simd.F64.length())) {
+            Conv2dDirect.thinForward(g, x, xOff, k, kOff, filters, y, yOff);
             return;
         }
         int block = imagesPerBlock(pix, kk, g.batch());

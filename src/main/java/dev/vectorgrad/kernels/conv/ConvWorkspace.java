@@ -8,9 +8,10 @@ package dev.vectorgrad.kernels.conv;
  * {@link Conv2dKernel#COL_BLOCK_ELEMENTS} elements (4 MB of floats, 8 MB of doubles), or one image's unrolled
  * matrix when that alone is larger; GEMM keeps its packing buffers per thread the same way. Every
  * user overwrites what it reads (im2col fills every element; GEMM with beta = 0 never reads C), so stale
- * contents never leak. Five slots: the unrolled matrix (or a packed A block of the implicit-GEMM path), a
- * partial or transposed kernel gradient, the packed B operand (the kernel, or a block of unrolled rows), an
- * unrolled-gradient block (or one unrolled row), and GEMM's edge tile. The implicit-GEMM slots hold blocks
+ * contents never leak. Five slots: the unrolled matrix (or a packed A block of the implicit-GEMM path, or
+ * {@link Conv2dDirect}'s padded image), a partial or transposed kernel gradient, the packed B operand (the
+ * kernel, or a block of unrolled rows, or a band of window rows), an unrolled-gradient block (or one unrolled
+ * row, or a packed block of the output gradient), and GEMM's edge tile. The implicit-GEMM slots hold blocks
  * of GEMM's size or a copy of the kernel, never a whole unrolled batch.
  */
 final class ConvWorkspace {

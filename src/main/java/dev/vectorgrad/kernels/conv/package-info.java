@@ -18,6 +18,9 @@
  *       straight into GEMM's packed panels ({@code Im2col.packRows}, {@code packColumns}) and the input
  *       gradient's rows added back ({@code Im2col.addRow}) block by block, so no unrolled matrix is written
  *       and nothing is packed twice.</li>
+ *   <li>{@link dev.vectorgrad.kernels.conv.Conv2dDirect}: at stride 1 (the common 3x3 SAME layer) the forward
+ *       and the filter gradient skip even that: the padded image's rows already are GEMM's A rows, read in
+ *       place by the micro-kernel, one product per kernel row.</li>
  *   <li>{@link dev.vectorgrad.kernels.conv.MaxPool2dKernel}, {@link dev.vectorgrad.kernels.conv.AvgPool2dKernel}
  *       and {@link dev.vectorgrad.kernels.conv.DepthwiseConv2dKernel}: no reduction over channels, so the
  *       vector lanes run along the channels, one load per window tap; masks route max pooling's gradient.</li>

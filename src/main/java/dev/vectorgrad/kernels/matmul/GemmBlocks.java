@@ -163,6 +163,67 @@ public final class GemmBlocks {
         GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
     }
 
+    // ---- stride-1 convolution (kernels/conv/Conv2dDirect): A in place, B micropanels deeper than the product ----
+
+    /**
+     * {@code C[0:mc, 0:nc] (=|+=) A[0:mc, 0:kc] · B̃} with A read in place, row-major with row stride
+     * {@code lda} (element (i, p) at {@code a[aOff + i·lda + p]}; rows may overlap, as the windows of a
+     * stride-1 convolution do: row w of one image row at {@code w·channels}, {@code kw·channels} long), and
+     * B̃ rows of micropanels {@code panelDepth} rows deep: the micropanel of columns {@code [j0, j0 + NR)} at
+     * {@code bp[bOff + j0·panelDepth]}, row p of it {@code p·NR} further. With {@code panelDepth = kc} this is
+     * {@link Gemm}'s in-place macro-kernel; a deeper panel lets the product read a slice of the rows that
+     * {@link #packB} packed (one kernel row of a packed convolution kernel). Same micro-kernel, edge kernels
+     * and store-or-add rule as {@link #macroKernel}.
+     *
+     * @param tile scratch of {@link #TILE_F32} elements for tiles that C cuts short on the right
+     */
+    public static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] bp, int bOff,
+                                          int panelDepth, float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+        for (int j0 = 0; j0 < nc; j0 += NR_F32) {
+            int cols = Math.min(NR_F32, nc - j0), bt = bOff + j0 * panelDepth;
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int rows = Math.min(MR, mc - i0);
+                int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
+                if (rows == MR && cols == NR_F32) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bt, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bt, tile, 0, NR_F32, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
+                } else {
+                    // the last rows: only those that exist are read (A may end with its last row)
+                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, bt, rows, cols, c, ct, ldc, accumulate);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C[0:mc, 0:nc] (=|+=) Ã · B̃} for one packed A block ({@code mc × kc}, the class comment's layout)
+     * and B̃ micropanels {@code panelDepth} rows deep read from row offset {@code bOff} as in
+     * {@link #macroKernelInPlace}: a stride-1 convolution's filter gradient packs one band of image rows as B
+     * once and multiplies each kernel row by the band shifted down by that many image rows.
+     *
+     * @param tile scratch of {@link #TILE_F32} elements for tiles that C cuts short on the right
+     */
+    public static void macroKernelSlice(int mc, int nc, int kc, float[] ap, float[] bp, int bOff, int panelDepth,
+                                        float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+        for (int j0 = 0; j0 < nc; j0 += NR_F32) {
+            int cols = Math.min(NR_F32, nc - j0), bt = bOff + j0 * panelDepth;
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int rows = Math.min(MR, mc - i0);
+                int ct = cOff + i0 * ldc + j0;
+                if (rows == MR && cols == NR_F32) {
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, tile, 0, NR_F32, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
+                } else {
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bt, rows, cols, c, ct, ldc, accumulate);
+                }
+            }
+        }
+    }
+
     /**
      * Packs all of {@code B[k × n]} (element (p, j) at {@code b[bOff + p·rs + j·cs]}) into {@code buf}: the
      * {@code KC × NC} panels that {@link Gemm} would pack one at a time, column panel by column panel, each
@@ -278,6 +339,67 @@ public final class GemmBlocks {
     public static void rowTimesPanel(int m, int n, int k, double[] a, int aOff, int aRs, int aCs,
                                      double[] b, int bOff, int bRs, double[] c, int cOff, int ldc) {
         GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, c, cOff, ldc);
+    }
+
+    // ---- stride-1 convolution (kernels/conv/Conv2dDirect): A in place, B micropanels deeper than the product ----
+
+    /**
+     * {@code C[0:mc, 0:nc] (=|+=) A[0:mc, 0:kc] · B̃} with A read in place, row-major with row stride
+     * {@code lda} (element (i, p) at {@code a[aOff + i·lda + p]}; rows may overlap, as the windows of a
+     * stride-1 convolution do: row w of one image row at {@code w·channels}, {@code kw·channels} long), and
+     * B̃ rows of micropanels {@code panelDepth} rows deep: the micropanel of columns {@code [j0, j0 + NR)} at
+     * {@code bp[bOff + j0·panelDepth]}, row p of it {@code p·NR} further. With {@code panelDepth = kc} this is
+     * {@link Gemm}'s in-place macro-kernel; a deeper panel lets the product read a slice of the rows that
+     * {@link #packB} packed (one kernel row of a packed convolution kernel). Same micro-kernel, edge kernels
+     * and store-or-add rule as {@link #macroKernel}.
+     *
+     * @param tile scratch of {@link #TILE_F64} elements for tiles that C cuts short on the right
+     */
+    public static void macroKernelInPlace(int mc, int nc, int kc, double[] a, int aOff, int lda, double[] bp, int bOff,
+                                          int panelDepth, double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
+        for (int j0 = 0; j0 < nc; j0 += NR_F64) {
+            int cols = Math.min(NR_F64, nc - j0), bt = bOff + j0 * panelDepth;
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int rows = Math.min(MR, mc - i0);
+                int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
+                if (rows == MR && cols == NR_F64) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bt, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bt, tile, 0, NR_F64, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
+                } else {
+                    // the last rows: only those that exist are read (A may end with its last row)
+                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, bt, rows, cols, c, ct, ldc, accumulate);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C[0:mc, 0:nc] (=|+=) Ã · B̃} for one packed A block ({@code mc × kc}, the class comment's layout)
+     * and B̃ micropanels {@code panelDepth} rows deep read from row offset {@code bOff} as in
+     * {@link #macroKernelInPlace}: a stride-1 convolution's filter gradient packs one band of image rows as B
+     * once and multiplies each kernel row by the band shifted down by that many image rows.
+     *
+     * @param tile scratch of {@link #TILE_F64} elements for tiles that C cuts short on the right
+     */
+    public static void macroKernelSlice(int mc, int nc, int kc, double[] ap, double[] bp, int bOff, int panelDepth,
+                                        double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
+        for (int j0 = 0; j0 < nc; j0 += NR_F64) {
+            int cols = Math.min(NR_F64, nc - j0), bt = bOff + j0 * panelDepth;
+            for (int i0 = 0; i0 < mc; i0 += MR) {
+                int rows = Math.min(MR, mc - i0);
+                int ct = cOff + i0 * ldc + j0;
+                if (rows == MR && cols == NR_F64) {
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, c, ct, ldc, accumulate);
+                } else if (rows == MR) {
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, tile, 0, NR_F64, false);
+                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
+                } else {
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bt, rows, cols, c, ct, ldc, accumulate);
+                }
+            }
+        }
     }
 
     private static int roundUp(int x, int multiple) {
