@@ -225,12 +225,12 @@ public final class Gemm {
                     int mc = Math.min(mcStep, m - ic);
                     if (aCs == 1) {
                         // a row-major A is read in place: broadcasts need no contiguous micropanel
-                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
+                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, 0, kc, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
                         continue;
                     }
                     float[] ap = ws.aF32(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, 0, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
+                    macroKernel(mc, nc, kc, ap, bp, 0, kc, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF32);
                 }
             }
         }
@@ -286,10 +286,13 @@ public final class Gemm {
      * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc) at
      * {@code bp[bpOff]}, into C at {@code cOff}: stored when {@code accumulate} is false (C is not
      * read), added otherwise. {@code tile} (MR·NR elements) holds a tile that C cuts short on the
-     * right. {@link GemmBlocks} and {@link GemmPrepacked} run their pre-packed panels through here too,
-     * so every GEMM path gets the same edge kernels.
+     * right. The micropanel of columns {@code [j0, j0 + NR)} starts at {@code bp[bpOff + j0·panelDepth]}:
+     * {@code panelDepth = kc} for a panel packed for this block, deeper when the block reads a slice of
+     * the rows of a bigger packed panel (a stride-1 convolution's kernel rows). {@link GemmBlocks} and
+     * {@link GemmPrepacked} run their pre-packed panels through here too, so every GEMM path gets the
+     * same edge kernels.
      */
-    static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bpOff,
+    static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bpOff, int panelDepth,
                             float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F32) {
             int cols = Math.min(NR_F32, nc - j0);
@@ -297,39 +300,40 @@ public final class Gemm {
                 int rows = Math.min(MR, mc - i0);
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F32) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, c, ct, ldc, accumulate);
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * panelDepth, c, ct, ldc, accumulate);
                 } else if (rows == MR) {
                     // the full padded tile aside, then its columns inside C: the full kernel's eight or
                     // more fma chains hide the fma latency that a one-vector edge kernel (three chains) would wait on
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, tile, 0, NR_F32, false);
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * panelDepth, tile, 0, NR_F32, false);
                     GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
-                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bpOff + j0 * kc, rows, cols, c, ct, ldc, accumulate);
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bpOff + j0 * panelDepth, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }
     }
 
     /**
-     * {@link #macroKernel} with A read in place: row-major, element (i, p) at {@code a[aOff + i*lda + p]}.
+     * {@link #macroKernel} with A read in place: row-major, element (i, p) at {@code a[aOff + i*lda + p]}
+     * (rows may overlap, as a stride-1 convolution's windows do).
      * Packing A cost ~20% of a 128 × 784 × 128 product (~1 ns per element, each used only n/NR
      * times when n is small); reading it in place costs the micro-kernel nothing measurable.
      */
-    private static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] bp,
-                                           float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
+    static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] bp, int bpOff,
+                                   int panelDepth, float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F32) {
             int cols = Math.min(NR_F32, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
                 int rows = Math.min(MR, mc - i0);
                 int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
                 if (rows == MR && cols == NR_F32) {
-                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, c, ct, ldc, accumulate);
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bpOff + j0 * panelDepth, c, ct, ldc, accumulate);
                 } else if (rows == MR) {
-                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, tile, 0, NR_F32, false);
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bpOff + j0 * panelDepth, tile, 0, NR_F32, false);
                     GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
                     // the last rows of A: no padding rows to read, so only the rows that exist
-                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
+                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, bpOff + j0 * panelDepth, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }
@@ -453,12 +457,12 @@ public final class Gemm {
                     int mc = Math.min(mcStep, m - ic);
                     if (aCs == 1) {
                         // a row-major A is read in place: broadcasts need no contiguous micropanel
-                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
+                        macroKernelInPlace(mc, nc, kc, a, aOff + ic * aRs + pc, aRs, bp, 0, kc, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
                         continue;
                     }
                     double[] ap = ws.aF64(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap);
-                    macroKernel(mc, nc, kc, ap, bp, 0, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
+                    macroKernel(mc, nc, kc, ap, bp, 0, kc, c, cOff + ic * ldc + jc, ldc, pc > 0, ws.tileF64);
                 }
             }
         }
@@ -514,10 +518,13 @@ public final class Gemm {
      * layout, mc × kc) and one packed B panel ({@link GemmPacking#packB} layout, kc × nc) at
      * {@code bp[bpOff]}, into C at {@code cOff}: stored when {@code accumulate} is false (C is not
      * read), added otherwise. {@code tile} (MR·NR elements) holds a tile that C cuts short on the
-     * right. {@link GemmBlocks} and {@link GemmPrepacked} run their pre-packed panels through here too,
-     * so every GEMM path gets the same edge kernels.
+     * right. The micropanel of columns {@code [j0, j0 + NR)} starts at {@code bp[bpOff + j0·panelDepth]}:
+     * {@code panelDepth = kc} for a panel packed for this block, deeper when the block reads a slice of
+     * the rows of a bigger packed panel (a stride-1 convolution's kernel rows). {@link GemmBlocks} and
+     * {@link GemmPrepacked} run their pre-packed panels through here too, so every GEMM path gets the
+     * same edge kernels.
      */
-    static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp, int bpOff,
+    static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp, int bpOff, int panelDepth,
                             double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F64) {
             int cols = Math.min(NR_F64, nc - j0);
@@ -525,39 +532,40 @@ public final class Gemm {
                 int rows = Math.min(MR, mc - i0);
                 int ct = cOff + i0 * ldc + j0;
                 if (rows == MR && cols == NR_F64) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, c, ct, ldc, accumulate);
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * panelDepth, c, ct, ldc, accumulate);
                 } else if (rows == MR) {
                     // the full padded tile aside, then its columns inside C: the full kernel's eight or
                     // more fma chains hide the fma latency that a one-vector edge kernel (three chains) would wait on
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * kc, tile, 0, NR_F64, false);
+                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bpOff + j0 * panelDepth, tile, 0, NR_F64, false);
                     GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
-                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bpOff + j0 * kc, rows, cols, c, ct, ldc, accumulate);
+                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bpOff + j0 * panelDepth, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }
     }
 
     /**
-     * {@link #macroKernel} with A read in place: row-major, element (i, p) at {@code a[aOff + i*lda + p]}.
+     * {@link #macroKernel} with A read in place: row-major, element (i, p) at {@code a[aOff + i*lda + p]}
+     * (rows may overlap, as a stride-1 convolution's windows do).
      * Packing A cost ~20% of a 128 × 784 × 128 product (~1 ns per element, each used only n/NR
      * times when n is small); reading it in place costs the micro-kernel nothing measurable.
      */
-    private static void macroKernelInPlace(int mc, int nc, int kc, double[] a, int aOff, int lda, double[] bp,
-                                           double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
+    static void macroKernelInPlace(int mc, int nc, int kc, double[] a, int aOff, int lda, double[] bp, int bpOff,
+                                   int panelDepth, double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
         for (int j0 = 0; j0 < nc; j0 += NR_F64) {
             int cols = Math.min(NR_F64, nc - j0);
             for (int i0 = 0; i0 < mc; i0 += MR) {
                 int rows = Math.min(MR, mc - i0);
                 int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
                 if (rows == MR && cols == NR_F64) {
-                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, c, ct, ldc, accumulate);
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bpOff + j0 * panelDepth, c, ct, ldc, accumulate);
                 } else if (rows == MR) {
-                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, j0 * kc, tile, 0, NR_F64, false);
+                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bpOff + j0 * panelDepth, tile, 0, NR_F64, false);
                     GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
                 } else {
                     // the last rows of A: no padding rows to read, so only the rows that exist
-                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, j0 * kc, rows, cols, c, ct, ldc, accumulate);
+                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, bpOff + j0 * panelDepth, rows, cols, c, ct, ldc, accumulate);
                 }
             }
         }

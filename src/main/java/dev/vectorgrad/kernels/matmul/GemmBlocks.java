@@ -108,7 +108,7 @@ public final class GemmBlocks {
      */
     public static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bOff,
                                    float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
-        Gemm.macroKernel(mc, nc, kc, ap, bp, bOff, c, cOff, ldc, accumulate, tile);
+        Gemm.macroKernel(mc, nc, kc, ap, bp, bOff, kc, c, cOff, ldc, accumulate, tile);
     }
 
     /**
@@ -179,22 +179,7 @@ public final class GemmBlocks {
      */
     public static void macroKernelInPlace(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] bp, int bOff,
                                           int panelDepth, float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
-        for (int j0 = 0; j0 < nc; j0 += NR_F32) {
-            int cols = Math.min(NR_F32, nc - j0), bt = bOff + j0 * panelDepth;
-            for (int i0 = 0; i0 < mc; i0 += MR) {
-                int rows = Math.min(MR, mc - i0);
-                int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
-                if (rows == MR && cols == NR_F32) {
-                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bt, c, ct, ldc, accumulate);
-                } else if (rows == MR) {
-                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bt, tile, 0, NR_F32, false);
-                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
-                } else {
-                    // the last rows: only those that exist are read (A may end with its last row)
-                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, bt, rows, cols, c, ct, ldc, accumulate);
-                }
-            }
-        }
+        Gemm.macroKernelInPlace(mc, nc, kc, a, aOff, lda, bp, bOff, panelDepth, c, cOff, ldc, accumulate, tile);
     }
 
     /**
@@ -207,21 +192,7 @@ public final class GemmBlocks {
      */
     public static void macroKernelSlice(int mc, int nc, int kc, float[] ap, float[] bp, int bOff, int panelDepth,
                                         float[] c, int cOff, int ldc, boolean accumulate, float[] tile) {
-        for (int j0 = 0; j0 < nc; j0 += NR_F32) {
-            int cols = Math.min(NR_F32, nc - j0), bt = bOff + j0 * panelDepth;
-            for (int i0 = 0; i0 < mc; i0 += MR) {
-                int rows = Math.min(MR, mc - i0);
-                int ct = cOff + i0 * ldc + j0;
-                if (rows == MR && cols == NR_F32) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, c, ct, ldc, accumulate);
-                } else if (rows == MR) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, tile, 0, NR_F32, false);
-                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
-                } else {
-                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bt, rows, cols, c, ct, ldc, accumulate);
-                }
-            }
-        }
+        Gemm.macroKernel(mc, nc, kc, ap, bp, bOff, panelDepth, c, cOff, ldc, accumulate, tile);
     }
 
     /**
@@ -286,7 +257,7 @@ public final class GemmBlocks {
      */
     public static void macroKernel(int mc, int nc, int kc, double[] ap, double[] bp, int bOff,
                                    double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
-        Gemm.macroKernel(mc, nc, kc, ap, bp, bOff, c, cOff, ldc, accumulate, tile);
+        Gemm.macroKernel(mc, nc, kc, ap, bp, bOff, kc, c, cOff, ldc, accumulate, tile);
     }
 
     /**
@@ -357,22 +328,7 @@ public final class GemmBlocks {
      */
     public static void macroKernelInPlace(int mc, int nc, int kc, double[] a, int aOff, int lda, double[] bp, int bOff,
                                           int panelDepth, double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
-        for (int j0 = 0; j0 < nc; j0 += NR_F64) {
-            int cols = Math.min(NR_F64, nc - j0), bt = bOff + j0 * panelDepth;
-            for (int i0 = 0; i0 < mc; i0 += MR) {
-                int rows = Math.min(MR, mc - i0);
-                int ct = cOff + i0 * ldc + j0, at = aOff + i0 * lda;
-                if (rows == MR && cols == NR_F64) {
-                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bt, c, ct, ldc, accumulate);
-                } else if (rows == MR) {
-                    GemmMicroKernel.runDirect(kc, a, at, lda, bp, bt, tile, 0, NR_F64, false);
-                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
-                } else {
-                    // the last rows: only those that exist are read (A may end with its last row)
-                    GemmMicroKernel.edge(kc, a, at, lda, 1, bp, bt, rows, cols, c, ct, ldc, accumulate);
-                }
-            }
-        }
+        Gemm.macroKernelInPlace(mc, nc, kc, a, aOff, lda, bp, bOff, panelDepth, c, cOff, ldc, accumulate, tile);
     }
 
     /**
@@ -385,21 +341,7 @@ public final class GemmBlocks {
      */
     public static void macroKernelSlice(int mc, int nc, int kc, double[] ap, double[] bp, int bOff, int panelDepth,
                                         double[] c, int cOff, int ldc, boolean accumulate, double[] tile) {
-        for (int j0 = 0; j0 < nc; j0 += NR_F64) {
-            int cols = Math.min(NR_F64, nc - j0), bt = bOff + j0 * panelDepth;
-            for (int i0 = 0; i0 < mc; i0 += MR) {
-                int rows = Math.min(MR, mc - i0);
-                int ct = cOff + i0 * ldc + j0;
-                if (rows == MR && cols == NR_F64) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, c, ct, ldc, accumulate);
-                } else if (rows == MR) {
-                    GemmMicroKernel.run(kc, ap, i0 * kc, bp, bt, tile, 0, NR_F64, false);
-                    GemmMicroKernel.keep(tile, cols, c, ct, ldc, accumulate);
-                } else {
-                    GemmMicroKernel.edge(kc, ap, i0 * kc, 1, MR, bp, bt, rows, cols, c, ct, ldc, accumulate);
-                }
-            }
-        }
+        Gemm.macroKernel(mc, nc, kc, ap, bp, bOff, panelDepth, c, cOff, ldc, accumulate, tile);
     }
 
     private static int roundUp(int x, int multiple) {

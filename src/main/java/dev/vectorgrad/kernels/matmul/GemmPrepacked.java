@@ -150,7 +150,7 @@ public final class GemmPrepacked {
                     int mc = Math.min(Gemm.MC_F32, m - ic);
                     float[] ap = s.aF32(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRowStride + pc * aColStride, aRowStride, aColStride, ap);
-                    Gemm.macroKernel(mc, nc, kc, ap, packed.panels, src, c, cOff + ic * ldc + jc, ldc,
+                    Gemm.macroKernel(mc, nc, kc, ap, packed.panels, src, kc, c, cOff + ic * ldc + jc, ldc,
                             accumulate || pc > 0, s.tileF32);
                 }
                 src += roundUp(nc, NR_F32) * kc;
@@ -230,7 +230,7 @@ public final class GemmPrepacked {
                     int mc = Math.min(Gemm.MC_F64, m - ic);
                     double[] ap = s.aF64(roundUp(mc, MR) * kc);
                     GemmPacking.packA(mc, kc, a, aOff + ic * aRowStride + pc * aColStride, aRowStride, aColStride, ap);
-                    Gemm.macroKernel(mc, nc, kc, ap, packed.panels, src, c, cOff + ic * ldc + jc, ldc,
+                    Gemm.macroKernel(mc, nc, kc, ap, packed.panels, src, kc, c, cOff + ic * ldc + jc, ldc,
                             accumulate || pc > 0, s.tileF64);
                 }
                 src += roundUp(nc, NR_F64) * kc;
