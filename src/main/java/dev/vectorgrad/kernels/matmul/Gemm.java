@@ -83,7 +83,8 @@ public final class Gemm {
     /**
      * Whether {@code run}'s SIMD path for this shape computes each element as the twin does: one fma chain over p
      * from zero. True for {@code rowTimesPanel}; for {@code rowDotColumn} only when k is below its two vectors
-     * ({@code 2·lanes}), so that its vector loop never runs and its fma tail starts from the zero vector's +0 sum;
+     * ({@code 2·lanes}), so that its vector loop never runs and its fma tail starts from the zero vector's +0 sum
+     * (with more than one row such a product runs as {@code rowTimesPanel} on a copy of Bᵀ: the same chains);
      * for the packed five loops within one KC block (the micro-kernel's accumulators start at zero and store, never
      * add). False for a longer {@code rowDotColumn}, which splits p over lanes and adds them with
      * {@code reduceLanes}, and for packed products with more than KC terms, which add one partial per block. Mirrors
@@ -170,6 +171,16 @@ public final class Gemm {
         } else if (work < PACKED_MIN_WORK) {
             if (bColStride == 1) {
                 GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc);
+            } else if (aColStride == 1 && bRowStride == 1 && k < 2 * LF && m > 1) {
+                // x·Wᵀ with a short k (a small layer's input gradient): too short for dot products across lanes,
+                // so Bᵀ is copied row-major once and each row of C becomes whole vectors (the same fma chains)
+                float[] bt = WORKSPACE.get().bF32(k * n);
+                for (int j = 0; j < n; j++) {
+                    for (int p = 0; p < k; p++) {
+                        bt[p * n + j] = b[bOff + p + j * bColStride];
+                    }
+                }
+                GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, 1, bt, 0, n, c, cOff, ldc);
             } else if (aColStride == 1 && bRowStride == 1) {
                 // x·Wᵀ (the gradient of a layer's input): rows of A against rows of the stored B, both dense
                 GemmSmall.rowDotColumn(m, n, k, a, aOff, aRowStride, b, bOff, bColStride, c, cOff, ldc);
@@ -402,6 +413,16 @@ public final class Gemm {
         } else if (work < PACKED_MIN_WORK) {
             if (bColStride == 1) {
                 GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, bRowStride, c, cOff, ldc);
+            } else if (aColStride == 1 && bRowStride == 1 && k < 2 * LD && m > 1) {
+                // x·Wᵀ with a short k (a small layer's input gradient): too short for dot products across lanes,
+                // so Bᵀ is copied row-major once and each row of C becomes whole vectors (the same fma chains)
+                double[] bt = WORKSPACE.get().bF64(k * n);
+                for (int j = 0; j < n; j++) {
+                    for (int p = 0; p < k; p++) {
+                        bt[p * n + j] = b[bOff + p + j * bColStride];
+                    }
+                }
+                GemmSmall.rowTimesPanel(m, n, k, a, aOff, aRowStride, 1, bt, 0, n, c, cOff, ldc);
             } else if (aColStride == 1 && bRowStride == 1) {
                 // x·Wᵀ (the gradient of a layer's input): rows of A against rows of the stored B, both dense
                 GemmSmall.rowDotColumn(m, n, k, a, aOff, aRowStride, b, bOff, bColStride, c, cOff, ldc);

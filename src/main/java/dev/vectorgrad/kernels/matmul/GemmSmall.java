@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <ul>
  *   <li>{@code rowTimesPanel}: {@code C[i, j:j+L] = Σ_p A[i,p] · B[p, j:j+L]} with B's columns
- *       contiguous; the p loop runs inside, so each C vector is written once and never read.</li>
+ *       contiguous; the p loop runs inside, so each C vector is written once and never read. Columns past
+ *       the last whole vector are copied once into a vector-wide panel.</li>
  *   <li>{@code rowDotColumn}: {@code C[i,j] = A[i,:] · B[:,j]} with A's rows and B's columns
  *       contiguous (x·Wᵀ, A·x).</li>
  * </ul>
@@ -33,6 +34,20 @@ final class GemmSmall {
                               float[] b, int bOff, int bRs, float[] c, int cOff, int ldc) {
         int upper2 = n - n % (2 * LF);
         int upper = F.loopBound(n);
+        int tail = n - upper;
+        float[] tailPanel = null, tailOut = null;
+        if (tail > 0 && m > 1) {
+            // B's last columns copied once into whole vectors (the lanes past n are never kept): each row's tail is
+            // then one vector fma chain instead of a call to the twin per row (a 10- or 3-wide Dense layer's columns)
+            TailScratch ts = TAIL.get();
+            tailPanel = ts.panelF32(k * LF);
+            tailOut = ts.outF32;
+            for (int p = 0; p < k; p++) {
+                for (int t = 0; t < tail; t++) {
+                    tailPanel[p * LF + t] = b[bOff + p * bRs + upper + t];
+                }
+            }
+        }
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * aRs, ci = cOff + i * ldc;
             int j = 0;
@@ -55,8 +70,20 @@ final class GemmSmall {
                 }
                 acc0.intoArray(c, ci + j);
             }
-            // the tail is the twin
-            Gemm.scalar(1, n - j, k, a, ai, aRs, aCs, b, bOff + j, bRs, 1, c, ci + j, ldc);
+            if (tailPanel != null) {
+                // the same fma chain over p from +0 as the twin, so the same bits
+                FloatVector acc0 = FloatVector.zero(F);
+                for (int p = 0; p < k; p++) {
+                    acc0 = FloatVector.broadcast(F, a[ai + p * aCs]).fma(FloatVector.fromArray(F, tailPanel, p * LF), acc0);
+                }
+                acc0.intoArray(tailOut, 0);
+                for (int t = 0; t < tail; t++) {
+                    c[ci + upper + t] = tailOut[t];
+                }
+            } else {
+                // one row: the twin for its last columns
+                Gemm.scalar(1, n - j, k, a, ai, aRs, aCs, b, bOff + j, bRs, 1, c, ci + j, ldc);
+            }
         }
     }
 
@@ -89,6 +116,20 @@ final class GemmSmall {
                               double[] b, int bOff, int bRs, double[] c, int cOff, int ldc) {
         int upper2 = n - n % (2 * LD);
         int upper = D.loopBound(n);
+        int tail = n - upper;
+        double[] tailPanel = null, tailOut = null;
+        if (tail > 0 && m > 1) {
+            // B's last columns copied once into whole vectors (the lanes past n are never kept): each row's tail is
+            // then one vector fma chain instead of a call to the twin per row (a 10- or 3-wide Dense layer's columns)
+            TailScratch ts = TAIL.get();
+            tailPanel = ts.panelF64(k * LD);
+            tailOut = ts.outF64;
+            for (int p = 0; p < k; p++) {
+                for (int t = 0; t < tail; t++) {
+                    tailPanel[p * LD + t] = b[bOff + p * bRs + upper + t];
+                }
+            }
+        }
         for (int i = 0; i < m; i++) {
             int ai = aOff + i * aRs, ci = cOff + i * ldc;
             int j = 0;
@@ -111,8 +152,20 @@ final class GemmSmall {
                 }
                 acc0.intoArray(c, ci + j);
             }
-            // the tail is the twin
-            Gemm.scalar(1, n - j, k, a, ai, aRs, aCs, b, bOff + j, bRs, 1, c, ci + j, ldc);
+            if (tailPanel != null) {
+                // the same fma chain over p from +0 as the twin, so the same bits
+                DoubleVector acc0 = DoubleVector.zero(D);
+                for (int p = 0; p < k; p++) {
+                    acc0 = DoubleVector.broadcast(D, a[ai + p * aCs]).fma(DoubleVector.fromArray(D, tailPanel, p * LD), acc0);
+                }
+                acc0.intoArray(tailOut, 0);
+                for (int t = 0; t < tail; t++) {
+                    c[ci + upper + t] = tailOut[t];
+                }
+            } else {
+                // one row: the twin for its last columns
+                Gemm.scalar(1, n - j, k, a, ai, aRs, aCs, b, bOff + j, bRs, 1, c, ci + j, ldc);
+            }
         }
     }
 
@@ -137,6 +190,24 @@ final class GemmSmall {
                 }
                 c[cOff + i * ldc + j] = sum;
             }
+        }
+    }
+
+    private static final ThreadLocal<TailScratch> TAIL = ThreadLocal.withInitial(TailScratch::new);
+
+    /** Per-thread room for {@code rowTimesPanel}'s packed last columns and its one-vector result. */
+    private static final class TailScratch {
+        final float[] outF32 = new float[LF];
+        final double[] outF64 = new double[LD];
+        private float[] panelF32 = new float[0];
+        private double[] panelF64 = new double[0];
+
+        float[] panelF32(int size) {
+            return panelF32.length >= size ? panelF32 : (panelF32 = new float[size]);
+        }
+
+        double[] panelF64(int size) {
+            return panelF64.length >= size ? panelF64 : (panelF64 = new double[size]);
         }
     }
 
