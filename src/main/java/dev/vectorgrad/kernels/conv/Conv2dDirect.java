@@ -48,7 +48,7 @@ import jdk.incubator.vector.VectorOperators;
  * in another order (one fma chain per kernel row and KC block, the chains added), within the same
  * {@code terms·ulp·Σ|products|} bound; not bit-identical.
  */
-public final class Conv2dDirect {
+final class Conv2dDirect {
     /**
      * Output rows narrower than this leave too many of GEMM's {@code MR}-row tiles short (a 4-wide row is one
      * full tile of 3 and a 1-row edge on AVX2); the implicit-GEMM path tiles all pixels of a batch instead.
