@@ -37,8 +37,9 @@ public final class ColdGate {
     /**
      * The least work a call is charged for by the default gate. Counting elements alone kept kernels on arrays of a
      * few hundred elements on their twins for hundreds of thousands of calls, long after C2 would have compiled the
-     * SIMD body (a steady Iris step: 21.4 µs gated against 20.0 µs with the gate off, at 100k-200k steps); charging
-     * a call at least this much switches such a kernel after 65,536 calls, still well past a short script's thousands.
+     * SIMD body (a steady Iris step, loaded: 21.4 µs gated against 20.0 µs with the gate off, at 100k-200k steps);
+     * charging a call at least this much switches such a kernel after 65,536 calls, still well past a short
+     * script's thousands.
      */
     public static final long CALL_FLOOR = 1024;
 
