@@ -37,7 +37,7 @@ class GemmPrepackedTest {
                                               @ForAll boolean accumulate, @ForAll long seed) {
         var rng = new SplittableRandom(seed);
         GemmTest.Problem first = GemmTest.Problem.random(m, n, k, aLayout, bLayout, rng);
-        float[] b = toFloat(first.b());
+        float[] b = GemmTest.Problem.toFloat(first.b());
         GemmPrepacked.PackedF32 packed = GemmPrepacked.pack(k, n, b, first.bOff(), first.bRs(), first.bCs());
         assertThat(packed.k()).isEqualTo(k);
         assertThat(packed.n()).isEqualTo(n);
@@ -70,7 +70,7 @@ class GemmPrepackedTest {
         for (int[] s : shapes) {
             for (boolean acc : new boolean[] {false, true}) {
                 GemmTest.Problem pr = GemmTest.Problem.random(s[0], s[1], s[2], 0, acc ? 1 : 0, rng);
-                float[] b = toFloat(pr.b());
+                float[] b = GemmTest.Problem.toFloat(pr.b());
                 checkFloat(pr, b, pr, GemmPrepacked.pack(s[2], s[1], b, pr.bOff(), pr.bRs(), pr.bCs()), acc, rng);
                 checkDouble(pr, pr, GemmPrepacked.pack(s[2], s[1], pr.b(), pr.bOff(), pr.bRs(), pr.bCs()), acc, rng);
             }
@@ -107,7 +107,7 @@ class GemmPrepackedTest {
 
     private static void checkFloat(GemmTest.Problem pr, float[] b, GemmTest.Problem bSource,
                                    GemmPrepacked.PackedF32 packed, boolean accumulate, SplittableRandom rng) {
-        float[] a = toFloat(pr.a());
+        float[] a = GemmTest.Problem.toFloat(pr.a());
         float[] c = new float[pr.cLen()];
         java.util.Arrays.fill(c, Float.NaN);
         double[] c0 = initialC(pr, accumulate, rng);
@@ -122,7 +122,7 @@ class GemmPrepackedTest {
         for (int i = 0; i < c.length; i++) {
             got[i] = c[i];
         }
-        verify(pr, toDouble(a), toDouble(b), bSource, c0, got, Math.ulp(1f));
+        verify(pr, GemmTest.Problem.toDouble(a), GemmTest.Problem.toDouble(b), bSource, c0, got, Math.ulp(1f));
     }
 
     private static void checkDouble(GemmTest.Problem pr, GemmTest.Problem bSource, GemmPrepacked.PackedF64 packed,
@@ -176,21 +176,5 @@ class GemmPrepackedTest {
                 throw new AssertionError(pr + ": wrote c[" + idx + "] outside C");
             }
         }
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
-    }
-
-    private static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
     }
 }

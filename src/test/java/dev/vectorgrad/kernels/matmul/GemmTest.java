@@ -294,7 +294,7 @@ class GemmTest {
             }
         }
 
-        private static float[] toFloat(double[] v) {
+        static float[] toFloat(double[] v) {
             float[] f = new float[v.length];
             for (int i = 0; i < v.length; i++) {
                 f[i] = (float) v[i];
@@ -302,7 +302,7 @@ class GemmTest {
             return f;
         }
 
-        private static double[] toDouble(float[] v) {
+        static double[] toDouble(float[] v) {
             double[] d = new double[v.length];
             for (int i = 0; i < v.length; i++) {
                 d[i] = v[i];
