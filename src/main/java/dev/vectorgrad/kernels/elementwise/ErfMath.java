@@ -117,32 +117,48 @@ final class ErfMath {
         return Math.copySign(r, x);
     }
 
-    /** {@code Φ(x) = (1 + erf(x/√2)) / 2}, with no cancellation for negative x: {@code erfc(|x|/√2) / 2} there. */
-    static double phi(double x) {
+    /**
+     * {@code x·Φ(x)} (GELU) with {@code Φ(x) = (1 + erf(x/√2)) / 2}, with no cancellation for negative x:
+     * {@code erfc(|x|/√2) / 2} there. Below {@code -√2} it is formed as {@code ((x/2)·Q)·e^(-x²/2)}, never
+     * {@code x·Φ(x)}: near {@code x = -37.5} Φ is subnormal while the product is not, and rounding Φ first lost up
+     * to ten bits of it (9 ulp between the lanes and the twin at {@code x = -37.566}).
+     */
+    static double xPhi(double x) {
         double a = Math.min(Math.abs(x), XMAX);
         double sq = a * a;
         double hi = sq * 0.5;
         double lo = Math.fma(a, a, -sq) * 0.5;
         double z = a * INV_SQRT2;
-        double c = 0.5 * (z < 1 ? 1 - z * horner(SMALL, hi) : erfcTail(z, hi, lo));
-        return x < 0 ? c : x >= 0 ? 1 - c : x;  // the last case is NaN
+        if (z < 1) {
+            double c = 0.5 * (1 - z * horner(SMALL, hi));
+            return x * (x < 0 ? c : 1 - c);
+        }
+        double q = erfcScaled(z);
+        double e = expNegSquare(hi, lo);
+        return x < 0 ? x * 0.5 * q * e : x * (1 - 0.5 * (e * q));  // NaN falls to the right and stays NaN
     }
 
     /** {@code erfc(z)} for {@code 1 <= z <= ZMAX}, where {@code z² = hi + lo} exactly. */
     private static double erfcTail(double z, double hi, double lo) {
+        return expNegSquare(hi, lo) * erfcScaled(z);
+    }
+
+    /** {@code e^(-(hi + lo))} with the low part applied to first order, so the argument carries no rounding. */
+    private static double expNegSquare(double hi, double lo) {
         double eh = Math.exp(-hi);
-        double e = Math.fma(-lo, eh, eh);
-        double q;
+        return Math.fma(-lo, eh, eh);
+    }
+
+    /** {@code Q(z) = erfc(z)·e^(z²)} for {@code 1 <= z <= ZMAX}. */
+    private static double erfcScaled(double z) {
         if (z < 2.5) {
-            q = horner(MID, Math.fma(z, 2 / 1.5, -3.5 / 1.5));
+            return horner(MID, Math.fma(z, 2 / 1.5, -3.5 / 1.5));
         } else if (z < 6) {
-            q = horner(FAR, Math.fma(z, 2 / 3.5, -8.5 / 3.5));
-        } else {
-            double zc = Math.min(z, ZMAX);
-            double u = 1 / (zc * zc);
-            q = horner(TAIL, Math.fma(u, 2 / (U1 - U0), -(U0 + U1) / (U1 - U0))) / zc;
+            return horner(FAR, Math.fma(z, 2 / 3.5, -8.5 / 3.5));
         }
-        return e * q;
+        double zc = Math.min(z, ZMAX);
+        double u = 1 / (zc * zc);
+        return horner(TAIL, Math.fma(u, 2 / (U1 - U0), -(U0 + U1) / (U1 - U0))) / zc;
     }
 
     private static double horner(double[] c, double t) {
@@ -168,26 +184,39 @@ final class ErfMath {
                 .or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
-    static DoubleVector phi(DoubleVector x) {
+    static DoubleVector xPhi(DoubleVector x) {
         DoubleVector a = x.abs().min(XMAX);
         DoubleVector sq = a.mul(a);
         DoubleVector hi = sq.mul(0.5);
         DoubleVector lo = a.fma(a, sq.neg()).mul(0.5);
         DoubleVector z = a.mul(INV_SQRT2);
         VectorMask<Double> small = z.lt(1.0);
+        VectorMask<Double> negative = x.lt(0.0);
         DoubleVector erfc = z.mul(horner(SMALL, hi)).neg().add(1.0);
         VectorMask<Double> big = small.not().and(z.eq(z));
+        DoubleVector negativeTail = null;
         if (big.anyTrue()) {
-            erfc = erfc.blend(erfcTail(z, hi, lo), big);
+            DoubleVector q = erfcScaled(z);
+            DoubleVector e = expNegSquare(hi, lo);
+            erfc = erfc.blend(e.mul(q), big);
+            negativeTail = x.mul(0.5).mul(q).mul(e);
         }
         DoubleVector c = erfc.mul(0.5);
         // x >= 0 (or NaN, which c already carries): 1 - c
-        return c.neg().add(1.0).blend(c, x.lt(0.0));
+        DoubleVector r = x.mul(c.neg().add(1.0).blend(c, negative));
+        return negativeTail == null ? r : r.blend(negativeTail, big.and(negative));
     }
 
     private static DoubleVector erfcTail(DoubleVector z, DoubleVector hi, DoubleVector lo) {
+        return expNegSquare(hi, lo).mul(erfcScaled(z));
+    }
+
+    private static DoubleVector expNegSquare(DoubleVector hi, DoubleVector lo) {
         DoubleVector eh = hi.neg().lanewise(VectorOperators.EXP);
-        DoubleVector e = lo.neg().fma(eh, eh);
+        return lo.neg().fma(eh, eh);
+    }
+
+    private static DoubleVector erfcScaled(DoubleVector z) {
         VectorMask<Double> far = z.compare(VectorOperators.GE, 2.5);
         VectorMask<Double> tail = z.compare(VectorOperators.GE, 6.0);
         DoubleVector q = horner(MID, z.fma(2 / 1.5, -3.5 / 1.5));
@@ -199,7 +228,7 @@ final class ErfMath {
             DoubleVector u = DoubleVector.broadcast(Simd.F64, 1.0).div(zc.mul(zc));
             q = q.blend(horner(TAIL, u.fma(2 / (U1 - U0), -(U0 + U1) / (U1 - U0))).div(zc), tail);
         }
-        return e.mul(q);
+        return q;
     }
 
     private static DoubleVector horner(double[] c, DoubleVector t) {

@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code gelu(+Inf) = +Inf}; {@code gelu(-Inf) = -0}, the limit (the plain formula gives {@code -Inf·0 = NaN}); NaN gives NaN.
  * {@code out} may alias {@code x} at the same offset.
  *
- * <p>{@code Φ} is {@link ErfMath#phi}: for negative x it is {@code erfc(|x|/√2)/2}, never {@code 1 + erf} with its cancellation, so the relative accuracy holds for large negative x, where PyTorch's and TensorFlow's {@code 0.5·x·(1 + erf(x/√2))} loses every digit. Float lanes are widened to double lanes, computed there and rounded once, so the float result
+ * <p>{@code x·Φ(x)} is {@code ErfMath.xPhi}: for negative x it is {@code erfc(|x|/√2)/2}, never {@code 1 + erf} with its cancellation, so the relative accuracy holds for large negative x, where PyTorch's and TensorFlow's {@code 0.5·x·(1 + erf(x/√2))} loses every digit. Float lanes are widened to double lanes, computed there and rounded once, so the float result
  * is the correctly rounded double result up to one ulp, with no float-specific approximation to get wrong;
  * the price is half the lanes per instruction.
  */
@@ -41,13 +41,13 @@ public final class GeluKernel {
         for (int i = 0; i < n; i++) out[outOff + i] = (float) f(x[xOff + i]);
     }
 
-    /** The reference: {@code max(x, -40)·ErfMath.phi(x)} in scalar operations. */
+    /** The reference: {@code ErfMath.xPhi(max(x, -40))} in scalar operations. */
     public static void scalar(double[] x, int xOff, double[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) out[outOff + i] = f(x[xOff + i]);
     }
 
     private static double f(double x) {
-        return Math.max(x, FLOOR) * ErfMath.phi(x);
+        return ErfMath.xPhi(Math.max(x, FLOOR));
     }
 
     /** The SIMD body to the loop bound, in double lanes; the tail is {@link #scalar}. */
@@ -71,7 +71,7 @@ public final class GeluKernel {
     }
 
     private static DoubleVector f(DoubleVector x) {
-        return x.max(FLOOR).mul(ErfMath.phi(x));
+        return ErfMath.xPhi(x.max(FLOOR));
     }
 
     /** {@link #simd} when SIMD is on and {@code n} fills a vector, else {@link #scalar}. */
