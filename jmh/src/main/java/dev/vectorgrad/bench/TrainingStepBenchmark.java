@@ -107,4 +107,12 @@ public class TrainingStepBenchmark {
         x.matmul(w1);
         return x.transpose().matmul(hiddenGrad);
     }
+
+    /** The same two products split across every kernel thread (the machine's processors by default). */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+    public NDArray twoLargeMatmulsOnlyAllThreads() {
+        x.matmul(w1);
+        return x.transpose().matmul(hiddenGrad);
+    }
 }
