@@ -12,7 +12,7 @@ import sys
 
 FAMILIES = {"AddBenchmark": "kernel", "AxpyBenchmark": "kernel", "UnaryBenchmark": "kernel",
             "ReduceBenchmark": "kernel", "SoftmaxBenchmark": "kernel", "NDArrayBenchmark": "ndarray",
-            "GemmBenchmark": "gemm", "AutodiffBenchmark": "autodiff", "TrainingStepBenchmark": "training",
+            "GemmBenchmark": "gemm", "MlpGemmBenchmark": "gemm", "AutodiffBenchmark": "autodiff", "TrainingStepBenchmark": "training",
             "ManipulationBenchmark": "manipulation", "ScanSortBenchmark": "scan", "Conv2DBenchmark": "conv",
             "NDArrayOpsBenchmark": "ndarrayOps", "NDArrayUnaryOpsBenchmark": "ndarrayUnaryOps",
             "ScopedOpsBenchmark": "scoped", "SequenceLayersBenchmark": "sequence", "CnnTrainingStepBenchmark": "cnn"}
@@ -29,6 +29,8 @@ def op_of(cls, method):
         return RENAMES[(cls, method)]
     family = FAMILIES[cls]
     if family == "gemm":
+        if cls == "MlpGemmBenchmark":
+            return "mlpProduct"                           # simd and simdThreads answer the step's products
         return "matmul"                                   # simd, simdThreads, scalar and ejml all answer matmul
     if family == "kernel":
         return re.sub(r"(Simd|Scalar)$", "", method)      # expSimd / expScalar -> exp

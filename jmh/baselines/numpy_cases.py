@@ -219,6 +219,24 @@ for _dtype in ("float32", "float64"):
         return lambda: np.matmul(a, b, out=c)
 
 
+# ---- gemm: the same two products alone, float32 and float64, into a preallocated result (MlpGemmBenchmark) ----
+
+for _dtype in ("float32", "float64"):
+    for _product in ("xW1", "xTdH"):
+        @case("gemm", "mlpProduct", product=_product, dtype=_dtype)
+        def mlp_product(product, dtype):
+            rng = np.random.default_rng(0)
+            x = rng.uniform(-1, 1, (128, 784)).astype(dtype)
+            w1 = rng.uniform(-0.05, 0.05, (784, 128)).astype(dtype)
+            dh = rng.uniform(-0.01, 0.01, (128, 128)).astype(dtype)
+            if product == "xW1":
+                c = np.empty((128, 128), dtype)
+                return lambda: np.matmul(x, w1, out=c)
+            c = np.empty((784, 128), dtype)
+            xt = x.T  # a view: OpenBLAS gets a transpose flag, as Gemm gets strides
+            return lambda: np.matmul(xt, dh, out=c)
+
+
 # ---- training: the two large products of one 784-128-10 step (batch 128) ----
 
 @case("training", "twoLargeMatmulsOnly", batch=128)
