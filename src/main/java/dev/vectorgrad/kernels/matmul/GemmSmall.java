@@ -5,6 +5,7 @@ package dev.vectorgrad.kernels.matmul;
 import dev.vectorgrad.kernels.Simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -35,34 +36,40 @@ final class GemmSmall {
         int upper2 = n - n % (2 * LF);
         int upper = F.loopBound(n);
         int tail = n - upper;
-        float[] tailPanel = null, tailOut = null;
+        float[] tailPanel = null;
+        VectorMask<Float> tailLanes = null;
         if (tail > 0 && m > 1) {
             // B's last columns copied once into whole vectors (the lanes past n are never kept): each row's tail is
             // then one vector fma chain instead of a call to the twin per row (a 10- or 3-wide Dense layer's columns)
-            TailScratch ts = TAIL.get();
-            tailPanel = ts.panelF32(k * LF);
-            tailOut = ts.outF32;
+            tailPanel = TAIL.get().panelF32(k * LF);
             for (int p = 0; p < k; p++) {
                 for (int t = 0; t < tail; t++) {
                     tailPanel[p * LF + t] = b[bOff + p * bRs + upper + t];
                 }
             }
+            tailLanes = F.indexInRange(upper, n);
         }
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * aRs, ci = cOff + i * ldc;
-            int j = 0;
-            // two accumulators: two independent fma chains hide part of the fma latency
-            for (; j < upper2; j += 2 * LF) {
-                FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
-                for (int p = 0; p < k; p++) {
-                    FloatVector va = FloatVector.broadcast(F, a[ai + p * aCs]);
-                    int bp = bOff + p * bRs + j;
-                    acc0 = va.fma(FloatVector.fromArray(F, b, bp), acc0);
-                    acc1 = va.fma(FloatVector.fromArray(F, b, bp + LF), acc1);
+        int i = 0;
+        if (upper2 < n) {
+            // Columns with a single vector (or the tail) per row are one fma chain each, waiting on the fma latency:
+            // four rows at a time give four independent chains (a 10- or 3-unit Dense layer is all such columns).
+            for (; i + 4 <= m; i += 4) {
+                int a0 = aOff + i * aRs, c0 = cOff + i * ldc;
+                for (int r = 0; r < 4; r++) {
+                    pairColumns(k, a, a0 + r * aRs, aCs, b, bOff, bRs, c, c0 + r * ldc, upper2);
                 }
-                acc0.intoArray(c, ci + j);
-                acc1.intoArray(c, ci + j + LF);
+                for (int j = upper2; j < upper; j += LF) {
+                    fourRows(k, a, a0, aRs, aCs, b, bOff + j, bRs, c, c0 + j, ldc, null);
+                }
+                if (tailPanel != null) {
+                    fourRows(k, a, a0, aRs, aCs, tailPanel, 0, LF, c, c0 + upper, ldc, tailLanes);
+                }
             }
+        }
+        for (; i < m; i++) {
+            int ai = aOff + i * aRs, ci = cOff + i * ldc;
+            pairColumns(k, a, ai, aCs, b, bOff, bRs, c, ci, upper2);
+            int j = upper2;
             for (; j < upper; j += LF) {
                 FloatVector acc0 = FloatVector.zero(F);
                 for (int p = 0; p < k; p++) {
@@ -76,14 +83,55 @@ final class GemmSmall {
                 for (int p = 0; p < k; p++) {
                     acc0 = FloatVector.broadcast(F, a[ai + p * aCs]).fma(FloatVector.fromArray(F, tailPanel, p * LF), acc0);
                 }
-                acc0.intoArray(tailOut, 0);
-                for (int t = 0; t < tail; t++) {
-                    c[ci + upper + t] = tailOut[t];
-                }
+                acc0.intoArray(c, ci + upper, tailLanes);
             } else {
                 // one row: the twin for its last columns
                 Gemm.scalar(1, n - j, k, a, ai, aRs, aCs, b, bOff + j, bRs, 1, c, ci + j, ldc);
             }
+        }
+    }
+
+    /** Columns {@code [0, upper2)} of one row of C, two vectors at a time: two independent fma chains. */
+    private static void pairColumns(int k, float[] a, int ai, int aCs, float[] b, int bOff, int bRs,
+                                    float[] c, int ci, int upper2) {
+        for (int j = 0; j < upper2; j += 2 * LF) {
+            FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F);
+            for (int p = 0; p < k; p++) {
+                FloatVector va = FloatVector.broadcast(F, a[ai + p * aCs]);
+                int bp = bOff + p * bRs + j;
+                acc0 = va.fma(FloatVector.fromArray(F, b, bp), acc0);
+                acc1 = va.fma(FloatVector.fromArray(F, b, bp + LF), acc1);
+            }
+            acc0.intoArray(c, ci + j);
+            acc1.intoArray(c, ci + j + LF);
+        }
+    }
+
+    /**
+     * One vector of columns of four rows of C from B's vector at {@code b[bOff + p·bRs]}, each element the twin's fma
+     * chain over p from +0; stored whole, or only the {@code lanes} that C has.
+     */
+    private static void fourRows(int k, float[] a, int a0, int aRs, int aCs, float[] b, int bOff, int bRs,
+                                 float[] c, int c0, int ldc, VectorMask<Float> lanes) {
+        FloatVector acc0 = FloatVector.zero(F), acc1 = FloatVector.zero(F), acc2 = FloatVector.zero(F), acc3 = FloatVector.zero(F);
+        for (int p = 0; p < k; p++) {
+            FloatVector vb = FloatVector.fromArray(F, b, bOff + p * bRs);
+            int ap = a0 + p * aCs;
+            acc0 = FloatVector.broadcast(F, a[ap]).fma(vb, acc0);
+            acc1 = FloatVector.broadcast(F, a[ap + aRs]).fma(vb, acc1);
+            acc2 = FloatVector.broadcast(F, a[ap + 2 * aRs]).fma(vb, acc2);
+            acc3 = FloatVector.broadcast(F, a[ap + 3 * aRs]).fma(vb, acc3);
+        }
+        if (lanes == null) {
+            acc0.intoArray(c, c0);
+            acc1.intoArray(c, c0 + ldc);
+            acc2.intoArray(c, c0 + 2 * ldc);
+            acc3.intoArray(c, c0 + 3 * ldc);
+        } else {
+            acc0.intoArray(c, c0, lanes);
+            acc1.intoArray(c, c0 + ldc, lanes);
+            acc2.intoArray(c, c0 + 2 * ldc, lanes);
+            acc3.intoArray(c, c0 + 3 * ldc, lanes);
         }
     }
 
@@ -117,34 +165,40 @@ final class GemmSmall {
         int upper2 = n - n % (2 * LD);
         int upper = D.loopBound(n);
         int tail = n - upper;
-        double[] tailPanel = null, tailOut = null;
+        double[] tailPanel = null;
+        VectorMask<Double> tailLanes = null;
         if (tail > 0 && m > 1) {
             // B's last columns copied once into whole vectors (the lanes past n are never kept): each row's tail is
             // then one vector fma chain instead of a call to the twin per row (a 10- or 3-wide Dense layer's columns)
-            TailScratch ts = TAIL.get();
-            tailPanel = ts.panelF64(k * LD);
-            tailOut = ts.outF64;
+            tailPanel = TAIL.get().panelF64(k * LD);
             for (int p = 0; p < k; p++) {
                 for (int t = 0; t < tail; t++) {
                     tailPanel[p * LD + t] = b[bOff + p * bRs + upper + t];
                 }
             }
+            tailLanes = D.indexInRange(upper, n);
         }
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * aRs, ci = cOff + i * ldc;
-            int j = 0;
-            // two accumulators: two independent fma chains hide part of the fma latency
-            for (; j < upper2; j += 2 * LD) {
-                DoubleVector acc0 = DoubleVector.zero(D), acc1 = DoubleVector.zero(D);
-                for (int p = 0; p < k; p++) {
-                    DoubleVector va = DoubleVector.broadcast(D, a[ai + p * aCs]);
-                    int bp = bOff + p * bRs + j;
-                    acc0 = va.fma(DoubleVector.fromArray(D, b, bp), acc0);
-                    acc1 = va.fma(DoubleVector.fromArray(D, b, bp + LD), acc1);
+        int i = 0;
+        if (upper2 < n) {
+            // Columns with a single vector (or the tail) per row are one fma chain each, waiting on the fma latency:
+            // four rows at a time give four independent chains (a 10- or 3-unit Dense layer is all such columns).
+            for (; i + 4 <= m; i += 4) {
+                int a0 = aOff + i * aRs, c0 = cOff + i * ldc;
+                for (int r = 0; r < 4; r++) {
+                    pairColumns(k, a, a0 + r * aRs, aCs, b, bOff, bRs, c, c0 + r * ldc, upper2);
                 }
-                acc0.intoArray(c, ci + j);
-                acc1.intoArray(c, ci + j + LD);
+                for (int j = upper2; j < upper; j += LD) {
+                    fourRows(k, a, a0, aRs, aCs, b, bOff + j, bRs, c, c0 + j, ldc, null);
+                }
+                if (tailPanel != null) {
+                    fourRows(k, a, a0, aRs, aCs, tailPanel, 0, LD, c, c0 + upper, ldc, tailLanes);
+                }
             }
+        }
+        for (; i < m; i++) {
+            int ai = aOff + i * aRs, ci = cOff + i * ldc;
+            pairColumns(k, a, ai, aCs, b, bOff, bRs, c, ci, upper2);
+            int j = upper2;
             for (; j < upper; j += LD) {
                 DoubleVector acc0 = DoubleVector.zero(D);
                 for (int p = 0; p < k; p++) {
@@ -158,14 +212,55 @@ final class GemmSmall {
                 for (int p = 0; p < k; p++) {
                     acc0 = DoubleVector.broadcast(D, a[ai + p * aCs]).fma(DoubleVector.fromArray(D, tailPanel, p * LD), acc0);
                 }
-                acc0.intoArray(tailOut, 0);
-                for (int t = 0; t < tail; t++) {
-                    c[ci + upper + t] = tailOut[t];
-                }
+                acc0.intoArray(c, ci + upper, tailLanes);
             } else {
                 // one row: the twin for its last columns
                 Gemm.scalar(1, n - j, k, a, ai, aRs, aCs, b, bOff + j, bRs, 1, c, ci + j, ldc);
             }
+        }
+    }
+
+    /** Columns {@code [0, upper2)} of one row of C, two vectors at a time: two independent fma chains. */
+    private static void pairColumns(int k, double[] a, int ai, int aCs, double[] b, int bOff, int bRs,
+                                    double[] c, int ci, int upper2) {
+        for (int j = 0; j < upper2; j += 2 * LD) {
+            DoubleVector acc0 = DoubleVector.zero(D), acc1 = DoubleVector.zero(D);
+            for (int p = 0; p < k; p++) {
+                DoubleVector va = DoubleVector.broadcast(D, a[ai + p * aCs]);
+                int bp = bOff + p * bRs + j;
+                acc0 = va.fma(DoubleVector.fromArray(D, b, bp), acc0);
+                acc1 = va.fma(DoubleVector.fromArray(D, b, bp + LD), acc1);
+            }
+            acc0.intoArray(c, ci + j);
+            acc1.intoArray(c, ci + j + LD);
+        }
+    }
+
+    /**
+     * One vector of columns of four rows of C from B's vector at {@code b[bOff + p·bRs]}, each element the twin's fma
+     * chain over p from +0; stored whole, or only the {@code lanes} that C has.
+     */
+    private static void fourRows(int k, double[] a, int a0, int aRs, int aCs, double[] b, int bOff, int bRs,
+                                 double[] c, int c0, int ldc, VectorMask<Double> lanes) {
+        DoubleVector acc0 = DoubleVector.zero(D), acc1 = DoubleVector.zero(D), acc2 = DoubleVector.zero(D), acc3 = DoubleVector.zero(D);
+        for (int p = 0; p < k; p++) {
+            DoubleVector vb = DoubleVector.fromArray(D, b, bOff + p * bRs);
+            int ap = a0 + p * aCs;
+            acc0 = DoubleVector.broadcast(D, a[ap]).fma(vb, acc0);
+            acc1 = DoubleVector.broadcast(D, a[ap + aRs]).fma(vb, acc1);
+            acc2 = DoubleVector.broadcast(D, a[ap + 2 * aRs]).fma(vb, acc2);
+            acc3 = DoubleVector.broadcast(D, a[ap + 3 * aRs]).fma(vb, acc3);
+        }
+        if (lanes == null) {
+            acc0.intoArray(c, c0);
+            acc1.intoArray(c, c0 + ldc);
+            acc2.intoArray(c, c0 + 2 * ldc);
+            acc3.intoArray(c, c0 + 3 * ldc);
+        } else {
+            acc0.intoArray(c, c0, lanes);
+            acc1.intoArray(c, c0 + ldc, lanes);
+            acc2.intoArray(c, c0 + 2 * ldc, lanes);
+            acc3.intoArray(c, c0 + 3 * ldc, lanes);
         }
     }
 
@@ -195,10 +290,8 @@ final class GemmSmall {
 
     private static final ThreadLocal<TailScratch> TAIL = ThreadLocal.withInitial(TailScratch::new);
 
-    /** Per-thread room for {@code rowTimesPanel}'s packed last columns and its one-vector result. */
+    /** Per-thread room for {@code rowTimesPanel}'s packed last columns. */
     private static final class TailScratch {
-        final float[] outF32 = new float[LF];
-        final double[] outF64 = new double[LD];
         private float[] panelF32 = new float[0];
         private double[] panelF64 = new double[0];
 
