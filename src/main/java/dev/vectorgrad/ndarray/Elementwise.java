@@ -23,6 +23,19 @@ public final class Elementwise {
     static final int PARALLEL_MIN_ELEMENTS = 1 << 16;
     static final int GRAIN = 1 << 15;
 
+    /** A repeated block shorter than this many elements is first copied into whole repeats of it (see apply). */
+    static final int SHORT_BLOCK = 64;
+
+    /** {@code copies} repeats of {@code len} elements of {@code src} from {@code off}, one after another. */
+    private static Object repeated(DType t, Object src, int off, int len, int copies) {
+        Object block = Convert.allocate(t, len * copies);
+        System.arraycopy(src, off, block, 0, len);
+        for (int have = len; have < len * copies; have *= 2) {
+            System.arraycopy(block, 0, block, have, Math.min(have, len * copies - have));
+        }
+        return block;
+    }
+
     /** One share of a split op: elements {@code [from, from + len)}. */
     @FunctionalInterface
     interface Share {
@@ -192,18 +205,33 @@ public final class Elementwise {
                 return result;
             }
             // A dense block repeated along leading axes (a bias row added to a batch): one kernel call
-            // per row, without planning a strided walk.
+            // per row, without planning a strided walk; a short block is first repeated into whole rows of
+            // a longer one, so a 10-unit layer's bias over 32 rows is one call, not 32 of 10 elements.
             if (aDense && isTrailingBlock(b, shape)) {
                 int len = b.size();
+                Object block = b.data();
+                int bOff = b.offset();
+                if (len < SHORT_BLOCK && n > len) {
+                    block = repeated(in, b.data(), bOff, len, Math.min(n, SHORT_BLOCK * 4) / len);
+                    bOff = 0;
+                    len = Convert.length(block);
+                }
                 for (int r = 0; r < n; r += len) {
-                    k.run(a.data(), a.offset() + r, b.data(), b.offset(), out, r, len);
+                    k.run(a.data(), a.offset() + r, block, bOff, out, r, Math.min(len, n - r));
                 }
                 return result;
             }
             if (bDense && isTrailingBlock(a, shape)) {
                 int len = a.size();
+                Object block = a.data();
+                int aOff = a.offset();
+                if (len < SHORT_BLOCK && n > len) {
+                    block = repeated(in, a.data(), aOff, len, Math.min(n, SHORT_BLOCK * 4) / len);
+                    aOff = 0;
+                    len = Convert.length(block);
+                }
                 for (int r = 0; r < n; r += len) {
-                    k.run(a.data(), a.offset(), b.data(), b.offset() + r, out, r, len);
+                    k.run(block, aOff, b.data(), b.offset() + r, out, r, Math.min(len, n - r));
                 }
                 return result;
             }
