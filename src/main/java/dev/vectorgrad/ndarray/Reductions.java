@@ -123,11 +123,49 @@ public final class Reductions {
             }
             return;
         }
+        if (kind == Kind.SUM && inner < Elementwise.SHORT_BLOCK && reduced > 1) {
+            // Short rows (a small layer's bias gradient: 32 rows of 10) as plain loops, not one kernel call per row:
+            // each column still adds its rows in order, the same IEEE adds as the kernel's lanes, so the same bits.
+            if (acc instanceof float[] sum) {
+                addRows((float[]) data, base, outer, reduced, inner, sum);
+                return;
+            }
+            if (acc instanceof double[] sum) {
+                addRows((double[]) data, base, outer, reduced, inner, sum);
+                return;
+            }
+        }
         KernelTable.Binary fold = KernelTable.binary(kind.fold, t);
         for (int o = 0; o < outer; o++) {
             int slab = base + o * reduced * inner;
             for (int r = 0; r < reduced; r++) {
                 fold.run(acc, o * inner, data, slab + r * inner, acc, o * inner, inner);
+            }
+        }
+    }
+
+    private static void addRows(float[] x, int base, int outer, int reduced, int inner, float[] sum) {
+        for (int o = 0; o < outer; o++) {
+            int slab = base + o * reduced * inner;
+            int s0 = o * inner;
+            for (int r = 0; r < reduced; r++) {
+                int row = slab + r * inner;
+                for (int j = 0; j < inner; j++) {
+                    sum[s0 + j] += x[row + j];
+                }
+            }
+        }
+    }
+
+    private static void addRows(double[] x, int base, int outer, int reduced, int inner, double[] sum) {
+        for (int o = 0; o < outer; o++) {
+            int slab = base + o * reduced * inner;
+            int s0 = o * inner;
+            for (int r = 0; r < reduced; r++) {
+                int row = slab + r * inner;
+                for (int j = 0; j < inner; j++) {
+                    sum[s0 + j] += x[row + j];
+                }
             }
         }
     }
