@@ -50,73 +50,72 @@ final class GradientRules {
      */
     private static Rule bind(Op op) {
         return switch (op) {
-
             // ---- elementwise binary (results in the broadcast shape; the tape sums them down) ----
-            case ADD -> binary((g, a, b, y, na, nb) -> grads(g, g));                          // d(a+b) = (1, 1)
-            case SUB -> binary((g, a, b, y, na, nb) -> grads(g, nb ? g.neg() : null));       // d(a-b) = (1, -1)
+            case ADD -> binary((g, a, b, y, na, nb) -> grads(g, g));                         // d(a+b) = (1, 1)
+            case SUB -> binary((g, a, b, y, na, nb) -> grads(g, nb ? g.neg() : null));      // d(a-b) = (1, -1)
             // conj() is the identity on real arrays; on complex ones it gives TensorFlow's convention
-            case MUL -> binary((g, a, b, y, na, nb) ->                                        // d(ab) = (b, a)
+            case MUL -> binary((g, a, b, y, na, nb) ->                                       // d(ab) = (b, a)
                     grads(na ? g.mul(b.conj()) : null, nb ? g.mul(a.conj()) : null));
-            case DIV -> binary((g, a, b, y, na, nb) ->                                        // d(a/b) = (1/b, -a/b²)
+            case DIV -> binary((g, a, b, y, na, nb) ->                                       // d(a/b) = (1/b, -a/b²)
                     grads(na ? g.div(b.conj()) : null, nb ? g.mul(y.conj()).div(b.conj()).neg() : null));
-            case POW -> binary(GradientRules::pow);                                           // (b·a^(b-1), a^b·ln a)
-            case MAXIMUM -> binary((g, a, b, y, na, nb) -> select(a.ge(b), g, na, nb));       // ties: all to a
-            case MINIMUM -> binary((g, a, b, y, na, nb) -> select(a.le(b), g, na, nb));       // ties: all to a
+            case POW -> binary(GradientRules::pow);                                          // (b·a^(b-1), a^b·ln a)
+            case MAXIMUM -> binary((g, a, b, y, na, nb) -> select(a.ge(b), g, na, nb));      // ties: all to a
+            case MINIMUM -> binary((g, a, b, y, na, nb) -> select(a.le(b), g, na, nb));      // ties: all to a
 
             // ---- elementwise unary: dx = g · f'(x); y is the forward output ----
-            case NEG -> unary((g, x, y) -> g.neg());                                          // -1
-            case ABS -> unary((g, x, y) -> x.dtype().isComplex() ? complexAbs(g, x, y)        // sign(x); 0 at 0
+            case NEG -> unary((g, x, y) -> g.neg());                                         // -1
+            case ABS -> unary((g, x, y) -> x.dtype().isComplex() ? complexAbs(g, x, y)       // sign(x); 0 at 0
                     : g.mul(x.sign()));
-            case SQUARE -> unary((g, x, y) -> g.mul(x.conj().mul(2.0)));                       // 2x
-            case SQRT -> unary((g, x, y) -> g.div(y.conj().mul(2.0)));                         // 1/(2√x); +inf at 0
-            case EXP -> unary((g, x, y) -> g.mul(y.conj()));                                  // e^x
-            case LOG -> unary((g, x, y) -> g.div(x.conj()));                                  // 1/x
-            case SIN -> unary((g, x, y) -> g.mul(x.cos()));                                   // cos x
-            case COS -> unary((g, x, y) -> g.mul(x.sin()).neg());                             // -sin x
-            case TANH -> unary((g, x, y) -> g.mul(one(y).sub(y.square())));                   // 1 - tanh²
-            case SIGMOID -> unary((g, x, y) -> g.mul(y.mul(one(y).sub(y))));                  // σ(1 - σ)
+            case SQUARE -> unary((g, x, y) -> g.mul(x.conj().mul(2.0)));                      // 2x
+            case SQRT -> unary((g, x, y) -> g.div(y.conj().mul(2.0)));                        // 1/(2√x); +inf at 0
+            case EXP -> unary((g, x, y) -> g.mul(y.conj()));                                 // e^x
+            case LOG -> unary((g, x, y) -> g.div(x.conj()));                                 // 1/x
+            case SIN -> unary((g, x, y) -> g.mul(x.cos()));                                  // cos x
+            case COS -> unary((g, x, y) -> g.mul(x.sin()).neg());                            // -sin x
+            case TANH -> unary((g, x, y) -> g.mul(one(y).sub(y.square())));                  // 1 - tanh²
+            case SIGMOID -> unary((g, x, y) -> g.mul(y.mul(one(y).sub(y))));                 // σ(1 - σ)
             // 1 where x > 0, else 0 (0 at 0, as TF); via the output, so the next order is zeros, not null
             case RELU -> unary((g, x, y) -> g.mul(y.sign()));
-            case SIGN -> unary((g, x, y) -> NDArray.zeros(x.dtype(), x.shape()));            // 0 (zeros, not null)
+            case SIGN -> unary((g, x, y) -> NDArray.zeros(x.dtype(), x.shape()));           // 0 (zeros, not null)
 
             // ---- comparisons: boolean results carry no gradient ----
             case EQ, NE, LT, LE, GT, GE -> NOT_DIFFERENTIABLE;
 
             // ---- selection and conversion ----
-            case WHERE -> (g, x, y, attrs, need) -> {                                      // cond: none
+            case WHERE -> (g, x, y, attrs, need) -> {                                        // cond: none
                 NDArray[] ab = select(x[0], g, need[1], need[2]);
                 return new NDArray[] {null, ab[0], ab[1]};
             };
-            case CAST -> (g, x, y, attrs, need) ->                                         // floats and complex only
+            case CAST -> (g, x, y, attrs, need) ->                                           // floats and complex only
                     new NDArray[] {GradientTape.differentiable((DType) attrs) ? g.cast((DType) attrs) : null};
 
             // ---- reductions (attrs: the reduced axes and keepDims) ----
-            case SUM -> (g, x, y, attrs, need) ->                                          // broadcast g back
+            case SUM -> (g, x, y, attrs, need) ->                                            // broadcast g back
                     new NDArray[] {keptDims(g, x[0], attrs).broadcastTo(x[0].shape())};
-            case MEAN -> (g, x, y, attrs, need) ->                                         // sum-grad / count
+            case MEAN -> (g, x, y, attrs, need) ->                                           // sum-grad / count
                     new NDArray[] {keptDims(g, x[0], attrs).div(count(x[0], attrs)).broadcastTo(x[0].shape())};
-            case MAX -> GradientRules::minOrMax;                                           // ties share equally
+            case MAX -> GradientRules::minOrMax;                                             // ties share equally
             case MIN -> GradientRules::minOrMax;
-            case PROD -> GradientRules::prod;                                              // ∏ of the others
+            case PROD -> GradientRules::prod;                                                // ∏ of the others
             case ARG_MAX -> NOT_DIFFERENTIABLE;
             case ARG_MIN -> NOT_DIFFERENTIABLE;
 
             // ---- views and copies ----
             case RESHAPE -> (g, x, y, attrs, need) -> new NDArray[] {g.reshape(x[0].shape())};
             case TRANSPOSE -> (g, x, y, attrs, need) -> new NDArray[] {g.transpose(inverse((int[]) attrs))};
-            case BROADCAST_TO -> (g, x, y, attrs, need) -> new NDArray[] {g};              // summed down by the tape
-            case SLICE -> GradientRules::slice;                                            // scatter into zeros
-            case SLICE_SCATTER -> GradientRules::sliceScatter;                             // (g outside, g[slice])
-            case COPY -> (g, x, y, attrs, need) -> new NDArray[] {g};                      // identity
+            case BROADCAST_TO -> (g, x, y, attrs, need) -> new NDArray[] {g};                // summed down by the tape
+            case SLICE -> GradientRules::slice;                                              // scatter into zeros
+            case SLICE_SCATTER -> GradientRules::sliceScatter;                               // (g outside, g[slice])
+            case COPY -> (g, x, y, attrs, need) -> new NDArray[] {g};                        // identity
 
             // ---- linear algebra and nn helpers ----
-            case MATMUL -> (g, x, y, attrs, need) ->                                       // G·B^H, A^H·G
+            case MATMUL -> (g, x, y, attrs, need) ->                                         // G·B^H, A^H·G
                     MatmulGrad.backward(g, x[0].conj(), x[1].conj(), need[0], need[1]);
-            case SOFTMAX -> (g, x, y, attrs, need) -> {                                    // y ⊙ (g - Σ g·y)
+            case SOFTMAX -> (g, x, y, attrs, need) -> {                                      // y ⊙ (g - Σ g·y)
                 int axis = (Integer) attrs;
                 return new NDArray[] {y.mul(g.sub(g.mul(y).sum(true, axis)))};
             };
-            case LOG_SOFTMAX -> (g, x, y, attrs, need) -> {                                // g - e^y · Σ g
+            case LOG_SOFTMAX -> (g, x, y, attrs, need) -> {                                  // g - e^y · Σ g
                 int axis = (Integer) attrs;
                 return new NDArray[] {g.sub(y.exp().mul(g.sum(true, axis)))};
             };
@@ -126,48 +125,49 @@ final class GradientRules {
                 x[0].softmax(((ReduceAttrs) attrs).axes()[0]).mul(keptDims(g, x[0], attrs))};
 
             // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
-            case VARIANCE -> MathGrad::variance;                                           // 2(x - mean)/N
-            case STD -> MathGrad::std;                                                     // (x - mean)/(N·std)
-            case NORM -> MathGrad::norm;                                                   // x/‖x‖; 0 at 0
-            case CUMSUM -> MathGrad::cumsum;                                               // cumsum, reversed
-            case CUMPROD -> MathGrad::cumprod;                                             // cumsum(y·g, rev)/x
-            case TAKE_LANES -> MathGrad::takeLanes;                                        // sort, topK: put back
-            case PUT_LANES -> MathGrad::putLanes;                                          // take again
-            case CLIP -> MathGrad::clip;                                                   // g inside [min, max]
-            case ARGSORT, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, LOGICAL_NOT, ANY, ALL -> NOT_DIFFERENTIABLE;  // integer or bool results
+            case VARIANCE -> MathGrad::variance;                                             // 2(x - mean)/N
+            case STD -> MathGrad::std;                                                       // (x - mean)/(N·std)
+            case NORM -> MathGrad::norm;                                                     // x/‖x‖; 0 at 0
+            case CUMSUM -> MathGrad::cumsum;                                                 // cumsum, reversed
+            case CUMPROD -> MathGrad::cumprod;                                               // cumsum(y·g, rev)/x
+            case TAKE_LANES -> MathGrad::takeLanes;                                          // sort, topK: put back
+            case PUT_LANES -> MathGrad::putLanes;                                            // take again
+            case CLIP -> MathGrad::clip;                                                     // g inside [min, max]
+            case ARGSORT, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, LOGICAL_NOT, ANY, ALL ->
+                    NOT_DIFFERENTIABLE;                                                      // integer or bool results
 
             // ---- math (issue 9): unary functions and activations; dx = g · f'(x) ----
-            case ERF -> unary((g, x, y) -> g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));   // 2/√π e^(-x²)
-            case LOG1P -> unary((g, x, y) -> g.div(x.add(1.0)));                                        // 1/(1 + x)
-            case EXPM1 -> unary((g, x, y) -> g.mul(y.add(1.0)));                                        // e^x
-            case LOG2 -> unary((g, x, y) -> g.div(x.mul(Math.log(2))));                                 // 1/(x ln 2)
-            case LOG10 -> unary((g, x, y) -> g.div(x.mul(Math.log(10))));                               // 1/(x ln 10)
-            case TAN -> unary((g, x, y) -> g.mul(y.square().add(1.0)));                                 // 1 + tan²
-            case ASIN -> unary((g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()));                   // 1/√(1 - x²)
-            case ACOS -> unary((g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()).neg());             // -1/√(1 - x²)
-            case ATAN -> unary((g, x, y) -> g.div(x.square().add(1.0)));                                // 1/(1 + x²)
-            case SINH -> unary((g, x, y) -> g.mul(x.cosh()));                                           // cosh
-            case COSH -> unary((g, x, y) -> g.mul(x.sinh()));                                           // sinh
-            case SOFTPLUS -> unary((g, x, y) -> g.mul(x.sigmoid()));                                    // σ(x)
-            case GELU -> unary(MathGrad::gelu);                                                         // Φ + x·φ
+            case ERF -> unary((g, x, y) -> g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));  // 2/√π e^(-x²)
+            case LOG1P -> unary((g, x, y) -> g.div(x.add(1.0)));                                       // 1/(1 + x)
+            case EXPM1 -> unary((g, x, y) -> g.mul(y.add(1.0)));                             // e^x
+            case LOG2 -> unary((g, x, y) -> g.div(x.mul(Math.log(2))));                                // 1/(x ln 2)
+            case LOG10 -> unary((g, x, y) -> g.div(x.mul(Math.log(10))));                              // 1/(x ln 10)
+            case TAN -> unary((g, x, y) -> g.mul(y.square().add(1.0)));                                // 1 + tan²
+            case ASIN -> unary((g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()));                  // 1/√(1 - x²)
+            case ACOS -> unary((g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()).neg());            // -1/√(1 - x²)
+            case ATAN -> unary((g, x, y) -> g.div(x.square().add(1.0)));                               // 1/(1 + x²)
+            case SINH -> unary((g, x, y) -> g.mul(x.cosh()));                                          // cosh
+            case COSH -> unary((g, x, y) -> g.mul(x.sinh()));                                          // sinh
+            case SOFTPLUS -> unary((g, x, y) -> g.mul(x.sigmoid()));                                   // σ(x)
+            case GELU -> unary(MathGrad::gelu);                                                        // Φ + x·φ
             case GELU_TANH -> unary(MathGrad::geluTanh);
-            case SILU -> unary((g, x, y) -> {                                                           // σ(1 + x(1 - σ))
+            case SILU -> unary((g, x, y) -> {                                                          // σ(1 + x(1 - σ))
                 NDArray s = x.sigmoid();
                 return g.mul(s.mul(x.mul(one(s).sub(s)).add(1.0)));
             });
-            case ELU -> unary((g, x, y) -> NDArray.where(x.gt(0.0), g, g.mul(y.add(1.0))));              // 1, or e^x
-            case SELU -> unary(MathGrad::selu);                                                         // λ, or y + λα
-            case LEAKY_RELU -> (g, x, y, attrs, need) ->                                             // 1, or alpha
+            case ELU -> unary((g, x, y) -> NDArray.where(x.gt(0.0), g, g.mul(y.add(1.0))));             // 1, or e^x
+            case SELU -> unary(MathGrad::selu);                                                        // λ, or y + λα
+            case LEAKY_RELU -> (g, x, y, attrs, need) ->                                               // 1, or alpha
                     new NDArray[] {NDArray.where(x[0].gt(0.0), g, g.mul((Double) attrs))};
-            case SOFTSIGN -> unary((g, x, y) -> g.div(x.abs().add(1.0).square()));                      // 1/(1 + |x|)²
-            case HARD_SIGMOID -> unary((g, x, y) ->                                                     // 1/6 on (-3, 3)
+            case SOFTSIGN -> unary((g, x, y) -> g.div(x.abs().add(1.0).square()));                     // 1/(1 + |x|)²
+            case HARD_SIGMOID -> unary((g, x, y) ->                                                    // 1/6 on (-3, 3)
                     NDArray.where(x.gt(-3.0).logicalAnd(x.lt(3.0)), g.mul(1.0 / 6), zero(g)));
 
             // ---- indexing and manipulation ----
-            case CONCAT -> GradientRules::concat;                                          // a slice per part
-            case PAD -> GradientRules::pad;                                                // the interior slice
-            case GATHER -> GradientRules::gather;                                          // segment sum (scatter-add)
-            case SEGMENT_SUM -> (g, x, y, attrs, need) ->                                  // gather of g at the ids
+            case CONCAT -> GradientRules::concat;                                            // a slice per part
+            case PAD -> GradientRules::pad;                                                  // the interior slice
+            case GATHER -> GradientRules::gather;                                            // segment sum (scatter-add)
+            case SEGMENT_SUM -> (g, x, y, attrs, need) ->                                    // gather of g at the ids
                     new NDArray[] {g.gather(x[1], 0), null};
             case ONE_HOT -> NOT_DIFFERENTIABLE;
             case ARG_WHERE -> NOT_DIFFERENTIABLE;
@@ -175,21 +175,19 @@ final class GradientRules {
 
             // ---- more dtypes: complex parts. TensorFlow's convention: for a real loss L of z = a + bi the
             // gradient is ∂L/∂a + i·∂L/∂b, so a holomorphic f passes g·conj(f'(z)) back ----
-            case REAL -> unary((g, x, y) -> NDArray.complex(g, zero(g)));                     // 1
-            case IMAG -> unary((g, x, y) -> NDArray.complex(zero(g), g));                     // i
-            case CONJ -> unary((g, x, y) -> g.conj());                                        // conj(g)
-            case COMPLEX -> binary((g, a, b, y, na, nb) ->                                    // (Re g, Im g)
+            case REAL -> unary((g, x, y) -> NDArray.complex(g, zero(g)));                    // 1
+            case IMAG -> unary((g, x, y) -> NDArray.complex(zero(g), g));                    // i
+            case CONJ -> unary((g, x, y) -> g.conj());                                       // conj(g)
+            case COMPLEX -> binary((g, a, b, y, na, nb) ->                                   // (Re g, Im g)
                     grads(na ? g.real() : null, nb ? g.imag() : null));
-            case ANGLE -> unary(GradientRules::angle);                                        // (−b + ai)/|z|²
+            case ANGLE -> unary(GradientRules::angle);                                       // (−b + ai)/|z|²
 
-            // ---- convolution and pooling (attrs: the geometry): each family is closed under differentiation ----
-            default -> ConvGrad.rule(op);  // null when op has no rule
 
             // ---- math (issue 9): rounding, Python's // and %, atan2 ----
-            case FLOOR, CEIL, ROUND, FLOOR_DIV -> NOT_DIFFERENTIABLE;  // piecewise constant
-            case FLOOR_MOD -> binary((g, a, b, y, na, nb) ->                                  // (1, -floor(a/b)), TF's
+            case FLOOR, CEIL, ROUND, FLOOR_DIV -> NOT_DIFFERENTIABLE;                        // piecewise constant
+            case FLOOR_MOD -> binary((g, a, b, y, na, nb) ->                                 // (1, -floor(a/b)), TF's
                     grads(na ? g : null, nb ? g.mul(a.floorDiv(b)).neg() : null));
-            case ATAN2 -> binary((g, a, b, y, na, nb) -> {                                    // (b, -a) / (a² + b²)
+            case ATAN2 -> binary((g, a, b, y, na, nb) -> {                                   // (b, -a) / (a² + b²)
                 NDArray r2 = a.square().add(b.square());
                 return grads(na ? g.mul(b).div(r2) : null, nb ? g.mul(a).div(r2).neg() : null);
             });
@@ -201,6 +199,9 @@ final class GradientRules {
             // ---- recurrent sequences: fused backpropagation through time, NDArray ops when something records ----
             case LSTM_SEQUENCE -> (g, x, y, attrs, need) -> dev.vectorgrad.ndarray.LstmSequence.grad(g, x, attrs, need);
 
+            // ---- convolution and pooling (attrs: the geometry): each family is closed under differentiation;
+            // ConvGrad.rule gives null for an op that has no rule anywhere ----
+            default -> ConvGrad.rule(op);
         };
     }
 
