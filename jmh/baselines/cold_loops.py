@@ -10,7 +10,11 @@ minimum of --runs processes.
 
   python3 jmh/baselines/cold_loops.py --out coldloops.json \
       --java JAVA --jar jmh/target/benchmarks.jar [--jvm-arg=-Dvectorgrad.simd=false ...] \
-      [--numpy-python python3] [--torch-python PYTHON_WITH_TORCH] [--runs 10]
+      [--numpy-python python3] [--torch-python PYTHON_WITH_TORCH] [--runs 10] [--aot-cache]
+
+--aot-cache adds a second JVM runner that uses JDK 25's AOT cache (JEP 483/514/515): one training process per
+program with -XX:AOTCacheOutput (not timed), then --runs measured processes with -XX:AOTCache, the same
+program and options otherwise. The cache is written to a temporary directory and removed afterwards.
 
 The JVM side runs `dev.vectorgrad.bench.ColdStart smallOps|irisSteps`, which prints the loop's time in the same
 one-line JSON as the Python snippets below.
@@ -21,6 +25,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -112,6 +117,8 @@ def main():
     ap.add_argument("--torch-python")
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--only", choices=["smallOps", "irisSteps"], help="run one of the two programs")
+    ap.add_argument("--aot-cache", action="store_true",
+                    help="also run the JVM with a JDK 25 AOT cache trained by one untimed run of the same program")
     args = ap.parse_args()
     rows = []
     # one thread everywhere, as in the rest of the baselines: the cold-start question is the single-core program
@@ -129,6 +136,14 @@ def main():
             cmd = [args.java, "--add-modules", "jdk.incubator.vector", "-Dvectorgrad.threads=1", *args.jvm_arg,
                    "-cp", args.jar, "dev.vectorgrad.bench.ColdStart", program]
             record(program, "vectorgrad " + " ".join(args.jvm_arg), cmd)
+            if args.aot_cache:
+                with tempfile.TemporaryDirectory() as tmp:
+                    cache = os.path.join(tmp, program + ".aot")
+                    # training run: records the classes, linked lambdas and method profiles, then writes the cache
+                    subprocess.run([cmd[0], "-XX:AOTCacheOutput=" + cache, *cmd[1:]], check=True,
+                                   capture_output=True, text=True, env=env)
+                    record(program, "vectorgrad AOT cache " + " ".join(args.jvm_arg),
+                           [cmd[0], "-XX:AOTCache=" + cache, *cmd[1:]])
         if args.numpy_python and program == "smallOps":
             record(program, "numpy", [args.numpy_python, "-c", NUMPY_SMALL_OPS])
         if args.torch_python:

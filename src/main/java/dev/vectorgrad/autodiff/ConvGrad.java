@@ -4,7 +4,6 @@ import dev.vectorgrad.NDArray;
 import dev.vectorgrad.kernels.conv.ConvGeometry;
 import dev.vectorgrad.ndarray.ConvOps;
 import dev.vectorgrad.ndarray.Op;
-import java.util.Map;
 
 /**
  * The rules of {@link ConvOps}' ops. Each op is linear in each of its array inputs, so each gradient is
@@ -24,36 +23,40 @@ import java.util.Map;
  */
 final class ConvGrad {
 
-    static void register(Map<Op, GradientRules.Rule> r) {
-        r.put(Op.CONV2D, (g, x, y, attrs, need) -> new NDArray[] {
-            need[0] ? ConvOps.conv2dBackpropInput(g, x[1], geo(attrs)) : null,
-            need[1] ? ConvOps.conv2dBackpropFilter(x[0], g, geo(attrs)) : null});
-        r.put(Op.CONV2D_BACKPROP_INPUT, (g, x, y, attrs, need) -> new NDArray[] {
-            need[0] ? ConvOps.conv2d(g, x[1], geo(attrs)) : null,
-            need[1] ? ConvOps.conv2dBackpropFilter(g, x[0], geo(attrs)) : null});
-        r.put(Op.CONV2D_BACKPROP_FILTER, (g, x, y, attrs, need) -> new NDArray[] {
-            need[0] ? ConvOps.conv2dBackpropInput(x[1], g, geo(attrs)) : null,
-            need[1] ? ConvOps.conv2d(x[0], g, geo(attrs)) : null});
+    /** The rule of a convolution or pooling {@code op}, or null for any other op ({@link GradientRules}' table). */
+    static GradientRules.Rule rule(Op op) {
+        return switch (op) {
+            case CONV2D -> (g, x, y, attrs, need) -> new NDArray[] {
+                need[0] ? ConvOps.conv2dBackpropInput(g, x[1], geo(attrs)) : null,
+                need[1] ? ConvOps.conv2dBackpropFilter(x[0], g, geo(attrs)) : null};
+            case CONV2D_BACKPROP_INPUT -> (g, x, y, attrs, need) -> new NDArray[] {
+                need[0] ? ConvOps.conv2d(g, x[1], geo(attrs)) : null,
+                need[1] ? ConvOps.conv2dBackpropFilter(g, x[0], geo(attrs)) : null};
+            case CONV2D_BACKPROP_FILTER -> (g, x, y, attrs, need) -> new NDArray[] {
+                need[0] ? ConvOps.conv2dBackpropInput(x[1], g, geo(attrs)) : null,
+                need[1] ? ConvOps.conv2d(x[0], g, geo(attrs)) : null};
 
-        r.put(Op.DEPTHWISE_CONV2D, (g, x, y, attrs, need) -> new NDArray[] {
-            need[0] ? ConvOps.depthwiseConv2dBackpropInput(g, x[1], geo(attrs)) : null,
-            need[1] ? ConvOps.depthwiseConv2dBackpropFilter(x[0], g, geo(attrs)) : null});
-        r.put(Op.DEPTHWISE_CONV2D_BACKPROP_INPUT, (g, x, y, attrs, need) -> new NDArray[] {
-            need[0] ? ConvOps.depthwiseConv2d(g, x[1], geo(attrs)) : null,
-            need[1] ? ConvOps.depthwiseConv2dBackpropFilter(g, x[0], geo(attrs)) : null});
-        r.put(Op.DEPTHWISE_CONV2D_BACKPROP_FILTER, (g, x, y, attrs, need) -> new NDArray[] {
-            need[0] ? ConvOps.depthwiseConv2dBackpropInput(x[1], g, geo(attrs)) : null,
-            need[1] ? ConvOps.depthwiseConv2d(x[0], g, geo(attrs)) : null});
+            case DEPTHWISE_CONV2D -> (g, x, y, attrs, need) -> new NDArray[] {
+                need[0] ? ConvOps.depthwiseConv2dBackpropInput(g, x[1], geo(attrs)) : null,
+                need[1] ? ConvOps.depthwiseConv2dBackpropFilter(x[0], g, geo(attrs)) : null};
+            case DEPTHWISE_CONV2D_BACKPROP_INPUT -> (g, x, y, attrs, need) -> new NDArray[] {
+                need[0] ? ConvOps.depthwiseConv2d(g, x[1], geo(attrs)) : null,
+                need[1] ? ConvOps.depthwiseConv2dBackpropFilter(g, x[0], geo(attrs)) : null};
+            case DEPTHWISE_CONV2D_BACKPROP_FILTER -> (g, x, y, attrs, need) -> new NDArray[] {
+                need[0] ? ConvOps.depthwiseConv2dBackpropInput(x[1], g, geo(attrs)) : null,
+                need[1] ? ConvOps.depthwiseConv2d(x[0], g, geo(attrs)) : null};
 
-        r.put(Op.MAX_POOL2D, (g, x, y, attrs, need) -> new NDArray[] {ConvOps.maxPool2dGrad(x[0], g, geo(attrs))});
-        r.put(Op.MAX_POOL2D_GRAD, (g, x, y, attrs, need) -> new NDArray[] {
-            need[0] ? NDArray.zeros(x[0].dtype(), x[0].shape()) : null,
-            need[1] ? ConvOps.maxPool2dSelect(x[0], g, geo(attrs)) : null});
-        r.put(Op.MAX_POOL2D_SELECT, (g, x, y, attrs, need) -> new NDArray[] {
-            need[0] ? NDArray.zeros(x[0].dtype(), x[0].shape()) : null,
-            need[1] ? ConvOps.maxPool2dGrad(x[0], g, geo(attrs)) : null});
-        r.put(Op.AVG_POOL2D, (g, x, y, attrs, need) -> new NDArray[] {ConvOps.avgPool2dGrad(g, geo(attrs))});
-        r.put(Op.AVG_POOL2D_GRAD, (g, x, y, attrs, need) -> new NDArray[] {ConvOps.avgPool2d(g, geo(attrs))});
+            case MAX_POOL2D -> (g, x, y, attrs, need) -> new NDArray[] {ConvOps.maxPool2dGrad(x[0], g, geo(attrs))};
+            case MAX_POOL2D_GRAD -> (g, x, y, attrs, need) -> new NDArray[] {
+                need[0] ? NDArray.zeros(x[0].dtype(), x[0].shape()) : null,
+                need[1] ? ConvOps.maxPool2dSelect(x[0], g, geo(attrs)) : null};
+            case MAX_POOL2D_SELECT -> (g, x, y, attrs, need) -> new NDArray[] {
+                need[0] ? NDArray.zeros(x[0].dtype(), x[0].shape()) : null,
+                need[1] ? ConvOps.maxPool2dGrad(x[0], g, geo(attrs)) : null};
+            case AVG_POOL2D -> (g, x, y, attrs, need) -> new NDArray[] {ConvOps.avgPool2dGrad(g, geo(attrs))};
+            case AVG_POOL2D_GRAD -> (g, x, y, attrs, need) -> new NDArray[] {ConvOps.avgPool2d(g, geo(attrs))};
+            default -> null;
+        };
     }
 
     private static ConvGeometry geo(Object attrs) {

@@ -7,9 +7,6 @@ import dev.vectorgrad.ndarray.Op;
 import dev.vectorgrad.ndarray.PadAttrs;
 import dev.vectorgrad.ndarray.ReduceAttrs;
 import dev.vectorgrad.ndarray.Shapes;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * The gradient rule of every {@link Op}, in one table. Rules are written only with {@link NDArray}
@@ -44,179 +41,183 @@ final class GradientRules {
     /** The explicit "not differentiable" entry: the op's inputs get no gradient through it. */
     static final Rule NOT_DIFFERENTIABLE = (g, x, y, attrs, need) -> new NDArray[x.length];
 
-    private static final Map<Op, Rule> RULES;
+    /** The bound rules, [op ordinal]: each row is built by {@link #bind} on first use (rules are stateless). */
+    private static final Rule[] RULES = new Rule[Op.values().length];
 
-    static {
-        Map<Op, Rule> r = new EnumMap<>(Op.class);
+    /**
+     * The table: the rule of {@code op}, or null when it has none. Rows are bound lazily, so a program that
+     * differentiates a few ops links only their lambdas (a fresh JVM spun all of them before the first step).
+     */
+    private static Rule bind(Op op) {
+        return switch (op) {
+            // ---- elementwise binary (results in the broadcast shape; the tape sums them down) ----
+            case ADD -> binary((g, a, b, y, na, nb) -> grads(g, g));                         // d(a+b) = (1, 1)
+            case SUB -> binary((g, a, b, y, na, nb) -> grads(g, nb ? g.neg() : null));      // d(a-b) = (1, -1)
+            // conj() is the identity on real arrays; on complex ones it gives TensorFlow's convention
+            case MUL -> binary((g, a, b, y, na, nb) ->                                       // d(ab) = (b, a)
+                    grads(na ? g.mul(b.conj()) : null, nb ? g.mul(a.conj()) : null));
+            case DIV -> binary((g, a, b, y, na, nb) ->                                       // d(a/b) = (1/b, -a/b²)
+                    grads(na ? g.div(b.conj()) : null, nb ? g.mul(y.conj()).div(b.conj()).neg() : null));
+            case POW -> binary(GradientRules::pow);                                          // (b·a^(b-1), a^b·ln a)
+            case MAXIMUM -> binary((g, a, b, y, na, nb) -> select(a.ge(b), g, na, nb));      // ties: all to a
+            case MINIMUM -> binary((g, a, b, y, na, nb) -> select(a.le(b), g, na, nb));      // ties: all to a
 
-        // ---- elementwise binary (results in the broadcast shape; the tape sums them down) ----
-        binary(r, Op.ADD, (g, a, b, y, na, nb) -> grads(g, g));                          // d(a+b) = (1, 1)
-        binary(r, Op.SUB, (g, a, b, y, na, nb) -> grads(g, nb ? g.neg() : null));       // d(a-b) = (1, -1)
-        // conj() is the identity on real arrays; on complex ones it gives TensorFlow's convention
-        binary(r, Op.MUL, (g, a, b, y, na, nb) ->                                        // d(ab) = (b, a)
-                grads(na ? g.mul(b.conj()) : null, nb ? g.mul(a.conj()) : null));
-        binary(r, Op.DIV, (g, a, b, y, na, nb) ->                                        // d(a/b) = (1/b, -a/b²)
-                grads(na ? g.div(b.conj()) : null, nb ? g.mul(y.conj()).div(b.conj()).neg() : null));
-        binary(r, Op.POW, GradientRules::pow);                                           // (b·a^(b-1), a^b·ln a)
-        binary(r, Op.MAXIMUM, (g, a, b, y, na, nb) -> select(a.ge(b), g, na, nb));       // ties: all to a
-        binary(r, Op.MINIMUM, (g, a, b, y, na, nb) -> select(a.le(b), g, na, nb));       // ties: all to a
+            // ---- elementwise unary: dx = g · f'(x); y is the forward output ----
+            case NEG -> unary((g, x, y) -> g.neg());                                         // -1
+            case ABS -> unary((g, x, y) -> x.dtype().isComplex() ? complexAbs(g, x, y)       // sign(x); 0 at 0
+                    : g.mul(x.sign()));
+            case SQUARE -> unary((g, x, y) -> g.mul(x.conj().mul(2.0)));                      // 2x
+            case SQRT -> unary((g, x, y) -> g.div(y.conj().mul(2.0)));                        // 1/(2√x); +inf at 0
+            case EXP -> unary((g, x, y) -> g.mul(y.conj()));                                 // e^x
+            case LOG -> unary((g, x, y) -> g.div(x.conj()));                                 // 1/x
+            case SIN -> unary((g, x, y) -> g.mul(x.cos()));                                  // cos x
+            case COS -> unary((g, x, y) -> g.mul(x.sin()).neg());                            // -sin x
+            case TANH -> unary((g, x, y) -> g.mul(one(y).sub(y.square())));                  // 1 - tanh²
+            case SIGMOID -> unary((g, x, y) -> g.mul(y.mul(one(y).sub(y))));                 // σ(1 - σ)
+            // 1 where x > 0, else 0 (0 at 0, as TF); via the output, so the next order is zeros, not null
+            case RELU -> unary((g, x, y) -> g.mul(y.sign()));
+            case SIGN -> unary((g, x, y) -> NDArray.zeros(x.dtype(), x.shape()));           // 0 (zeros, not null)
 
-        // ---- elementwise unary: dx = g · f'(x); y is the forward output ----
-        unary(r, Op.NEG, (g, x, y) -> g.neg());                                          // -1
-        unary(r, Op.ABS, (g, x, y) -> x.dtype().isComplex() ? complexAbs(g, x, y)        // sign(x); 0 at 0
-                : g.mul(x.sign()));
-        unary(r, Op.SQUARE, (g, x, y) -> g.mul(x.conj().mul(2.0)));                       // 2x
-        unary(r, Op.SQRT, (g, x, y) -> g.div(y.conj().mul(2.0)));                         // 1/(2√x); +inf at 0
-        unary(r, Op.EXP, (g, x, y) -> g.mul(y.conj()));                                  // e^x
-        unary(r, Op.LOG, (g, x, y) -> g.div(x.conj()));                                  // 1/x
-        unary(r, Op.SIN, (g, x, y) -> g.mul(x.cos()));                                   // cos x
-        unary(r, Op.COS, (g, x, y) -> g.mul(x.sin()).neg());                             // -sin x
-        unary(r, Op.TANH, (g, x, y) -> g.mul(one(y).sub(y.square())));                   // 1 - tanh²
-        unary(r, Op.SIGMOID, (g, x, y) -> g.mul(y.mul(one(y).sub(y))));                  // σ(1 - σ)
-        // 1 where x > 0, else 0 (0 at 0, as TF); via the output, so the next order is zeros, not null
-        unary(r, Op.RELU, (g, x, y) -> g.mul(y.sign()));
-        unary(r, Op.SIGN, (g, x, y) -> NDArray.zeros(x.dtype(), x.shape()));            // 0 (zeros, not null)
+            // ---- comparisons: boolean results carry no gradient ----
+            case EQ, NE, LT, LE, GT, GE -> NOT_DIFFERENTIABLE;
 
-        // ---- comparisons: boolean results carry no gradient ----
-        for (Op op : new Op[] {Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE}) {
-            r.put(op, NOT_DIFFERENTIABLE);
-        }
+            // ---- selection and conversion ----
+            case WHERE -> (g, x, y, attrs, need) -> {                                        // cond: none
+                NDArray[] ab = select(x[0], g, need[1], need[2]);
+                return new NDArray[] {null, ab[0], ab[1]};
+            };
+            case CAST -> (g, x, y, attrs, need) ->                                           // floats and complex only
+                    new NDArray[] {GradientTape.differentiable((DType) attrs) ? g.cast((DType) attrs) : null};
 
-        // ---- selection and conversion ----
-        r.put(Op.WHERE, (g, x, y, attrs, need) -> {                                      // cond: none
-            NDArray[] ab = select(x[0], g, need[1], need[2]);
-            return new NDArray[] {null, ab[0], ab[1]};
-        });
-        r.put(Op.CAST, (g, x, y, attrs, need) ->                                         // floats and complex only
-                new NDArray[] {GradientTape.differentiable((DType) attrs) ? g.cast((DType) attrs) : null});
+            // ---- reductions (attrs: the reduced axes and keepDims) ----
+            case SUM -> (g, x, y, attrs, need) ->                                            // broadcast g back
+                    new NDArray[] {keptDims(g, x[0], attrs).broadcastTo(x[0].shape())};
+            case MEAN -> (g, x, y, attrs, need) ->                                           // sum-grad / count
+                    new NDArray[] {keptDims(g, x[0], attrs).div(count(x[0], attrs)).broadcastTo(x[0].shape())};
+            case MAX -> GradientRules::minOrMax;                                             // ties share equally
+            case MIN -> GradientRules::minOrMax;
+            case PROD -> GradientRules::prod;                                                // ∏ of the others
+            case ARG_MAX -> NOT_DIFFERENTIABLE;
+            case ARG_MIN -> NOT_DIFFERENTIABLE;
 
-        // ---- reductions (attrs: the reduced axes and keepDims) ----
-        r.put(Op.SUM, (g, x, y, attrs, need) ->                                          // broadcast g back
-                new NDArray[] {keptDims(g, x[0], attrs).broadcastTo(x[0].shape())});
-        r.put(Op.MEAN, (g, x, y, attrs, need) ->                                         // sum-grad / count
-                new NDArray[] {keptDims(g, x[0], attrs).div(count(x[0], attrs)).broadcastTo(x[0].shape())});
-        r.put(Op.MAX, GradientRules::minOrMax);                                          // ties share equally
-        r.put(Op.MIN, GradientRules::minOrMax);
-        r.put(Op.PROD, GradientRules::prod);                                             // ∏ of the others
-        r.put(Op.ARG_MAX, NOT_DIFFERENTIABLE);
-        r.put(Op.ARG_MIN, NOT_DIFFERENTIABLE);
+            // ---- views and copies ----
+            case RESHAPE -> (g, x, y, attrs, need) -> new NDArray[] {g.reshape(x[0].shape())};
+            case TRANSPOSE -> (g, x, y, attrs, need) -> new NDArray[] {g.transpose(inverse((int[]) attrs))};
+            case BROADCAST_TO -> (g, x, y, attrs, need) -> new NDArray[] {g};                // summed down by the tape
+            case SLICE -> GradientRules::slice;                                              // scatter into zeros
+            case SLICE_SCATTER -> GradientRules::sliceScatter;                               // (g outside, g[slice])
+            case COPY -> (g, x, y, attrs, need) -> new NDArray[] {g};                        // identity
 
-        // ---- views and copies ----
-        r.put(Op.RESHAPE, (g, x, y, attrs, need) -> new NDArray[] {g.reshape(x[0].shape())});
-        r.put(Op.TRANSPOSE, (g, x, y, attrs, need) -> new NDArray[] {g.transpose(inverse((int[]) attrs))});
-        r.put(Op.BROADCAST_TO, (g, x, y, attrs, need) -> new NDArray[] {g});             // summed down by the tape
-        r.put(Op.SLICE, GradientRules::slice);                                           // scatter into zeros
-        r.put(Op.SLICE_SCATTER, GradientRules::sliceScatter);                            // (g outside, g[slice])
-        r.put(Op.COPY, (g, x, y, attrs, need) -> new NDArray[] {g});                     // identity
+            // ---- linear algebra and nn helpers ----
+            case MATMUL -> (g, x, y, attrs, need) ->                                         // G·B^H, A^H·G
+                    MatmulGrad.backward(g, x[0].conj(), x[1].conj(), need[0], need[1]);
+            case SOFTMAX -> (g, x, y, attrs, need) -> {                                      // y ⊙ (g - Σ g·y)
+                int axis = (Integer) attrs;
+                return new NDArray[] {y.mul(g.sub(g.mul(y).sum(true, axis)))};
+            };
+            case LOG_SOFTMAX -> (g, x, y, attrs, need) -> {                                  // g - e^y · Σ g
+                int axis = (Integer) attrs;
+                return new NDArray[] {g.sub(y.exp().mul(g.sum(true, axis)))};
+            };
+            // softmax(x) · g, with softmax's own max-shifted form: exp(x - lse) loses the low bits of a large lse
+            // (logSumExp([1e4, 1e4]) in float32 gave 0.49989, not 0.5)
+            case LOG_SUM_EXP -> (g, x, y, attrs, need) -> new NDArray[] {
+                x[0].softmax(((ReduceAttrs) attrs).axes()[0]).mul(keptDims(g, x[0], attrs))};
 
-        // ---- linear algebra and nn helpers ----
-        r.put(Op.MATMUL, (g, x, y, attrs, need) ->                                       // G·B^H, A^H·G
-                MatmulGrad.backward(g, x[0].conj(), x[1].conj(), need[0], need[1]));
-        r.put(Op.SOFTMAX, (g, x, y, attrs, need) -> {                                    // y ⊙ (g - Σ g·y)
-            int axis = (Integer) attrs;
-            return new NDArray[] {y.mul(g.sub(g.mul(y).sum(true, axis)))};
-        });
-        r.put(Op.LOG_SOFTMAX, (g, x, y, attrs, need) -> {                                // g - e^y · Σ g
-            int axis = (Integer) attrs;
-            return new NDArray[] {g.sub(y.exp().mul(g.sum(true, axis)))};
-        });
-        // softmax(x) · g, with softmax's own max-shifted form: exp(x - lse) loses the low bits of a large lse
-        // (logSumExp([1e4, 1e4]) in float32 gave 0.49989, not 0.5)
-        r.put(Op.LOG_SUM_EXP, (g, x, y, attrs, need) -> new NDArray[] {
-            x[0].softmax(((ReduceAttrs) attrs).axes()[0]).mul(keptDims(g, x[0], attrs))});
+            // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
+            case VARIANCE -> MathGrad::variance;                                             // 2(x - mean)/N
+            case STD -> MathGrad::std;                                                       // (x - mean)/(N·std)
+            case NORM -> MathGrad::norm;                                                     // x/‖x‖; 0 at 0
+            case CUMSUM -> MathGrad::cumsum;                                                 // cumsum, reversed
+            case CUMPROD -> MathGrad::cumprod;                                               // cumsum(y·g, rev)/x
+            case TAKE_LANES -> MathGrad::takeLanes;                                          // sort, topK: put back
+            case PUT_LANES -> MathGrad::putLanes;                                            // take again
+            case CLIP -> MathGrad::clip;                                                     // g inside [min, max]
+            case ARGSORT, LOGICAL_AND, LOGICAL_OR, LOGICAL_XOR, LOGICAL_NOT, ANY, ALL ->
+                    NOT_DIFFERENTIABLE;                                                      // integer or bool results
 
-        // ---- math (issue 9): statistics, scans, sorting, clipping, logic ----
-        r.put(Op.VARIANCE, MathGrad::variance);                                          // 2(x - mean)/N
-        r.put(Op.STD, MathGrad::std);                                                    // (x - mean)/(N·std)
-        r.put(Op.NORM, MathGrad::norm);                                                  // x/‖x‖; 0 at 0
-        r.put(Op.CUMSUM, MathGrad::cumsum);                                              // cumsum, reversed
-        r.put(Op.CUMPROD, MathGrad::cumprod);                                            // cumsum(y·g, rev)/x
-        r.put(Op.TAKE_LANES, MathGrad::takeLanes);                                       // sort, topK: put back
-        r.put(Op.PUT_LANES, MathGrad::putLanes);                                         // take again
-        r.put(Op.CLIP, MathGrad::clip);                                                  // g inside [min, max]
-        for (Op op : new Op[] {Op.ARGSORT, Op.LOGICAL_AND, Op.LOGICAL_OR, Op.LOGICAL_XOR, Op.LOGICAL_NOT,
-            Op.ANY, Op.ALL}) {
-            r.put(op, NOT_DIFFERENTIABLE);                                               // integer or bool results
-        }
+            // ---- math (issue 9): unary functions and activations; dx = g · f'(x) ----
+            case ERF -> unary((g, x, y) -> g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));  // 2/√π e^(-x²)
+            case LOG1P -> unary((g, x, y) -> g.div(x.add(1.0)));                                       // 1/(1 + x)
+            case EXPM1 -> unary((g, x, y) -> g.mul(y.add(1.0)));                             // e^x
+            case LOG2 -> unary((g, x, y) -> g.div(x.mul(Math.log(2))));                                // 1/(x ln 2)
+            case LOG10 -> unary((g, x, y) -> g.div(x.mul(Math.log(10))));                              // 1/(x ln 10)
+            case TAN -> unary((g, x, y) -> g.mul(y.square().add(1.0)));                                // 1 + tan²
+            case ASIN -> unary((g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()));                  // 1/√(1 - x²)
+            case ACOS -> unary((g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()).neg());            // -1/√(1 - x²)
+            case ATAN -> unary((g, x, y) -> g.div(x.square().add(1.0)));                               // 1/(1 + x²)
+            case SINH -> unary((g, x, y) -> g.mul(x.cosh()));                                          // cosh
+            case COSH -> unary((g, x, y) -> g.mul(x.sinh()));                                          // sinh
+            case SOFTPLUS -> unary((g, x, y) -> g.mul(x.sigmoid()));                                   // σ(x)
+            case GELU -> unary(MathGrad::gelu);                                                        // Φ + x·φ
+            case GELU_TANH -> unary(MathGrad::geluTanh);
+            case SILU -> unary((g, x, y) -> {                                                          // σ(1 + x(1 - σ))
+                NDArray s = x.sigmoid();
+                return g.mul(s.mul(x.mul(one(s).sub(s)).add(1.0)));
+            });
+            case ELU -> unary((g, x, y) -> NDArray.where(x.gt(0.0), g, g.mul(y.add(1.0))));             // 1, or e^x
+            case SELU -> unary(MathGrad::selu);                                                        // λ, or y + λα
+            case LEAKY_RELU -> (g, x, y, attrs, need) ->                                               // 1, or alpha
+                    new NDArray[] {NDArray.where(x[0].gt(0.0), g, g.mul((Double) attrs))};
+            case SOFTSIGN -> unary((g, x, y) -> g.div(x.abs().add(1.0).square()));                     // 1/(1 + |x|)²
+            case HARD_SIGMOID -> unary((g, x, y) ->                                                    // 1/6 on (-3, 3)
+                    NDArray.where(x.gt(-3.0).logicalAnd(x.lt(3.0)), g.mul(1.0 / 6), zero(g)));
 
-        // ---- math (issue 9): unary functions and activations; dx = g · f'(x) ----
-        unary(r, Op.ERF, (g, x, y) -> g.mul(x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))));   // 2/√π e^(-x²)
-        unary(r, Op.LOG1P, (g, x, y) -> g.div(x.add(1.0)));                                        // 1/(1 + x)
-        unary(r, Op.EXPM1, (g, x, y) -> g.mul(y.add(1.0)));                                        // e^x
-        unary(r, Op.LOG2, (g, x, y) -> g.div(x.mul(Math.log(2))));                                 // 1/(x ln 2)
-        unary(r, Op.LOG10, (g, x, y) -> g.div(x.mul(Math.log(10))));                               // 1/(x ln 10)
-        unary(r, Op.TAN, (g, x, y) -> g.mul(y.square().add(1.0)));                                 // 1 + tan²
-        unary(r, Op.ASIN, (g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()));                   // 1/√(1 - x²)
-        unary(r, Op.ACOS, (g, x, y) -> g.div(x.square().neg().add(1.0).sqrt()).neg());             // -1/√(1 - x²)
-        unary(r, Op.ATAN, (g, x, y) -> g.div(x.square().add(1.0)));                                // 1/(1 + x²)
-        unary(r, Op.SINH, (g, x, y) -> g.mul(x.cosh()));                                           // cosh
-        unary(r, Op.COSH, (g, x, y) -> g.mul(x.sinh()));                                           // sinh
-        unary(r, Op.SOFTPLUS, (g, x, y) -> g.mul(x.sigmoid()));                                    // σ(x)
-        unary(r, Op.GELU, MathGrad::gelu);                                                         // Φ + x·φ
-        unary(r, Op.GELU_TANH, MathGrad::geluTanh);
-        unary(r, Op.SILU, (g, x, y) -> {                                                           // σ(1 + x(1 - σ))
-            NDArray s = x.sigmoid();
-            return g.mul(s.mul(x.mul(one(s).sub(s)).add(1.0)));
-        });
-        unary(r, Op.ELU, (g, x, y) -> NDArray.where(x.gt(0.0), g, g.mul(y.add(1.0))));              // 1, or e^x
-        unary(r, Op.SELU, MathGrad::selu);                                                         // λ, or y + λα
-        r.put(Op.LEAKY_RELU, (g, x, y, attrs, need) ->                                             // 1, or alpha
-                new NDArray[] {NDArray.where(x[0].gt(0.0), g, g.mul((Double) attrs))});
-        unary(r, Op.SOFTSIGN, (g, x, y) -> g.div(x.abs().add(1.0).square()));                      // 1/(1 + |x|)²
-        unary(r, Op.HARD_SIGMOID, (g, x, y) ->                                                     // 1/6 on (-3, 3)
-                NDArray.where(x.gt(-3.0).logicalAnd(x.lt(3.0)), g.mul(1.0 / 6), zero(g)));
+            // ---- indexing and manipulation ----
+            case CONCAT -> GradientRules::concat;                                            // a slice per part
+            case PAD -> GradientRules::pad;                                                  // the interior slice
+            case GATHER -> GradientRules::gather;                                            // segment sum (scatter-add)
+            case SEGMENT_SUM -> (g, x, y, attrs, need) ->                                    // gather of g at the ids
+                    new NDArray[] {g.gather(x[1], 0), null};
+            case ONE_HOT -> NOT_DIFFERENTIABLE;
+            case ARG_WHERE -> NOT_DIFFERENTIABLE;
+            case CUSTOM -> (g, x, y, attrs, need) -> CustomGradient.backward(attrs, g, x, y);  // the user's rule
 
-        // ---- indexing and manipulation ----
-        r.put(Op.CONCAT, GradientRules::concat);                                         // a slice per part
-        r.put(Op.PAD, GradientRules::pad);                                               // the interior slice
-        r.put(Op.GATHER, GradientRules::gather);                                         // segment sum (scatter-add)
-        r.put(Op.SEGMENT_SUM, (g, x, y, attrs, need) ->                                  // gather of g at the ids
-                new NDArray[] {g.gather(x[1], 0), null});
-        r.put(Op.ONE_HOT, NOT_DIFFERENTIABLE);
-        r.put(Op.ARG_WHERE, NOT_DIFFERENTIABLE);
-        r.put(Op.CUSTOM, (g, x, y, attrs, need) -> CustomGradient.backward(attrs, g, x, y)); // the user's rule
+            // ---- more dtypes: complex parts. TensorFlow's convention: for a real loss L of z = a + bi the
+            // gradient is ∂L/∂a + i·∂L/∂b, so a holomorphic f passes g·conj(f'(z)) back ----
+            case REAL -> unary((g, x, y) -> NDArray.complex(g, zero(g)));                    // 1
+            case IMAG -> unary((g, x, y) -> NDArray.complex(zero(g), g));                    // i
+            case CONJ -> unary((g, x, y) -> g.conj());                                       // conj(g)
+            case COMPLEX -> binary((g, a, b, y, na, nb) ->                                   // (Re g, Im g)
+                    grads(na ? g.real() : null, nb ? g.imag() : null));
+            case ANGLE -> unary(GradientRules::angle);                                       // (−b + ai)/|z|²
 
-        // ---- more dtypes: complex parts. TensorFlow's convention: for a real loss L of z = a + bi the
-        // gradient is ∂L/∂a + i·∂L/∂b, so a holomorphic f passes g·conj(f'(z)) back ----
-        unary(r, Op.REAL, (g, x, y) -> NDArray.complex(g, zero(g)));                     // 1
-        unary(r, Op.IMAG, (g, x, y) -> NDArray.complex(zero(g), g));                     // i
-        unary(r, Op.CONJ, (g, x, y) -> g.conj());                                        // conj(g)
-        binary(r, Op.COMPLEX, (g, a, b, y, na, nb) ->                                    // (Re g, Im g)
-                grads(na ? g.real() : null, nb ? g.imag() : null));
-        unary(r, Op.ANGLE, GradientRules::angle);                                        // (−b + ai)/|z|²
 
-        // ---- convolution and pooling (attrs: the geometry): each family is closed under differentiation ----
-        ConvGrad.register(r);
+            // ---- math (issue 9): rounding, Python's // and %, atan2 ----
+            case FLOOR, CEIL, ROUND, FLOOR_DIV -> NOT_DIFFERENTIABLE;                        // piecewise constant
+            case FLOOR_MOD -> binary((g, a, b, y, na, nb) ->                                 // (1, -floor(a/b)), TF's
+                    grads(na ? g : null, nb ? g.mul(a.floorDiv(b)).neg() : null));
+            case ATAN2 -> binary((g, a, b, y, na, nb) -> {                                   // (b, -a) / (a² + b²)
+                NDArray r2 = a.square().add(b.square());
+                return grads(na ? g.mul(b).div(r2) : null, nb ? g.mul(a).div(r2).neg() : null);
+            });
 
-        // ---- math (issue 9): rounding, Python's // and %, atan2 ----
-        for (Op op : new Op[] {Op.FLOOR, Op.CEIL, Op.ROUND, Op.FLOOR_DIV}) {
-            r.put(op, NOT_DIFFERENTIABLE);                                               // piecewise constant
-        }
-        binary(r, Op.FLOOR_MOD, (g, a, b, y, na, nb) ->                                  // (1, -floor(a/b)), TF's
-                grads(na ? g : null, nb ? g.mul(a.floorDiv(b)).neg() : null));
-        binary(r, Op.ATAN2, (g, a, b, y, na, nb) -> {                                    // (b, -a) / (a² + b²)
-            NDArray r2 = a.square().add(b.square());
-            return grads(na ? g.mul(b).div(r2) : null, nb ? g.mul(a).div(r2).neg() : null);
-        });
+            // ---- recurrent cells: the fused backward when nothing records, NDArray ops when something does ----
+            case LSTM_CELL -> GradientRules::lstmCell;
+            case GRU_CELL -> GradientRules::gruCell;
 
-        // ---- recurrent cells: the fused backward when nothing records, NDArray ops when something does ----
-        r.put(Op.LSTM_CELL, GradientRules::lstmCell);
-        r.put(Op.GRU_CELL, GradientRules::gruCell);
+            // ---- recurrent sequences: fused backpropagation through time, NDArray ops when something records ----
+            case LSTM_SEQUENCE -> (g, x, y, attrs, need) -> dev.vectorgrad.ndarray.LstmSequence.grad(g, x, attrs, need);
 
-        // ---- recurrent sequences: fused backpropagation through time, NDArray ops when something records ----
-        r.put(Op.LSTM_SEQUENCE, (g, x, y, attrs, need) -> dev.vectorgrad.ndarray.LstmSequence.grad(g, x, attrs, need));
-
-        RULES = Collections.unmodifiableMap(r);
+            // ---- convolution and pooling (attrs: the geometry): each family is closed under differentiation;
+            // ConvGrad.rule gives null for an op that has no rule anywhere ----
+            default -> ConvGrad.rule(op);
+        };
     }
 
     /** The rule of {@code op}, or null if none is registered. */
     static Rule rule(Op op) {
-        return RULES.get(op);
+        Rule rule = RULES[op.ordinal()];
+        if (rule == null) {
+            rule = bind(op);
+            RULES[op.ordinal()] = rule; // a race binds an equal stateless rule twice, which is harmless
+        }
+        return rule;
     }
 
     /** Applies {@code op}'s rule. */
     static NDArray[] backward(Op op, NDArray g, NDArray[] x, NDArray y, Object attrs, boolean[] need) {
-        Rule rule = RULES.get(op);
+        Rule rule = rule(op);
         if (rule == null) {
             throw new UnsupportedOperationException("No gradient defined for operation " + op);
         }
@@ -227,12 +228,12 @@ final class GradientRules {
     // Registration helpers
     // ------------------------------------------------------------------------------------------
 
-    private static void unary(Map<Op, Rule> r, Op op, Unary f) {
-        r.put(op, (g, x, y, attrs, need) -> new NDArray[] {f.dx(g, x[0], y)});
+    private static Rule unary(Unary f) {
+        return (g, x, y, attrs, need) -> new NDArray[] {f.dx(g, x[0], y)};
     }
 
-    private static void binary(Map<Op, Rule> r, Op op, Binary f) {
-        r.put(op, (g, x, y, attrs, need) -> f.dxy(g, x[0], x[1], y, need[0], need[1]));
+    private static Rule binary(Binary f) {
+        return (g, x, y, attrs, need) -> f.dxy(g, x[0], x[1], y, need[0], need[1]);
     }
 
     private static NDArray[] grads(NDArray a, NDArray b) {

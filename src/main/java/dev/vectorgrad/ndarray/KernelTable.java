@@ -74,843 +74,1065 @@ final class KernelTable {
         void run(Object x, int xOff, Object out, int outOff, int n);
     }
 
-    // [dtype][op]: built once, so dispatch allocates nothing per call
+    // [dtype][op]: each cell is bound on first use and kept, so dispatch allocates nothing per call and a program
+    // loads only the adapters of the ops and types it runs (a fresh JVM loaded all of them before its first op)
     private static final Binary[][] BINARY_TABLE = new Binary[DType.values().length][Op.values().length];
     private static final Unary[][] UNARY_TABLE = new Unary[DType.values().length][Op.values().length];
     private static final Binary[][] COMPARE_TABLE = new Binary[DType.values().length][Op.values().length];
 
-    static {
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.ADD.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                AddKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                AddKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                AddKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.ADD.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                AddKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                AddKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                AddKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT32.ordinal()][Op.ADD.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                AddKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                AddKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                AddKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT64.ordinal()][Op.ADD.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                AddKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                AddKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                AddKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.SUB.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                SubKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                SubKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                SubKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.SUB.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                SubKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                SubKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                SubKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT32.ordinal()][Op.SUB.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                SubKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                SubKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                SubKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT64.ordinal()][Op.SUB.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                SubKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                SubKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                SubKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.MUL.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MulKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MulKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MulKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.MUL.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MulKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MulKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MulKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT32.ordinal()][Op.MUL.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MulKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MulKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MulKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT64.ordinal()][Op.MUL.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MulKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MulKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MulKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.DIV.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                DivKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                DivKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                DivKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.DIV.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                DivKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                DivKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                DivKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.POW.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                PowKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                PowKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                PowKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.POW.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                PowKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                PowKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                PowKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT32.ordinal()][Op.POW.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                PowKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                PowKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                PowKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT64.ordinal()][Op.POW.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                PowKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                PowKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                PowKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.MAXIMUM.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MaximumKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MaximumKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MaximumKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.MAXIMUM.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MaximumKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MaximumKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MaximumKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT32.ordinal()][Op.MAXIMUM.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MaximumKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MaximumKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MaximumKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT64.ordinal()][Op.MAXIMUM.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MaximumKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MaximumKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MaximumKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.MINIMUM.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MinimumKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MinimumKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MinimumKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.MINIMUM.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MinimumKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MinimumKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MinimumKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT32.ordinal()][Op.MINIMUM.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MinimumKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MinimumKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MinimumKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT64.ordinal()][Op.MINIMUM.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                MinimumKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                MinimumKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                MinimumKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.FLOOR_DIV.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                FloorDivKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                FloorDivKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                FloorDivKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.FLOOR_DIV.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                FloorDivKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                FloorDivKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                FloorDivKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT32.ordinal()][Op.FLOOR_DIV.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                FloorDivKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                FloorDivKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                FloorDivKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT64.ordinal()][Op.FLOOR_DIV.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                FloorDivKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                FloorDivKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                FloorDivKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.FLOOR_MOD.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                FloorModKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                FloorModKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                FloorModKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.FLOOR_MOD.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                FloorModKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                FloorModKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                FloorModKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT32.ordinal()][Op.FLOOR_MOD.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                FloorModKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                FloorModKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                FloorModKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.INT64.ordinal()][Op.FLOOR_MOD.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                FloorModKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                FloorModKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                FloorModKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT32.ordinal()][Op.ATAN2.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                Atan2Kernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                Atan2Kernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                Atan2Kernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
-            }
-        };
-        BINARY_TABLE[DType.FLOAT64.ordinal()][Op.ATAN2.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                Atan2Kernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                Atan2Kernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                Atan2Kernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
-            }
-        };
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.NEG.ordinal()] =
-                (x, xo, out, oo, n) -> NegKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.NEG.ordinal()] =
-                (x, xo, out, oo, n) -> NegKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.INT32.ordinal()][Op.NEG.ordinal()] =
-                (x, xo, out, oo, n) -> NegKernel.run((int[]) x, xo, (int[]) out, oo, n);
-        UNARY_TABLE[DType.INT64.ordinal()][Op.NEG.ordinal()] =
-                (x, xo, out, oo, n) -> NegKernel.run((long[]) x, xo, (long[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ABS.ordinal()] =
-                (x, xo, out, oo, n) -> AbsKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ABS.ordinal()] =
-                (x, xo, out, oo, n) -> AbsKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.INT32.ordinal()][Op.ABS.ordinal()] =
-                (x, xo, out, oo, n) -> AbsKernel.run((int[]) x, xo, (int[]) out, oo, n);
-        UNARY_TABLE[DType.INT64.ordinal()][Op.ABS.ordinal()] =
-                (x, xo, out, oo, n) -> AbsKernel.run((long[]) x, xo, (long[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SQUARE.ordinal()] =
-                (x, xo, out, oo, n) -> SquareKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SQUARE.ordinal()] =
-                (x, xo, out, oo, n) -> SquareKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.INT32.ordinal()][Op.SQUARE.ordinal()] =
-                (x, xo, out, oo, n) -> SquareKernel.run((int[]) x, xo, (int[]) out, oo, n);
-        UNARY_TABLE[DType.INT64.ordinal()][Op.SQUARE.ordinal()] =
-                (x, xo, out, oo, n) -> SquareKernel.run((long[]) x, xo, (long[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SQRT.ordinal()] =
-                (x, xo, out, oo, n) -> SqrtKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SQRT.ordinal()] =
-                (x, xo, out, oo, n) -> SqrtKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.EXP.ordinal()] =
-                (x, xo, out, oo, n) -> ExpKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.EXP.ordinal()] =
-                (x, xo, out, oo, n) -> ExpKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.LOG.ordinal()] =
-                (x, xo, out, oo, n) -> LogKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.LOG.ordinal()] =
-                (x, xo, out, oo, n) -> LogKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SIN.ordinal()] =
-                (x, xo, out, oo, n) -> SinKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SIN.ordinal()] =
-                (x, xo, out, oo, n) -> SinKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.COS.ordinal()] =
-                (x, xo, out, oo, n) -> CosKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.COS.ordinal()] =
-                (x, xo, out, oo, n) -> CosKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.TANH.ordinal()] =
-                (x, xo, out, oo, n) -> TanhKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.TANH.ordinal()] =
-                (x, xo, out, oo, n) -> TanhKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SIGMOID.ordinal()] =
-                (x, xo, out, oo, n) -> SigmoidKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SIGMOID.ordinal()] =
-                (x, xo, out, oo, n) -> SigmoidKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.RELU.ordinal()] =
-                (x, xo, out, oo, n) -> ReluKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.RELU.ordinal()] =
-                (x, xo, out, oo, n) -> ReluKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.INT32.ordinal()][Op.RELU.ordinal()] =
-                (x, xo, out, oo, n) -> ReluKernel.run((int[]) x, xo, (int[]) out, oo, n);
-        UNARY_TABLE[DType.INT64.ordinal()][Op.RELU.ordinal()] =
-                (x, xo, out, oo, n) -> ReluKernel.run((long[]) x, xo, (long[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SIGN.ordinal()] =
-                (x, xo, out, oo, n) -> SignKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SIGN.ordinal()] =
-                (x, xo, out, oo, n) -> SignKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.INT32.ordinal()][Op.SIGN.ordinal()] =
-                (x, xo, out, oo, n) -> SignKernel.run((int[]) x, xo, (int[]) out, oo, n);
-        UNARY_TABLE[DType.INT64.ordinal()][Op.SIGN.ordinal()] =
-                (x, xo, out, oo, n) -> SignKernel.run((long[]) x, xo, (long[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ERF.ordinal()] =
-                (x, xo, out, oo, n) -> ErfKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ERF.ordinal()] =
-                (x, xo, out, oo, n) -> ErfKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.LOG1P.ordinal()] =
-                (x, xo, out, oo, n) -> Log1pKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.LOG1P.ordinal()] =
-                (x, xo, out, oo, n) -> Log1pKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.EXPM1.ordinal()] =
-                (x, xo, out, oo, n) -> Expm1Kernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.EXPM1.ordinal()] =
-                (x, xo, out, oo, n) -> Expm1Kernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.LOG2.ordinal()] =
-                (x, xo, out, oo, n) -> Log2Kernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.LOG2.ordinal()] =
-                (x, xo, out, oo, n) -> Log2Kernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.LOG10.ordinal()] =
-                (x, xo, out, oo, n) -> Log10Kernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.LOG10.ordinal()] =
-                (x, xo, out, oo, n) -> Log10Kernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.TAN.ordinal()] =
-                (x, xo, out, oo, n) -> TanKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.TAN.ordinal()] =
-                (x, xo, out, oo, n) -> TanKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ASIN.ordinal()] =
-                (x, xo, out, oo, n) -> AsinKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ASIN.ordinal()] =
-                (x, xo, out, oo, n) -> AsinKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ACOS.ordinal()] =
-                (x, xo, out, oo, n) -> AcosKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ACOS.ordinal()] =
-                (x, xo, out, oo, n) -> AcosKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ATAN.ordinal()] =
-                (x, xo, out, oo, n) -> AtanKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ATAN.ordinal()] =
-                (x, xo, out, oo, n) -> AtanKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SINH.ordinal()] =
-                (x, xo, out, oo, n) -> SinhKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SINH.ordinal()] =
-                (x, xo, out, oo, n) -> SinhKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.COSH.ordinal()] =
-                (x, xo, out, oo, n) -> CoshKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.COSH.ordinal()] =
-                (x, xo, out, oo, n) -> CoshKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SOFTPLUS.ordinal()] =
-                (x, xo, out, oo, n) -> SoftplusKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SOFTPLUS.ordinal()] =
-                (x, xo, out, oo, n) -> SoftplusKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.GELU.ordinal()] =
-                (x, xo, out, oo, n) -> GeluKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.GELU.ordinal()] =
-                (x, xo, out, oo, n) -> GeluKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.GELU_TANH.ordinal()] =
-                (x, xo, out, oo, n) -> GeluTanhKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.GELU_TANH.ordinal()] =
-                (x, xo, out, oo, n) -> GeluTanhKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SILU.ordinal()] =
-                (x, xo, out, oo, n) -> SiluKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SILU.ordinal()] =
-                (x, xo, out, oo, n) -> SiluKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ELU.ordinal()] =
-                (x, xo, out, oo, n) -> EluKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ELU.ordinal()] =
-                (x, xo, out, oo, n) -> EluKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SELU.ordinal()] =
-                (x, xo, out, oo, n) -> SeluKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SELU.ordinal()] =
-                (x, xo, out, oo, n) -> SeluKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.SOFTSIGN.ordinal()] =
-                (x, xo, out, oo, n) -> SoftsignKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.SOFTSIGN.ordinal()] =
-                (x, xo, out, oo, n) -> SoftsignKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.HARD_SIGMOID.ordinal()] =
-                (x, xo, out, oo, n) -> HardSigmoidKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.HARD_SIGMOID.ordinal()] =
-                (x, xo, out, oo, n) -> HardSigmoidKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.FLOOR.ordinal()] =
-                (x, xo, out, oo, n) -> FloorKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.FLOOR.ordinal()] =
-                (x, xo, out, oo, n) -> FloorKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.CEIL.ordinal()] =
-                (x, xo, out, oo, n) -> CeilKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.CEIL.ordinal()] =
-                (x, xo, out, oo, n) -> CeilKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT32.ordinal()][Op.ROUND.ordinal()] =
-                (x, xo, out, oo, n) -> RoundKernel.run((float[]) x, xo, (float[]) out, oo, n);
-        UNARY_TABLE[DType.FLOAT64.ordinal()][Op.ROUND.ordinal()] =
-                (x, xo, out, oo, n) -> RoundKernel.run((double[]) x, xo, (double[]) out, oo, n);
-        COMPARE_TABLE[DType.FLOAT32.ordinal()][Op.EQ.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.EQ, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.EQ, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.EQ, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT64.ordinal()][Op.EQ.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.EQ, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.EQ, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.EQ, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT32.ordinal()][Op.EQ.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.EQ, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.EQ, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.EQ, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT64.ordinal()][Op.EQ.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.EQ, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.EQ, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.EQ, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT32.ordinal()][Op.NE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.NE, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.NE, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.NE, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT64.ordinal()][Op.NE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.NE, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.NE, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.NE, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT32.ordinal()][Op.NE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.NE, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.NE, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.NE, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT64.ordinal()][Op.NE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.NE, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.NE, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.NE, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT32.ordinal()][Op.LT.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.LT, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.LT, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.LT, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT64.ordinal()][Op.LT.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.LT, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.LT, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.LT, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT32.ordinal()][Op.LT.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.LT, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.LT, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.LT, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT64.ordinal()][Op.LT.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.LT, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.LT, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.LT, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT32.ordinal()][Op.LE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.LE, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.LE, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.LE, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT64.ordinal()][Op.LE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.LE, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.LE, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.LE, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT32.ordinal()][Op.LE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.LE, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.LE, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.LE, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT64.ordinal()][Op.LE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.LE, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.LE, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.LE, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT32.ordinal()][Op.GT.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.GT, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.GT, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.GT, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT64.ordinal()][Op.GT.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.GT, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.GT, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.GT, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT32.ordinal()][Op.GT.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.GT, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.GT, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.GT, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT64.ordinal()][Op.GT.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.GT, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.GT, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.GT, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT32.ordinal()][Op.GE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.GE, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.GE, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.GE, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.FLOAT64.ordinal()][Op.GE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.GE, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.GE, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.GE, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT32.ordinal()][Op.GE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.GE, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.GE, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.GE, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-        COMPARE_TABLE[DType.INT64.ordinal()][Op.GE.ordinal()] = new Binary() {
-            public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.run(Comparison.GE, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-            public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
-                CompareKernel.runBroadcastRight(Comparison.GE, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
-            }
-            public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
-                CompareKernel.runBroadcastLeft(Comparison.GE, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
-            }
-        };
-    }
-
     /** The kernel of binary {@code op} on element type {@code t}, or null when there is none. */
     static Binary binary(Op op, DType t) {
-        return BINARY_TABLE[t.ordinal()][op.ordinal()];
+        Binary k = BINARY_TABLE[t.ordinal()][op.ordinal()];
+        if (k == null && (k = bindBinary(op, t)) != null) {
+            BINARY_TABLE[t.ordinal()][op.ordinal()] = k; // adapters are stateless: a racing bind is harmless
+        }
+        return k;
     }
 
     /** The kernel of unary {@code op} on element type {@code t}, or null when there is none. */
     static Unary unary(Op op, DType t) {
-        return UNARY_TABLE[t.ordinal()][op.ordinal()];
+        Unary k = UNARY_TABLE[t.ordinal()][op.ordinal()];
+        if (k == null && (k = bindUnary(op, t)) != null) {
+            UNARY_TABLE[t.ordinal()][op.ordinal()] = k;
+        }
+        return k;
     }
 
     /** The comparison kernel of {@code op} on element type {@code t} (writes boolean[]), or null. */
     static Binary compare(Op op, DType t) {
-        return COMPARE_TABLE[t.ordinal()][op.ordinal()];
+        Binary k = COMPARE_TABLE[t.ordinal()][op.ordinal()];
+        if (k == null && (k = bindCompare(op, t)) != null) {
+            COMPARE_TABLE[t.ordinal()][op.ordinal()] = k;
+        }
+        return k;
+    }
+
+    // ---- the rows of codegen/ops.table, one adapter per row and type ----
+
+    private static Binary bindBinary(Op op, DType t) {
+        if (op == Op.ADD && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    AddKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    AddKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    AddKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.ADD && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    AddKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    AddKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    AddKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.ADD && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    AddKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    AddKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    AddKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.ADD && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    AddKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    AddKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    AddKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.SUB && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    SubKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    SubKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    SubKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.SUB && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    SubKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    SubKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    SubKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.SUB && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    SubKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    SubKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    SubKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.SUB && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    SubKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    SubKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    SubKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MUL && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MulKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MulKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MulKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MUL && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MulKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MulKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MulKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MUL && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MulKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MulKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MulKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MUL && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MulKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MulKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MulKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.DIV && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    DivKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    DivKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    DivKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.DIV && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    DivKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    DivKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    DivKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.POW && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    PowKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    PowKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    PowKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.POW && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    PowKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    PowKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    PowKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.POW && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    PowKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    PowKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    PowKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.POW && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    PowKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    PowKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    PowKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MAXIMUM && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MaximumKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MaximumKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MaximumKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MAXIMUM && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MaximumKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MaximumKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MaximumKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MAXIMUM && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MaximumKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MaximumKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MaximumKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MAXIMUM && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MaximumKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MaximumKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MaximumKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MINIMUM && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MinimumKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MinimumKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MinimumKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MINIMUM && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MinimumKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MinimumKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MinimumKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MINIMUM && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MinimumKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MinimumKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MinimumKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.MINIMUM && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    MinimumKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    MinimumKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    MinimumKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.FLOOR_DIV && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    FloorDivKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    FloorDivKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    FloorDivKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.FLOOR_DIV && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    FloorDivKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    FloorDivKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    FloorDivKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.FLOOR_DIV && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    FloorDivKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    FloorDivKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    FloorDivKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.FLOOR_DIV && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    FloorDivKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    FloorDivKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    FloorDivKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.FLOOR_MOD && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    FloorModKernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    FloorModKernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    FloorModKernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.FLOOR_MOD && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    FloorModKernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    FloorModKernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    FloorModKernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.FLOOR_MOD && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    FloorModKernel.run((int[]) a, ao, (int[]) b, bo, (int[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    FloorModKernel.runBroadcastRight((int[]) a, ao, ((int[]) b)[bi], (int[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    FloorModKernel.runBroadcastLeft(((int[]) a)[ai], (int[]) b, bo, (int[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.FLOOR_MOD && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    FloorModKernel.run((long[]) a, ao, (long[]) b, bo, (long[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    FloorModKernel.runBroadcastRight((long[]) a, ao, ((long[]) b)[bi], (long[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    FloorModKernel.runBroadcastLeft(((long[]) a)[ai], (long[]) b, bo, (long[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.ATAN2 && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    Atan2Kernel.run((float[]) a, ao, (float[]) b, bo, (float[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    Atan2Kernel.runBroadcastRight((float[]) a, ao, ((float[]) b)[bi], (float[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    Atan2Kernel.runBroadcastLeft(((float[]) a)[ai], (float[]) b, bo, (float[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.ATAN2 && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    Atan2Kernel.run((double[]) a, ao, (double[]) b, bo, (double[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    Atan2Kernel.runBroadcastRight((double[]) a, ao, ((double[]) b)[bi], (double[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    Atan2Kernel.runBroadcastLeft(((double[]) a)[ai], (double[]) b, bo, (double[]) out, oo, n);
+                }
+            };
+        }
+        return null;
+    }
+
+    private static Unary bindUnary(Op op, DType t) {
+        if (op == Op.NEG && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> NegKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.NEG && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> NegKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.NEG && t == DType.INT32) {
+            return (x, xo, out, oo, n) -> NegKernel.run((int[]) x, xo, (int[]) out, oo, n);
+        }
+        if (op == Op.NEG && t == DType.INT64) {
+            return (x, xo, out, oo, n) -> NegKernel.run((long[]) x, xo, (long[]) out, oo, n);
+        }
+        if (op == Op.ABS && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> AbsKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.ABS && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> AbsKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.ABS && t == DType.INT32) {
+            return (x, xo, out, oo, n) -> AbsKernel.run((int[]) x, xo, (int[]) out, oo, n);
+        }
+        if (op == Op.ABS && t == DType.INT64) {
+            return (x, xo, out, oo, n) -> AbsKernel.run((long[]) x, xo, (long[]) out, oo, n);
+        }
+        if (op == Op.SQUARE && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SquareKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SQUARE && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SquareKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SQUARE && t == DType.INT32) {
+            return (x, xo, out, oo, n) -> SquareKernel.run((int[]) x, xo, (int[]) out, oo, n);
+        }
+        if (op == Op.SQUARE && t == DType.INT64) {
+            return (x, xo, out, oo, n) -> SquareKernel.run((long[]) x, xo, (long[]) out, oo, n);
+        }
+        if (op == Op.SQRT && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SqrtKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SQRT && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SqrtKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.EXP && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> ExpKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.EXP && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> ExpKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.LOG && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> LogKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.LOG && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> LogKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SIN && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SinKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SIN && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SinKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.COS && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> CosKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.COS && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> CosKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.TANH && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> TanhKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.TANH && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> TanhKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SIGMOID && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SigmoidKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SIGMOID && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SigmoidKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.RELU && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> ReluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.RELU && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> ReluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.RELU && t == DType.INT32) {
+            return (x, xo, out, oo, n) -> ReluKernel.run((int[]) x, xo, (int[]) out, oo, n);
+        }
+        if (op == Op.RELU && t == DType.INT64) {
+            return (x, xo, out, oo, n) -> ReluKernel.run((long[]) x, xo, (long[]) out, oo, n);
+        }
+        if (op == Op.SIGN && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SignKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SIGN && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SignKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SIGN && t == DType.INT32) {
+            return (x, xo, out, oo, n) -> SignKernel.run((int[]) x, xo, (int[]) out, oo, n);
+        }
+        if (op == Op.SIGN && t == DType.INT64) {
+            return (x, xo, out, oo, n) -> SignKernel.run((long[]) x, xo, (long[]) out, oo, n);
+        }
+        if (op == Op.ERF && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> ErfKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.ERF && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> ErfKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.LOG1P && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> Log1pKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.LOG1P && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> Log1pKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.EXPM1 && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> Expm1Kernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.EXPM1 && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> Expm1Kernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.LOG2 && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> Log2Kernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.LOG2 && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> Log2Kernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.LOG10 && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> Log10Kernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.LOG10 && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> Log10Kernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.TAN && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> TanKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.TAN && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> TanKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.ASIN && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> AsinKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.ASIN && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> AsinKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.ACOS && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> AcosKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.ACOS && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> AcosKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.ATAN && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> AtanKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.ATAN && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> AtanKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SINH && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SinhKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SINH && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SinhKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.COSH && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> CoshKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.COSH && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> CoshKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SOFTPLUS && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SoftplusKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SOFTPLUS && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SoftplusKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.GELU && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> GeluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.GELU && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> GeluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.GELU_TANH && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> GeluTanhKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.GELU_TANH && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> GeluTanhKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SILU && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SiluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SILU && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SiluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.ELU && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> EluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.ELU && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> EluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SELU && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SeluKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SELU && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SeluKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.SOFTSIGN && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> SoftsignKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.SOFTSIGN && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> SoftsignKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.HARD_SIGMOID && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> HardSigmoidKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.HARD_SIGMOID && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> HardSigmoidKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.FLOOR && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> FloorKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.FLOOR && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> FloorKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.CEIL && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> CeilKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.CEIL && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> CeilKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        if (op == Op.ROUND && t == DType.FLOAT32) {
+            return (x, xo, out, oo, n) -> RoundKernel.run((float[]) x, xo, (float[]) out, oo, n);
+        }
+        if (op == Op.ROUND && t == DType.FLOAT64) {
+            return (x, xo, out, oo, n) -> RoundKernel.run((double[]) x, xo, (double[]) out, oo, n);
+        }
+        return null;
+    }
+
+    private static Binary bindCompare(Op op, DType t) {
+        if (op == Op.EQ && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.EQ, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.EQ, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.EQ, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.EQ && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.EQ, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.EQ, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.EQ, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.EQ && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.EQ, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.EQ, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.EQ, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.EQ && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.EQ, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.EQ, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.EQ, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.NE && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.NE, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.NE, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.NE, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.NE && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.NE, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.NE, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.NE, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.NE && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.NE, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.NE, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.NE, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.NE && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.NE, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.NE, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.NE, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.LT && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.LT, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.LT, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.LT, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.LT && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.LT, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.LT, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.LT, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.LT && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.LT, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.LT, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.LT, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.LT && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.LT, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.LT, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.LT, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.LE && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.LE, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.LE, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.LE, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.LE && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.LE, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.LE, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.LE, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.LE && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.LE, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.LE, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.LE, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.LE && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.LE, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.LE, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.LE, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.GT && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.GT, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.GT, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.GT, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.GT && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.GT, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.GT, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.GT, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.GT && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.GT, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.GT, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.GT, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.GT && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.GT, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.GT, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.GT, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.GE && t == DType.FLOAT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.GE, (float[]) a, ao, (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.GE, (float[]) a, ao, ((float[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.GE, ((float[]) a)[ai], (float[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.GE && t == DType.FLOAT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.GE, (double[]) a, ao, (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.GE, (double[]) a, ao, ((double[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.GE, ((double[]) a)[ai], (double[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.GE && t == DType.INT32) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.GE, (int[]) a, ao, (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.GE, (int[]) a, ao, ((int[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.GE, ((int[]) a)[ai], (int[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        if (op == Op.GE && t == DType.INT64) {
+            return new Binary() {
+                public void run(Object a, int ao, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.run(Comparison.GE, (long[]) a, ao, (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+                public void right(Object a, int ao, Object b, int bi, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastRight(Comparison.GE, (long[]) a, ao, ((long[]) b)[bi], (boolean[]) out, oo, n);
+                }
+                public void left(Object a, int ai, Object b, int bo, Object out, int oo, int n) {
+                    CompareKernel.runBroadcastLeft(Comparison.GE, ((long[]) a)[ai], (long[]) b, bo, (boolean[]) out, oo, n);
+                }
+            };
+        }
+        return null;
     }
 
     private KernelTable() {}
