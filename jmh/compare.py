@@ -368,6 +368,7 @@ def training_section(np_b, torch_b):
         ("same, all threads", "TrainingStepBenchmark.sgdStepAllThreads", "training", "sgdStep", {"batch": 128}, True),
         ("MLP 784-128-10, batch 128, Adam step", "TrainingStepBenchmark.adamStep", "training", "adamStep", {"batch": 128}, False),
         ("same, all threads", "TrainingStepBenchmark.adamStepAllThreads", "training", "adamStep", {"batch": 128}, True),
+        ("MLP 4-10-10-3, batch 32, SGD step (Model.trainOnBatch / nn + optim)", "TrainingStepBenchmark.irisSgdStep", "training", "irisSgdStep", {"batch": 32}, False),
         ("forward + loss only, no tape", "TrainingStepBenchmark.forwardAndLossOnly", "training", "forwardAndLossOnly", {"batch": 128}, False),
         ("the step's two large products", "TrainingStepBenchmark.twoLargeMatmulsOnly", "training", "twoLargeMatmulsOnly", {"batch": 128}, False),
     ]

@@ -4,7 +4,8 @@ Families and the JMH classes they mirror:
   autodiff  AutodiffBenchmark: x³ with first and second derivative (nested tapes = create_graph=True),
             and plain-tensor MLP steps written op by op (tape + ops, manual SGD update)
   training  TrainingStepBenchmark: nn.Sequential 784-128-10 with CrossEntropyLoss and torch.optim SGD/Adam
-            (what Model.trainOnBatch does), the forward + loss alone, and the step's two large products
+            (what Model.trainOnBatch does), the 4-10-10-3 Iris step with SGD (batch 32), the forward + loss
+            alone, and the step's two large products
   kernel, ndarray, gemm   the same element-wise, reduction and GEMM rows as numpy_cases.py, in torch
             (UnaryBenchmark's erf / gelu / geluTanh / softplus as torch.special.erf and torch.nn.functional)
   manipulation, scan      ManipulationBenchmark and ScanSortBenchmark: index_select / take / cat, cumsum, topk
@@ -124,6 +125,24 @@ def sgd_step(batch):
 @case("training", "adamStep", batch=128)
 def adam_step(batch):
     return _model_step(batch, "adam")
+
+
+@case("training", "irisSgdStep", batch=32)
+def iris_sgd_step(batch):
+    """TrainingStepBenchmark.irisSgdStep: nn.Sequential 4-10-10-3 (ReLU, ReLU, linear), CrossEntropyLoss, SGD(0.01)."""
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(4, 10), nn.ReLU(), nn.Linear(10, 10), nn.ReLU(), nn.Linear(10, 3))
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    loss_fn = nn.CrossEntropyLoss()
+    x, y = torch.randn(batch, 4), torch.randint(0, 3, (batch,))
+
+    def step():
+        opt.zero_grad()
+        loss = loss_fn(model(x), y)
+        loss.backward()
+        opt.step()
+        return loss
+    return step
 
 
 @case("training", "forwardAndLossOnly", batch=128)

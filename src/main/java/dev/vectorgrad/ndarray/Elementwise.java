@@ -235,6 +235,23 @@ public final class Elementwise {
                 }
                 return result;
             }
+            // One value per row against a dense array ([m, 1] with [m, n]: a per-sample factor, as the backward of a
+            // sum over the last axis or of a log-softmax makes): the same scalar kernel per row that the strided walk
+            // would call, without planning the walk (a loss's [32, 3] gradient was 32 planned runs of 3).
+            if (aDense && isColumn(b, shape)) {
+                int len = shape[shape.length - 1];
+                for (int r = 0, i = b.offset(); r < n; r += len, i++) {
+                    k.right(a.data(), a.offset() + r, b.data(), i, out, r, len);
+                }
+                return result;
+            }
+            if (bDense && isColumn(a, shape)) {
+                int len = shape[shape.length - 1];
+                for (int r = 0, i = a.offset(); r < n; r += len, i++) {
+                    k.left(a.data(), i, b.data(), b.offset() + r, out, r, len);
+                }
+                return result;
+            }
         }
         StridedLoop loop = StridedLoop.plan(shape,
                 new int[][] {a.stridesFor(shape), b.stridesFor(shape), outStrides},
@@ -298,6 +315,26 @@ public final class Elementwise {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code x}, broadcast to {@code shape}, holds one value per row of the last axis, in row order: a
+     * contiguous {@code x} whose last axis is 1 and whose other axes match {@code shape}'s (any axes {@code shape}
+     * has in front of them are 1, which the size check ensures).
+     */
+    private static boolean isColumn(Strided x, int[] shape) {
+        int[] xs = x.shape();
+        int r = shape.length;
+        if (xs.length == 0 || r == 0 || xs.length > r || xs[xs.length - 1] != 1 || shape[r - 1] <= 1
+                || !x.isContiguous()) {
+            return false;
+        }
+        for (int i = 0; i < xs.length - 1; i++) {
+            if (xs[i] != shape[r - xs.length + i]) {
+                return false;
+            }
+        }
+        return (long) Shapes.size(xs) * shape[r - 1] == Shapes.size(shape);
     }
 
     private Elementwise() {}

@@ -37,11 +37,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class TrainingStepBenchmark {
     private static final int BATCH = 128;
+    private static final int IRIS_BATCH = 32;
 
     Sequential sgdModel;
     Sequential adamModel;
+    Sequential irisModel;
     NDArray x;
     NDArray y;
+    NDArray irisX;
+    NDArray irisY;
     NDArray w1;
     NDArray hiddenGrad;
 
@@ -57,6 +61,12 @@ public class TrainingStepBenchmark {
         adamModel.compile(new Adam(0.001), new SparseCategoricalCrossentropy(true));
         w1 = rng.normal(DType.FLOAT32, 0, 0.05, 784, 128);
         hiddenGrad = rng.normal(DType.FLOAT32, 0, 0.01, BATCH, 128);
+        irisX = rng.normal(DType.FLOAT32, 0, 1, IRIS_BATCH, 4);
+        irisY = rng.uniform(DType.INT32, 0, 3, IRIS_BATCH);
+        irisModel = new Sequential(new Dense(10, Activation.RELU, 4), new Dense(10, Activation.RELU, 10),
+                new Dense(3, Activation.LINEAR, 10));
+        irisModel.setVerbose(0);
+        irisModel.compile(new SGD(0.01), new SparseCategoricalCrossentropy(true));
     }
 
     private static Sequential mlp() {
@@ -89,6 +99,16 @@ public class TrainingStepBenchmark {
     @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
     public double adamStepAllThreads() {
         return adamModel.trainOnBatch(x, y);
+    }
+
+    /**
+     * One trainOnBatch step of the 4-10-10-3 ReLU MLP of {@code ColdStartBenchmark.irisSteps}, batch 32, SGD(0.01):
+     * at this size the step is almost all per-op and per-step fixed cost (issue 11, target 3).
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dvectorgrad.threads=1"})
+    public double irisSgdStep() {
+        return irisModel.trainOnBatch(irisX, irisY);
     }
 
     // ---- breakdown, one thread: where a step's time goes ----
