@@ -1,7 +1,6 @@
 package dev.vectorgrad.ndarray;
 
 import dev.vectorgrad.DType;
-import dev.vectorgrad.kernels.KernelThreads;
 import java.util.Arrays;
 
 /**
@@ -9,19 +8,10 @@ import java.util.Arrays;
  * three shapes — both operands contiguous, right operand broadcast (stride 0), left operand
  * broadcast. Runs that are neither (a transposed operand, a step slice, a type to convert) are
  * gathered one run at a time into a small scratch buffer; the whole array is never copied.
- * Dense ops of {@value #PARALLEL_MIN_ELEMENTS} elements or more split across the kernel threads.
  */
 public final class Elementwise {
     /** Gathered runs are processed in chunks of this many elements, so scratch stays in L1/L2. */
     static final int CHUNK = 2048;
-
-    /**
-     * From this many elements a dense elementwise op splits across the {@link KernelThreads}, in shares of at least
-     * {@value #GRAIN} elements (PyTorch's grain for its own elementwise loops): a split costs under a microsecond, a
-     * share of 32768 floats several, and every element is computed as on one thread, so results are identical.
-     */
-    static final int PARALLEL_MIN_ELEMENTS = 1 << 16;
-    static final int GRAIN = 1 << 15;
 
     /** A repeated block shorter than this many elements is first copied into whole repeats of it (see apply). */
     static final int SHORT_BLOCK = 64;
@@ -34,27 +24,6 @@ public final class Elementwise {
             System.arraycopy(block, 0, block, have, Math.min(have, len * copies - have));
         }
         return block;
-    }
-
-    /** One share of a split op: elements {@code [from, from + len)}. */
-    @FunctionalInterface
-    interface Share {
-        void run(int from, int len);
-    }
-
-    /**
-     * Runs {@code share} over {@code [0, n)} cut into one piece per kernel thread (at most {@code n / GRAIN}), each
-     * starting on a multiple of 64 elements, so no two threads write into one cache line of the result.
-     */
-    static void inShares(int n, Share share) {
-        int tasks = Math.max(1, Math.min(KernelThreads.count(), n / GRAIN));
-        int size = ((n + tasks - 1) / tasks + 63) & ~63;
-        KernelThreads.parallelFor(tasks, t -> {
-            int from = t * size;
-            if (from < n) {
-                share.run(from, Math.min(size, n - from));
-            }
-        });
     }
 
     /** {@code a op b} with broadcasting, both operands read as {@code t}, result of type {@code t}. */
@@ -85,11 +54,7 @@ public final class Elementwise {
             return result;
         }
         if (x.dtype() == t && x.isContiguous()) {
-            if (n < PARALLEL_MIN_ELEMENTS || KernelThreads.count() == 1) {
-                k.run(x.data(), x.offset(), out, 0, n);
-            } else {
-                inShares(n, (from, len) -> k.run(x.data(), x.offset() + from, out, from, len));
-            }
+            k.run(x.data(), x.offset(), out, 0, n);
             return result;
         }
         StridedLoop loop = StridedLoop.plan(shape, new int[][] {x.strides(), result.strides()},
@@ -179,29 +144,16 @@ public final class Elementwise {
         if (aTyped && bTyped) {
             boolean aDense = a.shape().length == shape.length && a.size() == n && a.isContiguous();
             boolean bDense = b.shape().length == shape.length && b.size() == n && b.isContiguous();
-            boolean oneThread = n < PARALLEL_MIN_ELEMENTS || KernelThreads.count() == 1;
             if (aDense && bDense) {
-                if (oneThread) {
-                    k.run(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
-                } else {
-                    inShares(n, (from, len) -> k.run(a.data(), a.offset() + from, b.data(), b.offset() + from, out, from, len));
-                }
+                k.run(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
                 return result;
             }
             if (aDense && b.size() == 1) {
-                if (oneThread) {
-                    k.right(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
-                } else {
-                    inShares(n, (from, len) -> k.right(a.data(), a.offset() + from, b.data(), b.offset(), out, from, len));
-                }
+                k.right(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
                 return result;
             }
             if (bDense && a.size() == 1) {
-                if (oneThread) {
-                    k.left(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
-                } else {
-                    inShares(n, (from, len) -> k.left(a.data(), a.offset(), b.data(), b.offset() + from, out, from, len));
-                }
+                k.left(a.data(), a.offset(), b.data(), b.offset(), out, 0, n);
                 return result;
             }
             // A dense block repeated along leading axes (a bias row added to a batch): one kernel call
