@@ -37,7 +37,7 @@ class KernelThreadsTest {
         for (int call = 0; call < 200; call++) {
             AtomicIntegerArray done = new AtomicIntegerArray(3);
             KernelThreads.parallelFor(3, t -> {
-                spin(t == 2 ? 200_000 : 0); // the slowest task is one the caller offered to the pool
+                work(t == 2 ? 200_000 : 0); // the slowest task is one the caller offered to the pool
                 done.set(t, 1);
             });
             assertThat(done.get(0) + done.get(1) + done.get(2)).isEqualTo(3);
@@ -52,7 +52,7 @@ class KernelThreadsTest {
                 throw new IllegalArgumentException("task " + t);
             }
             if (t == 3) {
-                spin(2_000_000);
+                work(2_000_000);
                 slowTaskDone.set(true);
             }
         }))
@@ -115,7 +115,7 @@ class KernelThreadsTest {
         try {
             KernelThreads.parallelFor(2, t -> {
                 if (t == 1) {
-                    spin(5_000_000);
+                    work(5_000_000);
                     slowTaskDone.set(true);
                 }
             });
@@ -126,10 +126,14 @@ class KernelThreadsTest {
         }
     }
 
-    private static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() - end < 0) {
-            Thread.onSpinWait();
+    private static volatile double sink;
+
+    /** Busy work of {@code steps} dependent multiply-adds (about a nanosecond each): a slow task with no clock. */
+    private static void work(long steps) {
+        double x = 1;
+        for (long i = 0; i < steps; i++) {
+            x = x * 0.999999 + 1e-6;
         }
+        sink = x;
     }
 }
