@@ -16,14 +16,26 @@ public final class Elementwise {
     /** A repeated block shorter than this many elements is first copied into whole repeats of it (see apply). */
     static final int SHORT_BLOCK = 64;
 
-    /** {@code copies} repeats of {@code len} elements of {@code src} from {@code off}, one after another. */
-    private static Object repeated(DType t, Object src, int off, int len, int copies) {
-        Object block = Convert.allocate(t, len * copies);
-        System.arraycopy(src, off, block, 0, len);
-        for (int have = len; have < len * copies; have *= 2) {
-            System.arraycopy(block, 0, block, have, Math.min(have, len * copies - have));
+    /** About how many elements such a block of whole repeats holds. */
+    private static final int REPEATED_BLOCK = 4 * SHORT_BLOCK;
+
+    /**
+     * The dense block {@code x} that broadcasting repeats along leading axes of an {@code n}-element result, as one
+     * flat run of whole repeats: {@code x} itself when it is long enough (or the result is one repeat), else a new
+     * buffer of up to {@link #REPEATED_BLOCK} elements, filled by doubling copies.
+     */
+    private static Strided wholeRepeats(Strided x, int n, DType t) {
+        int len = x.size();
+        if (len >= SHORT_BLOCK || n <= len) {
+            return x;
         }
-        return block;
+        int size = len * (Math.min(n, REPEATED_BLOCK) / len);
+        Object block = Convert.allocate(t, size);
+        System.arraycopy(x.data(), x.offset(), block, 0, len);
+        for (int have = len; have < size; have *= 2) {
+            System.arraycopy(block, 0, block, have, Math.min(have, size - have));
+        }
+        return new Strided(t, block, 0, new int[] {size}, new int[] {1});
     }
 
     /** {@code a op b} with broadcasting, both operands read as {@code t}, result of type {@code t}. */
@@ -160,30 +172,18 @@ public final class Elementwise {
             // per row, without planning a strided walk; a short block is first repeated into whole rows of
             // a longer one, so a 10-unit layer's bias over 32 rows is one call, not 32 of 10 elements.
             if (aDense && isTrailingBlock(b, shape)) {
-                int len = b.size();
-                Object block = b.data();
-                int bOff = b.offset();
-                if (len < SHORT_BLOCK && n > len) {
-                    block = repeated(in, b.data(), bOff, len, Math.min(n, SHORT_BLOCK * 4) / len);
-                    bOff = 0;
-                    len = Convert.length(block);
-                }
+                Strided block = wholeRepeats(b, n, in);
+                int len = block.size();
                 for (int r = 0; r < n; r += len) {
-                    k.run(a.data(), a.offset() + r, block, bOff, out, r, Math.min(len, n - r));
+                    k.run(a.data(), a.offset() + r, block.data(), block.offset(), out, r, Math.min(len, n - r));
                 }
                 return result;
             }
             if (bDense && isTrailingBlock(a, shape)) {
-                int len = a.size();
-                Object block = a.data();
-                int aOff = a.offset();
-                if (len < SHORT_BLOCK && n > len) {
-                    block = repeated(in, a.data(), aOff, len, Math.min(n, SHORT_BLOCK * 4) / len);
-                    aOff = 0;
-                    len = Convert.length(block);
-                }
+                Strided block = wholeRepeats(a, n, in);
+                int len = block.size();
                 for (int r = 0; r < n; r += len) {
-                    k.run(block, aOff, b.data(), b.offset() + r, out, r, Math.min(len, n - r));
+                    k.run(block.data(), block.offset(), b.data(), b.offset() + r, out, r, Math.min(len, n - r));
                 }
                 return result;
             }
