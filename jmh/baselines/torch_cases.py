@@ -100,13 +100,19 @@ def mlp_mnist(batch):
 
 # ---- training: Keras-style model, loss and optimizer ----
 
-def _model_step(batch, optimizer):
+def _model_step(batch, optimizer, sizes=(784, 128, 10)):
+    """A Sequential of Linear layers with ReLU between them, CrossEntropyLoss, and SGD(0.01) or Adam(0.001)."""
     torch.manual_seed(0)
-    model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+    layers = []
+    for i in range(len(sizes) - 1):
+        layers.append(nn.Linear(sizes[i], sizes[i + 1]))
+        if i + 2 < len(sizes):
+            layers.append(nn.ReLU())
+    model = nn.Sequential(*layers)
     opt = torch.optim.SGD(model.parameters(), lr=0.01) if optimizer == "sgd" else \
         torch.optim.Adam(model.parameters(), lr=0.001)
     loss_fn = nn.CrossEntropyLoss()
-    x, y = torch.randn(batch, 784), torch.randint(0, 10, (batch,))
+    x, y = torch.randn(batch, sizes[0]), torch.randint(0, sizes[-1], (batch,))
 
     def step():
         opt.zero_grad()
@@ -130,19 +136,7 @@ def adam_step(batch):
 @case("training", "irisSgdStep", batch=32)
 def iris_sgd_step(batch):
     """TrainingStepBenchmark.irisSgdStep: nn.Sequential 4-10-10-3 (ReLU, ReLU, linear), CrossEntropyLoss, SGD(0.01)."""
-    torch.manual_seed(0)
-    model = nn.Sequential(nn.Linear(4, 10), nn.ReLU(), nn.Linear(10, 10), nn.ReLU(), nn.Linear(10, 3))
-    opt = torch.optim.SGD(model.parameters(), lr=0.01)
-    loss_fn = nn.CrossEntropyLoss()
-    x, y = torch.randn(batch, 4), torch.randint(0, 3, (batch,))
-
-    def step():
-        opt.zero_grad()
-        loss = loss_fn(model(x), y)
-        loss.backward()
-        opt.step()
-        return loss
-    return step
+    return _model_step(batch, "sgd", sizes=(4, 10, 10, 3))
 
 
 @case("training", "forwardAndLossOnly", batch=128)
